@@ -1,0 +1,15 @@
+/**
+ * What each channel accepts, checked at run time: the renderer is treated as untrusted, so every
+ * argument arrives as `unknown` and is parsed here before any handler sees it.
+ */
+import { z } from 'zod'
+import type { AnnalistContract, Channel } from './contract'
+
+const Text = (max: number) => z.string().max(max)
+
+export const argumentSchemas = {
+  loadTimeline: z.tuple([]),
+  getEvent: z.tuple([Text(200).min(1)]),
+  previewDate: z.tuple([Text(200)]),
+  openExternal: z.tuple([Text(4_000)]),
+} satisfies { [K in Channel]: z.ZodType<AnnalistContract[K]['args']> }

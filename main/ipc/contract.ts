@@ -1,0 +1,110 @@
+/**
+ * The IPC contract: every channel between the window and the main process, with its arguments
+ * and result. This file is type-only plus the list of names, so the renderer (which must not see
+ * Node types) and the sandboxed preload can import it. The main process's handler map must satisfy
+ * `AnnalistContract` and its argument schemas must cover it, so a renamed or retyped handler fails
+ * the build rather than the app.
+ */
+import type { Annotation, Lane, TimelineEvent, TimelineMeta } from '../domain/timeline'
+import type { TimeSpan } from '../domain/dates'
+
+/** Every handler answers with data, never a thrown error across the process boundary. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string }
+
+/** An event as the timeline draws it: the stored event plus the span its date covers. */
+export interface PlacedEvent {
+  id: string
+  title: string
+  date: string
+  lanes: string[]
+  tags: string[]
+  span: TimeSpan
+  /** Best (most reliable, most credible) grade among its sources, e.g. `B2`; '' when unsourced. */
+  bestGrade: string
+}
+
+/** Everything the window needs to draw the open timeline. */
+export interface TimelineView {
+  meta: TimelineMeta
+  lanes: Lane[]
+  events: PlacedEvent[]
+  annotations: Annotation[]
+  /** True when the file came from a newer Annalist and must not be written. */
+  readOnly: boolean
+  /** Plain-words messages about what happened while opening (e.g. a backup was restored). */
+  notices: string[]
+}
+
+/** A source as the detail panel shows it, with its grade spelled out. */
+export interface GradedSource {
+  title: string
+  publisher: string
+  url: string
+  date: string
+  dateInWords: string
+  grade: string
+  gradeInWords: string
+}
+
+/** One event, fully, for the detail panel. */
+export interface EventDetail {
+  event: TimelineEvent
+  dateInWords: string
+  laneNames: string[]
+  sources: GradedSource[]
+}
+
+export interface DatePreview {
+  words: string
+  span: TimeSpan | null
+  error: string | null
+}
+
+/** Channel name → argument tuple and result. */
+export interface AnnalistContract {
+  loadTimeline: { args: []; result: TimelineView }
+  getEvent: { args: [id: string]; result: EventDetail }
+  previewDate: { args: [text: string]; result: DatePreview }
+  openExternal: { args: [url: string]; result: void }
+}
+
+export type Channel = keyof AnnalistContract
+
+/** Listed once here; `satisfies` keeps the list and the contract the same set of names. */
+export const CHANNELS = ['loadTimeline', 'getEvent', 'previewDate', 'openExternal'] as const satisfies readonly Channel[]
+type Missing = Exclude<Channel, (typeof CHANNELS)[number]>
+const allChannelsListed: [Missing] extends [never] ? true : Missing = true
+void allChannelsListed
+
+/** The Electron IPC channel string for a contract name, kept in one place. */
+export function ipcChannel(name: Channel): string {
+  return `annalist:${name}`
+}
+
+/** The API the preload exposes on `window.annalist`, derived from the contract. */
+export type AnnalistApi = {
+  [K in Channel]: (...args: AnnalistContract[K]['args']) => Promise<Outcome<AnnalistContract[K]['result']>>
+} & AnnalistEvents
+
+/** Messages the main process pushes to the window (menu commands, save state). */
+export type MenuCommand =
+  | 'zoom-in'
+  | 'zoom-out'
+  | 'zoom-fit'
+  | 'go-to-date'
+  | 'find'
+  | 'show-shortcuts'
+
+export interface AnnalistNotices {
+  menuCommand: MenuCommand
+}
+
+export const NOTICE_CHANNELS = ['menuCommand'] as const satisfies readonly (keyof AnnalistNotices)[]
+
+export function noticeChannel(name: keyof AnnalistNotices): string {
+  return `annalist-notice:${name}`
+}
+
+export type AnnalistEvents = {
+  onNotice<K extends keyof AnnalistNotices>(name: K, listener: (payload: AnnalistNotices[K]) => void): () => void
+}

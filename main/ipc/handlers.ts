@@ -1,0 +1,36 @@
+/**
+ * The main process's answer to every channel. Plain Node: the Electron glue registers these with
+ * ipcMain, and the Chromium e2e target calls the very same functions through a page binding.
+ */
+import type { AnnalistContract, Channel } from './contract'
+import type { TimelineSession } from '../timelineSession'
+import { describeDate, readDate } from '../domain/dates'
+import { parseExternalUrl } from '../security/externalUrl'
+
+export type HandlerMap = {
+  [K in Channel]: (...args: AnnalistContract[K]['args']) => Promise<AnnalistContract[K]['result']>
+}
+
+export interface HandlerDeps {
+  session: TimelineSession
+  /** Opens a vetted http(s) URL in the system browser (Electron's shell in the app). */
+  openInBrowser: (url: string) => Promise<void>
+}
+
+export function createHandlers({ session, openInBrowser }: HandlerDeps): HandlerMap {
+  return {
+    loadTimeline: async () => session.view(),
+    getEvent: async (id) => session.eventDetail(id),
+    previewDate: async (text) => {
+      const reading = readDate(text)
+      return reading.ok
+        ? { words: describeDate(text), span: reading.span, error: null }
+        : { words: '', span: null, error: reading.error }
+    },
+    openExternal: async (url) => {
+      const parsed = parseExternalUrl(url)
+      if (!parsed) throw new Error('only web links (http or https) can be opened')
+      await openInBrowser(parsed.href)
+    },
+  }
+}
