@@ -4,19 +4,22 @@
  */
 import { build, type BuildOptions } from 'esbuild'
 import { cp, mkdir, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 /** Native or data-file-reading packages stay in node_modules and ship as production dependencies. */
 const NODE_EXTERNALS = ['electron', '@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit']
 
 const common: BuildOptions = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' }
 
-export async function buildApp(): Promise<void> {
-  await rm('dist', { recursive: true, force: true })
+/** `outDir` lets the packaging test build into its own temp folder instead of the shared `dist/`. */
+export async function buildApp(outDir = 'dist'): Promise<void> {
+  await rm(outDir, { recursive: true, force: true })
   await Promise.all([
     build({
       ...common,
       entryPoints: { 'main/index': 'main/index.ts' },
-      outdir: 'dist',
+      outdir: outDir,
       outExtension: { '.js': '.cjs' },
       platform: 'node',
       format: 'cjs',
@@ -26,7 +29,7 @@ export async function buildApp(): Promise<void> {
     build({
       ...common,
       entryPoints: { 'preload/index': 'main/preload/index.ts' },
-      outdir: 'dist',
+      outdir: outDir,
       outExtension: { '.js': '.cjs' },
       platform: 'browser',
       format: 'cjs',
@@ -36,7 +39,7 @@ export async function buildApp(): Promise<void> {
     build({
       ...common,
       entryPoints: { app: 'renderer/main.ts' },
-      outdir: 'dist/renderer',
+      outdir: path.join(outDir, 'renderer'),
       platform: 'browser',
       format: 'iife',
       target: 'chrome130',
@@ -44,8 +47,9 @@ export async function buildApp(): Promise<void> {
       assetNames: 'assets/[name]-[hash]',
     }),
   ])
-  await mkdir('dist/renderer', { recursive: true })
-  await cp('renderer/index.html', 'dist/renderer/index.html')
+  await mkdir(path.join(outDir, 'renderer'), { recursive: true })
+  await cp('renderer/index.html', path.join(outDir, 'renderer', 'index.html'))
 }
 
-await buildApp()
+// Build only when run as a script (`tsx scripts/build.ts`), not when a test imports buildApp.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await buildApp()
