@@ -1,0 +1,73 @@
+/** Playwright fixtures: each test gets its own data folder and a launched app on its project's target. */
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { launchApp, type LaunchedApp, type Target } from './launch'
+
+/** The app as a user sees it: found by role and accessible name, as a screen reader would. */
+export class AnnalistPage {
+  constructor(readonly page: Page) {}
+
+  async waitForReady(): Promise<void> {
+    await expect(this.page.locator('#app[data-ready="true"]')).toBeVisible()
+  }
+
+  get timeline(): Locator {
+    return this.page.getByRole('region', { name: 'Timeline' })
+  }
+
+  get detailPanel(): Locator {
+    return this.page.getByRole('complementary', { name: 'Event details' })
+  }
+
+  eventItems(): Locator {
+    return this.timeline.locator('.vis-item.ev')
+  }
+
+  eventItem(title: string): Locator {
+    return this.timeline.locator('.vis-item.ev', { has: this.page.locator('.ev-title', { hasText: title }) })
+  }
+
+  async visibleWindow(): Promise<{ start: number; end: number }> {
+    const start = await this.timeline.getAttribute('data-window-start')
+    const end = await this.timeline.getAttribute('data-window-end')
+    return { start: Date.parse(start ?? ''), end: Date.parse(end ?? '') }
+  }
+
+  async visibleWidth(): Promise<number> {
+    const { start, end } = await this.visibleWindow()
+    return end - start
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true })
+  }
+}
+
+export interface Fixtures {
+  dataDir: string
+  app: LaunchedApp
+  annalist: AnnalistPage
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'annalist-e2e-'))
+    await use(dir)
+    await rm(dir, { recursive: true, force: true })
+  },
+  app: async ({ dataDir }, use, testInfo) => {
+    const app = await launchApp({ dataDir, target: testInfo.project.name as Target })
+    await use(app)
+    await app.close()
+  },
+  annalist: async ({ app }, use) => {
+    const annalist = new AnnalistPage(app.page)
+    await annalist.waitForReady()
+    await use(annalist)
+  },
+})
+
+export { expect }

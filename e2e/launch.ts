@@ -1,0 +1,152 @@
+/**
+ * Starts Annalist for a test or a script, on one of two targets:
+ * - `electron`: the real app (`_electron.launch`), when the Electron binary is installed;
+ * - `chromium`: the built renderer in Chromium, its `window.annalist` wired through a page binding
+ *   to the same main-process handlers and store the app uses. Only the transport differs.
+ * Every request that would leave the app is refused and recorded in `networkRequests`.
+ */
+import { _electron as electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test'
+import { build } from 'esbuild'
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createDispatcher } from '../main/ipc/dispatch'
+import { createHandlers } from '../main/ipc/handlers'
+import { contentTypeFor } from '../main/security/appUrl'
+import { CONTENT_SECURITY_POLICY } from '../main/security/csp'
+import { ensureDefaultTimeline } from '../main/store/library'
+import { TimelineSession } from '../main/timelineSession'
+
+export type Target = 'electron' | 'chromium'
+
+export interface LaunchOptions {
+  dataDir: string
+  target?: Target
+  viewport?: { width: number; height: number }
+}
+
+export interface LaunchedApp {
+  page: Page
+  target: Target
+  /** URLs the app tried to reach outside itself (always refused). */
+  networkRequests: string[]
+  /** URLs handed to the system browser (openExternal). */
+  openedInBrowser: string[]
+  close(): Promise<void>
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const rendererRoot = path.join(repoRoot, 'dist', 'renderer')
+/** `*.localhost` is a secure context in Chromium, and every request to it is answered by the route below. */
+const HARNESS_ORIGIN = 'http://annalist.localhost'
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+
+export function chromiumExecutable(): string | null {
+  const candidate = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || '/usr/bin/chromium'
+  return existsSync(candidate) ? candidate : null
+}
+
+export function electronExecutable(): string | null {
+  try {
+    const binary = createRequire(import.meta.url)('electron') as unknown
+    return typeof binary === 'string' && existsSync(binary) ? binary : null
+  } catch {
+    return null
+  }
+}
+
+export function availableTargets(): Target[] {
+  const wanted = (process.env.ANNALIST_E2E_TARGETS ?? 'electron,chromium').split(',')
+  const targets: Target[] = []
+  if (wanted.includes('electron') && electronExecutable()) targets.push('electron')
+  if (wanted.includes('chromium') && chromiumExecutable()) targets.push('chromium')
+  return targets
+}
+
+export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
+  const target = options.target ?? availableTargets()[0]
+  if (!target) throw new Error('No e2e target: install Electron (npm install electron) or Chromium (/usr/bin/chromium)')
+  if (!existsSync(path.join(rendererRoot, 'index.html'))) throw new Error('The app is not built: run `npm run build` first')
+  return target === 'electron' ? launchElectron(options) : launchChromium(options)
+}
+
+async function launchElectron({ dataDir }: LaunchOptions): Promise<LaunchedApp> {
+  const app: ElectronApplication = await electron.launch({
+    args: [repoRoot],
+    env: { ...process.env, ANNALIST_DATA_DIR: dataDir } as Record<string, string>,
+  })
+  const page = await app.firstWindow()
+  const networkRequests = watchNetwork(page, 'app://annalist')
+  return { page, target: 'electron', networkRequests, openedInBrowser: [], close: () => app.close() }
+}
+
+function watchNetwork(page: Page, origin: string): string[] {
+  const leaving: string[] = []
+  page.on('request', (request) => {
+    const url = request.url()
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) leaving.push(url)
+  })
+  return leaving
+}
+
+let bridgeScript: Promise<string> | null = null
+function pageBridgeScript(): Promise<string> {
+  bridgeScript ??= build({
+    entryPoints: [path.join(repoRoot, 'e2e', 'harness', 'pageBridge.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome130',
+  }).then((result) => result.outputFiles[0]!.text)
+  return bridgeScript
+}
+
+async function launchChromium({ dataDir, viewport }: LaunchOptions): Promise<LaunchedApp> {
+  const file = await ensureDefaultTimeline({ dataDir, bundledDataDir: path.join(repoRoot, 'data') })
+  const session = await TimelineSession.open(file)
+  const openedInBrowser: string[] = []
+  const dispatch = createDispatcher(
+    createHandlers({ session, openInBrowser: async (url) => void openedInBrowser.push(url) }),
+    HARNESS_ORIGIN,
+  )
+
+  const browser: Browser = await chromium.launch({ executablePath: chromiumExecutable()!, args: CHROMIUM_FLAGS })
+  const context = await browser.newContext({ viewport: viewport ?? { width: 1400, height: 900 } })
+  const networkRequests: string[] = []
+  await context.route('**/*', async (route) => {
+    const url = route.request().url()
+    if (!url.startsWith(`${HARNESS_ORIGIN}/`)) {
+      networkRequests.push(url)
+      return route.abort('blockedbyclient')
+    }
+    const relative = decodeURIComponent(new URL(url).pathname)
+    const target = path.resolve(rendererRoot, `.${path.posix.normalize(relative === '/' ? '/index.html' : relative)}`)
+    if (!target.startsWith(rendererRoot + path.sep)) return route.fulfill({ status: 404 })
+    const body = await readFile(target).catch(() => null)
+    if (!body) return route.fulfill({ status: 404 })
+    return route.fulfill({
+      status: 200,
+      body,
+      headers: { 'Content-Type': contentTypeFor(target), 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+    })
+  })
+  await context.exposeBinding('__annalistInvoke', (source, channel: string, args: unknown) =>
+    dispatch(channel, { url: source.frame.url() }, args),
+  )
+  await context.addInitScript({ content: await pageBridgeScript() })
+  const page = await context.newPage()
+  await page.goto(`${HARNESS_ORIGIN}/index.html`)
+  return {
+    page,
+    target: 'chromium',
+    networkRequests,
+    openedInBrowser,
+    close: async () => {
+      await browser.close()
+      await session.flush()
+    },
+  }
+}

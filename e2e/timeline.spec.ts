@@ -1,0 +1,120 @@
+/** The working app: opens on the seed timeline, zooms, navigates, shows sources, keeps the store. */
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { test, expect, AnnalistPage } from './fixtures'
+import { launchApp, type Target } from './launch'
+import { timelinePath, DEFAULT_TIMELINE_NAME } from '../main/store/library'
+
+interface SeedFile {
+  meta: { title: string }
+  events: { id: string; title: string }[]
+}
+
+async function readSeed(): Promise<SeedFile> {
+  return JSON.parse(await readFile(path.join('data', 'seed', `${DEFAULT_TIMELINE_NAME}.json`), 'utf8')) as SeedFile
+}
+
+test('opens on the seed timeline with every event in view', async ({ annalist }) => {
+  const seed = await readSeed()
+  await expect(annalist.page.getByRole('heading', { level: 1 })).toHaveText(seed.meta.title)
+  await expect(annalist.eventItems()).toHaveCount(seed.events.length)
+  const { start, end } = await annalist.visibleWindow()
+  expect(start).toBeLessThan(Date.parse('1991-12-08'))
+  expect(end).toBeGreaterThan(Date.parse('2022-05-18'))
+})
+
+test('every seed event can be reached with the keyboard and opened', async ({ annalist }) => {
+  const seed = await readSeed()
+  const seen = new Set<string>()
+  await annalist.timeline.click({ position: { x: 5, y: 5 } })
+  for (let i = 0; i < seed.events.length; i++) {
+    await annalist.page.keyboard.press('j')
+    const heading = annalist.detailPanel.getByRole('heading', { level: 2 })
+    await expect(heading).toBeVisible()
+    seen.add((await heading.textContent()) ?? '')
+  }
+  expect([...seen].sort()).toEqual(seed.events.map((e) => e.title).sort())
+})
+
+test('zoom in and out change the visible window, by button and by key', async ({ annalist }) => {
+  const initial = await annalist.visibleWidth()
+  await annalist.button('Zoom in').click()
+  await expect.poll(() => annalist.visibleWidth()).toBeLessThan(initial * 0.75)
+  const zoomedIn = await annalist.visibleWidth()
+  await annalist.page.keyboard.press('-')
+  await expect.poll(() => annalist.visibleWidth()).toBeGreaterThan(zoomedIn * 1.3)
+  await annalist.button('Fit whole timeline').click()
+  await expect.poll(() => annalist.visibleWidth()).toBeGreaterThan(initial * 0.9)
+})
+
+test('go to date frames the date the analyst typed', async ({ annalist }) => {
+  await annalist.button('Go to date').click()
+  const dialog = annalist.page.getByRole('dialog', { name: 'Go to date' })
+  await dialog.getByRole('textbox', { name: 'Date (EDTF)' }).fill('2022-01-10')
+  await expect(dialog.getByRole('status')).toHaveText('10 January 2022')
+  await dialog.getByRole('button', { name: 'Go' }).click()
+  await expect.poll(() => annalist.visibleWidth()).toBeLessThan(3 * 86_400_000)
+  const { start, end } = await annalist.visibleWindow()
+  expect(start).toBeLessThanOrEqual(Date.parse('2022-01-10T00:00:00Z'))
+  expect(end).toBeGreaterThanOrEqual(Date.parse('2022-01-10T23:59:59Z'))
+  await expect(annalist.eventItem('Geneva')).toBeVisible()
+})
+
+test('an invalid date in go to date is explained, not accepted', async ({ annalist }) => {
+  await annalist.button('Go to date').click()
+  const dialog = annalist.page.getByRole('dialog', { name: 'Go to date' })
+  await dialog.getByRole('textbox', { name: 'Date (EDTF)' }).fill('2023-02-30')
+  await expect(dialog.getByRole('status')).toContainText('February 2023 has only 28 days')
+})
+
+test('the detail panel shows the date in words, sources and their grades', async ({ annalist, app }) => {
+  await annalist.eventItem('Biden–Putin video summit').click()
+  const panel = annalist.detailPanel
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Biden–Putin video summit')
+  await expect(panel).toContainText('7 December 2021')
+  await expect(panel).toContainText('2021-12-07')
+  const sources = panel.getByRole('region', { name: 'Sources' })
+  await expect(sources.getByRole('listitem')).toHaveCount(2)
+  await expect(sources).toContainText('A1')
+  await expect(sources).toContainText('source completely reliable; information confirmed by other sources')
+  const firstLink = sources.getByRole('button').first()
+  await firstLink.click()
+  if (app.target === 'chromium') await expect.poll(() => app.openedInBrowser.length).toBe(1)
+  expect(app.networkRequests).toEqual([])
+})
+
+test('a month-precision date is drawn as the span it covers; uncertain dates look different', async ({ annalist }) => {
+  const collapse = annalist.eventItem('Collapse of the Soviet Union')
+  await expect(collapse).toHaveClass(/vis-range/)
+  const rahmon = annalist.eventItem('Putin – Rahmon phone call')
+  await expect(rahmon).toHaveClass(/ev-uncertain/)
+  const summit = annalist.eventItem('Biden–Putin video summit')
+  await expect(summit).toHaveClass(/vis-point/)
+  await expect(summit).not.toHaveClass(/ev-uncertain/)
+})
+
+test('a second launch reads the stored file rather than re-seeding', async ({ dataDir }, testInfo) => {
+  const target = testInfo.project.name as Target
+  const first = await launchApp({ dataDir, target })
+  await new AnnalistPage(first.page).waitForReady()
+  await first.close()
+
+  const file = timelinePath(dataDir, DEFAULT_TIMELINE_NAME)
+  const stored = JSON.parse(await readFile(file, 'utf8'))
+  stored.events[0].title = 'Edited between launches'
+  await writeFile(file, JSON.stringify(stored))
+
+  const second = await launchApp({ dataDir, target })
+  const annalist = new AnnalistPage(second.page)
+  await annalist.waitForReady()
+  await expect(annalist.eventItem('Edited between launches')).toHaveCount(1)
+  await second.close()
+})
+
+test('zero network requests leave the app during a session', async ({ annalist, app }) => {
+  await annalist.button('Zoom in').click()
+  await annalist.eventItem('NATO–Russia Council').click()
+  await annalist.page.keyboard.press('j')
+  await annalist.button('Fit whole timeline').click()
+  expect(app.networkRequests).toEqual([])
+})

@@ -1,0 +1,84 @@
+/**
+ * The detail panel for the selected event: title, the date as written and in words, description,
+ * lanes, tags, and each source with its Admiralty grade spelled out. Links open in the system
+ * browser through the main process, which vets them; the page itself never navigates.
+ */
+import type { EventDetail, GradedSource } from '../../main/ipc/contract'
+import { request } from '../api'
+import { clear, el } from '../dom'
+
+export interface EventPanel {
+  element: HTMLElement
+  show(detail: EventDetail): void
+  close(): void
+  isOpen(): boolean
+}
+
+function sourceItem(source: GradedSource): HTMLElement {
+  const title = source.url
+    ? el('button', {
+        className: 'link-button',
+        text: source.title,
+        attrs: { type: 'button', title: source.url, 'aria-label': `${source.title} (opens in your web browser)` },
+        on: { click: () => void request('openExternal', source.url).catch(() => undefined) },
+      })
+    : el('span', { text: source.title })
+  return el('li', { className: 'source' }, [
+    el('span', { className: `grade grade-${source.grade[0] ?? 'none'}`, text: source.grade || '—', attrs: { title: source.gradeInWords } }),
+    el('div', { className: 'source-body' }, [
+      title,
+      el('div', { className: 'source-meta', text: [source.publisher, source.dateInWords].filter(Boolean).join(' · ') }),
+      el('div', { className: 'source-grade-words', text: source.gradeInWords }),
+    ]),
+  ])
+}
+
+function chips(label: string, values: string[]): HTMLElement | null {
+  if (values.length === 0) return null
+  return el('div', { className: 'field' }, [
+    el('h3', { text: label }),
+    el('ul', { className: 'chips', attrs: { 'aria-label': label } }, values.map((value) => el('li', { className: 'chip', text: value }))),
+  ])
+}
+
+export function createEventPanel(onClose: () => void): EventPanel {
+  const body = el('div', { className: 'panel-body' })
+  const closeButton = el('button', {
+    className: 'icon-button panel-close',
+    text: '×',
+    attrs: { type: 'button', 'aria-label': 'Close details', title: 'Close (Esc)' },
+    on: { click: () => onClose() },
+  })
+  const element = el('aside', { className: 'panel', attrs: { 'aria-label': 'Event details', hidden: true } }, [closeButton, body])
+
+  return {
+    element,
+    isOpen: () => !element.hidden,
+    close: () => {
+      element.hidden = true
+      clear(body)
+    },
+    show: ({ event, dateInWords, laneNames, sources }) => {
+      const location = event.location?.name
+      const parts: (HTMLElement | null)[] = [
+        el('h2', { className: 'panel-title', text: event.title }),
+        el('p', { className: 'panel-date' }, [
+          el('span', { className: 'date-words', text: dateInWords }),
+          el('code', { className: 'date-edtf', text: event.date, attrs: { title: 'date as written (EDTF)' } }),
+        ]),
+        location ? el('p', { className: 'panel-location', text: location }) : null,
+        event.description ? el('p', { className: 'panel-description', text: event.description }) : null,
+        chips('Lanes', laneNames),
+        chips('Tags', event.tags),
+        el('section', { className: 'field', attrs: { 'aria-label': 'Sources' } }, [
+          el('h3', { text: `Sources (${sources.length})` }),
+          sources.length
+            ? el('ul', { className: 'sources' }, sources.map(sourceItem))
+            : el('p', { className: 'muted', text: 'No sources cited yet.' }),
+        ]),
+      ]
+      body.replaceChildren(...parts.filter((part): part is HTMLElement => part !== null))
+      element.hidden = false
+    },
+  }
+}
