@@ -1,38 +1,67 @@
 /**
- * The open timeline: its document in memory, its file on disk, and the queue that saves one to
- * the other. Every change is acknowledged only once the write that contains it is durable.
+ * The open timeline: its document in memory, its file on disk, and the store that saves one to
+ * the other. Every change is acknowledged only once the write that contains it is durable; opening
+ * recovers from broken files and older formats (main/store/openTimeline.ts says how).
  */
-import type { Low } from 'lowdb'
 import type { TimelineDocument } from './domain/timeline'
 import type { EventDetail, PlacedEvent, TimelineView } from './ipc/contract'
 import { describeDate, readDate } from './domain/dates'
 import { bestGrade, describeGrade } from './domain/sourceGrade'
-import { openTimelineDb } from './store/timelineFile'
-import { SaveQueue } from './store/saveQueue'
+import type { BackupSummary } from './store/backups'
+import type { SaveState } from './store/saveQueue'
+import { TimelineStore, type TimelineStoreOptions } from './store/timelineStore'
 
 export class TimelineSession {
-  private readonly saves: SaveQueue
+  private constructor(private readonly store: TimelineStore) {}
 
-  private constructor(
-    readonly file: string,
-    private readonly db: Low<TimelineDocument>,
-    readonly notices: string[] = [],
-  ) {
-    this.saves = new SaveQueue(() => this.db.write())
+  /** Opens the file, recovering if it is broken; `notices` then says what happened, in plain words. */
+  static async open(file: string, options: TimelineStoreOptions = {}): Promise<TimelineSession> {
+    return new TimelineSession(await TimelineStore.open(file, options))
   }
 
-  static async open(file: string): Promise<TimelineSession> {
-    return new TimelineSession(file, await openTimelineDb(file))
+  get file(): string {
+    return this.store.file
   }
 
   get document(): TimelineDocument {
-    return this.db.data
+    return this.store.document
   }
 
-  /** Replaces the document and resolves once it is durably saved. */
-  async commit(next: TimelineDocument): Promise<void> {
-    this.db.data = next
-    await this.saves.requestSave()
+  /** Messages about opening (backup restored, format updated, read-only), for the window to show. */
+  get notices(): string[] {
+    return this.store.notices
+  }
+
+  /** True when the file came from a newer Annalist (or could not be made safe to write). */
+  get readOnly(): boolean {
+    return this.store.readOnly
+  }
+
+  /**
+   * Replaces the document and saves it. Resolves `{state: 'saved'}` once this change is durable; if a
+   * write fails first it resolves with the "retrying" state instead (the change stays in memory and
+   * is saved when the fault clears). Throws ReadOnlyTimelineError when the timeline is read-only.
+   */
+  commit(next: TimelineDocument): Promise<SaveState> {
+    return this.store.commit(next)
+  }
+
+  get saveState(): SaveState {
+    return this.store.saveState
+  }
+
+  /** Calls `listener` whenever the save state changes (the Electron glue pushes it to the window). */
+  onSaveStateChange(listener: (state: SaveState) => void): () => void {
+    return this.store.onSaveStateChange(listener)
+  }
+
+  listBackups(): Promise<BackupSummary[]> {
+    return this.store.listBackups()
+  }
+
+  /** Replaces the timeline with a backup; the current state is backed up first. */
+  restoreBackup(id: string): Promise<SaveState> {
+    return this.store.restoreBackup(id)
   }
 
   view(): TimelineView {
@@ -52,7 +81,7 @@ export class TimelineSession {
         bestGrade: bestGrade(event.sources.map((s) => s.grade)),
       })
     }
-    return { meta, lanes, events: placed, annotations, readOnly: false, notices: this.notices }
+    return { meta, lanes, events: placed, annotations, readOnly: this.readOnly, notices: this.notices }
   }
 
   eventDetail(id: string): EventDetail {
@@ -75,8 +104,13 @@ export class TimelineSession {
     }
   }
 
-  /** Resolves when everything changed so far is on disk. */
+  /** Resolves when everything changed so far is durably on disk, however many retries that takes. */
   flush(): Promise<void> {
-    return this.saves.idle()
+    return this.store.whenSaved()
+  }
+
+  /** Finishes writes in progress and stops retrying; call when the app quits. */
+  close(): Promise<void> {
+    return this.store.close()
   }
 }

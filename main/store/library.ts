@@ -2,8 +2,9 @@
  * The analyst's data folder: where timeline files live and how the first run is seeded.
  * Layout: `<dataDir>/timelines/<name>.annalist.json`.
  */
-import { access, copyFile, mkdir } from 'node:fs/promises'
+import { access, mkdir, readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { writeFileDurably } from './durableWrite'
 
 export const TIMELINE_EXTENSION = '.annalist.json'
 export const DEFAULT_TIMELINE_NAME = 'russia-west-crisis'
@@ -34,16 +35,16 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /**
- * Returns the default timeline's path, copying the bundled seed there on first run only:
- * an existing file is never replaced, whatever state it is in.
+ * Returns the default timeline's path, copying the bundled seed there on the very first run only:
+ * an existing file is never replaced, whatever state it is in, and a missing file that has backups
+ * is left for opening to restore (and report), not quietly replaced by the seed.
  */
 export async function ensureDefaultTimeline({ dataDir, bundledDataDir }: LibraryPaths): Promise<string> {
   await mkdir(timelinesDir(dataDir), { recursive: true })
   const file = timelinePath(dataDir, DEFAULT_TIMELINE_NAME)
-  if (!(await exists(file))) {
-    await copyFile(seedTimelinePath(bundledDataDir), file, 1 /* COPYFILE_EXCL: never overwrite */).catch((error) => {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-    })
+  const hasBackups = (await readdir(path.join(dataDir, 'backups', DEFAULT_TIMELINE_NAME)).catch(() => [])).length > 0
+  if (!(await exists(file)) && !hasBackups) {
+    await writeFileDurably(file, await readFile(seedTimelinePath(bundledDataDir), 'utf8'))
   }
   return file
 }

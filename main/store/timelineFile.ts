@@ -1,17 +1,28 @@
 /**
- * Reading and writing one timeline file through lowdb with Annalist's durable writer.
- * Reading is defensive: size cap before reading, BOM stripped, prototype-poisoning keys refused,
- * schema validated. A file that fails any of these is reported, never replaced by defaults
- * (lowdb keeps its defaults when a file reads as null, and the next write would erase the user's file).
+ * Reading and writing one timeline file.
+ * Reading is defensive and never throws for a bad file: it says what is wrong in plain words
+ * (size cap checked before reading, BOM stripped, invalid UTF-8 and NUL bytes refused,
+ * prototype-poisoning keys refused, older formats migrated, schema validated). The caller decides
+ * what to do; nothing here ever writes defaults over a file that failed to load (lowdb keeps its
+ * defaults when a file reads as null, and the next write would erase the user's file).
  */
 import { readFile, stat } from 'node:fs/promises'
 import { Low, type Adapter } from 'lowdb'
 import secureJson from 'secure-json-parse'
-import { TimelineDocumentSchema, type TimelineDocument } from '../domain/timeline'
-import { writeFileDurably, realFileSystem, type FileSystem } from './durableWrite'
+import { SCHEMA_VERSION, TimelineDocumentSchema, type TimelineDocument } from '../domain/timeline'
+import { writeFileDurably, type DurableWriteOptions } from './durableWrite'
+import { declaredSchemaVersion, migrateToCurrent } from './migrations'
 
 /** Larger than any real timeline (100,000 events is ~41 MB) but small enough to refuse a mistake. */
 export const MAX_TIMELINE_BYTES = 512 * 1024 * 1024
+
+/** What a timeline file turned out to hold. */
+export type LoadedTimeline =
+  /** A usable document; `fromVersion` below SCHEMA_VERSION means it was migrated in memory. */
+  | { kind: 'usable'; document: TimelineDocument; fromVersion: number }
+  /** Written by a newer Annalist; `document` is set only when this version can still show it. */
+  | { kind: 'newer'; version: number; document: TimelineDocument | null }
+  | { kind: 'unreadable'; reason: string }
 
 export class TimelineFileError extends Error {
   constructor(
@@ -22,57 +33,117 @@ export class TimelineFileError extends Error {
   }
 }
 
-/** Parses timeline JSON text: BOM stripped, `__proto__`/`constructor` keys refused, schema checked. */
-export function parseTimelineText(text: string, file = 'timeline'): TimelineDocument {
+function describeFirstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  const first = error.issues[0]
+  const where = first?.path.length ? ` at ${first.path.map(String).join('.')}` : ''
+  return `${where}: ${first?.message ?? 'unknown problem'}`
+}
+
+/** Reads a parsed JSON value as a timeline: version check, migrations, schema. */
+function loadParsedTimeline(raw: unknown): LoadedTimeline {
+  if (raw === null) return { kind: 'unreadable', reason: 'the file holds "null" instead of a timeline' }
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { kind: 'unreadable', reason: 'the file does not hold a timeline' }
+  const version = declaredSchemaVersion(raw)
+  if (version === null) return { kind: 'unreadable', reason: 'the file’s format version is not a number' }
+  if (version > SCHEMA_VERSION) {
+    // Show it if its shape is still one this version understands; never write it either way.
+    const shown = TimelineDocumentSchema.safeParse({ ...raw, schemaVersion: SCHEMA_VERSION })
+    return { kind: 'newer', version, document: shown.success ? shown.data : null }
+  }
+  let migrated: unknown
+  try {
+    migrated = migrateToCurrent(raw, version)
+  } catch (error) {
+    const detail = error instanceof Error && 'issues' in error ? describeFirstIssue(error as never) : `: ${(error as Error).message}`
+    return { kind: 'unreadable', reason: `the file is not a valid timeline of format version ${version}${detail}` }
+  }
+  const checked = TimelineDocumentSchema.safeParse(migrated)
+  if (!checked.success) return { kind: 'unreadable', reason: `the file is not a valid timeline${describeFirstIssue(checked.error)}` }
+  return { kind: 'usable', document: checked.data, fromVersion: version }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** Reads timeline file bytes. A leading BOM is stripped (editors on Windows add one). */
+export function loadTimelineBytes(bytes: Uint8Array): LoadedTimeline {
+  if (bytes.length === 0) return { kind: 'unreadable', reason: 'the file is empty' }
+  if (bytes.includes(0)) return { kind: 'unreadable', reason: 'the file contains blank (NUL) bytes, as a power cut can leave' }
+  let text: string
+  try {
+    text = utf8.decode(bytes)
+  } catch {
+    return { kind: 'unreadable', reason: 'the file is not text (it is not valid UTF-8)' }
+  }
+  return loadTimelineText(text)
+}
+
+export function loadTimelineText(text: string): LoadedTimeline {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  if (body.trim() === '') throw new TimelineFileError(file, 'the file is empty')
-  if (body.includes('\u0000')) throw new TimelineFileError(file, 'the file contains NUL bytes (it was cut short, perhaps by a power cut)')
+  if (body.trim() === '') return { kind: 'unreadable', reason: 'the file is empty' }
+  if (body.includes('\u0000')) return { kind: 'unreadable', reason: 'the file contains blank (NUL) bytes, as a power cut can leave' }
   let raw: unknown
   try {
     raw = secureJson.parse(body, undefined, { protoAction: 'error', constructorAction: 'error' })
   } catch (error) {
-    throw new TimelineFileError(file, `the file is not valid JSON (${(error as Error).message})`)
+    return { kind: 'unreadable', reason: `the file is not valid JSON, perhaps cut short (${(error as Error).message})` }
   }
-  if (raw === null || typeof raw !== 'object') throw new TimelineFileError(file, 'the file does not hold a timeline')
-  const checked = TimelineDocumentSchema.safeParse(raw)
-  if (!checked.success) {
-    const first = checked.error.issues[0]
-    const where = first?.path.length ? ` at ${first.path.join('.')}` : ''
-    throw new TimelineFileError(file, `the file is not a valid timeline${where}: ${first?.message ?? 'unknown problem'}`)
-  }
-  return checked.data
+  return loadParsedTimeline(raw)
+}
+
+/** Strict form for callers that only accept a usable document (migrated if need be). */
+export function parseTimelineText(text: string, file = 'timeline'): TimelineDocument {
+  const loaded = loadTimelineText(text)
+  if (loaded.kind === 'usable') return loaded.document
+  if (loaded.kind === 'newer') throw new TimelineFileError(file, `the file is from a newer Annalist (format version ${loaded.version})`)
+  throw new TimelineFileError(file, loaded.reason)
 }
 
 export function serializeTimeline(document: TimelineDocument): string {
   return `${JSON.stringify(document, null, 1)}\n`
 }
 
-export async function readTimelineFile(file: string): Promise<TimelineDocument> {
-  const info = await stat(file)
-  if (info.size > MAX_TIMELINE_BYTES) {
-    throw new TimelineFileError(file, `the file is ${Math.round(info.size / 1e6)} MB, larger than the ${MAX_TIMELINE_BYTES / 1e6} MB Annalist opens`)
+/** Reads a timeline file; `null` when there is no such file. Other read errors (EACCES, EIO) throw. */
+export async function readTimelineFile(file: string): Promise<{ bytes: Uint8Array; loaded: LoadedTimeline } | null> {
+  let size: number
+  try {
+    size = (await stat(file)).size
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
   }
-  return parseTimelineText(await readFile(file, 'utf8'), file)
+  if (size > MAX_TIMELINE_BYTES) {
+    const reason = `the file is ${Math.round(size / 1e6)} MB, larger than the ${MAX_TIMELINE_BYTES / 1e6} MB Annalist opens`
+    return { bytes: new Uint8Array(), loaded: { kind: 'unreadable', reason } }
+  }
+  const bytes = await readFile(file)
+  return { bytes, loaded: loadTimelineBytes(bytes) }
 }
 
-/** lowdb adapter: validated reads, durable writes. */
+/** lowdb adapter: durable writes. Reads go through `readTimelineFile`, which reports bad files. */
 export class DurableTimelineAdapter implements Adapter<TimelineDocument> {
+  /** The exact text of the last write that completed durably (what a backup should copy). */
+  lastWritten: string | null = null
+
   constructor(
     private readonly file: string,
-    private readonly fs: FileSystem = realFileSystem,
+    private readonly options: DurableWriteOptions = {},
   ) {}
 
-  read(): Promise<TimelineDocument> {
-    return readTimelineFile(this.file)
+  async read(): Promise<TimelineDocument> {
+    const read = await readTimelineFile(this.file)
+    if (!read) throw new TimelineFileError(this.file, 'the file does not exist')
+    const { loaded } = read
+    if (loaded.kind === 'usable') return loaded.document
+    throw new TimelineFileError(this.file, loaded.kind === 'newer' ? `the file is from a newer Annalist (format version ${loaded.version})` : loaded.reason)
   }
 
-  write(document: TimelineDocument): Promise<void> {
-    return writeFileDurably(this.file, serializeTimeline(document), this.fs)
+  async write(document: TimelineDocument): Promise<void> {
+    const text = serializeTimeline(document)
+    await writeFileDurably(this.file, text, this.options)
+    this.lastWritten = text
   }
 }
 
-export async function openTimelineDb(file: string, fs?: FileSystem): Promise<Low<TimelineDocument>> {
-  const adapter = new DurableTimelineAdapter(file, fs)
-  const document = await adapter.read()
-  return new Low(adapter, document)
+export function createTimelineDb(file: string, document: TimelineDocument, options?: DurableWriteOptions): Low<TimelineDocument> {
+  return new Low(new DurableTimelineAdapter(file, options), document)
 }

@@ -1,0 +1,205 @@
+/**
+ * One open timeline file: its document in memory, the queue that saves it durably, its snapshots,
+ * and whether it may be written at all. An edit is reported as saved only once the write holding it
+ * is durable; a failed write keeps the edit in memory and is retried until the fault clears.
+ */
+import path from 'node:path'
+import type { Low } from 'lowdb'
+import type { TimelineDocument } from '../domain/timeline'
+import { createBackup, listBackups, newestBackupText, readBackup, type BackupSummary } from './backups'
+import { errorCode, type DurableWriteOptions, type FileSystem } from './durableWrite'
+import { TIMELINE_EXTENSION } from './library'
+import { openTimeline, type TimelinePlace } from './openTimeline'
+import { SaveQueue, type SaveState } from './saveQueue'
+import { createTimelineDb, serializeTimeline, type DurableTimelineAdapter } from './timelineFile'
+
+export interface TimelineStoreOptions {
+  /** The data folder (default: the folder above the file's `timelines/` folder). */
+  dataDir?: string
+  /** The app's bundled `data/` folder, so a broken default timeline can fall back to the seed. */
+  bundledDataDir?: string
+  /** A snapshot is taken at most this often while the timeline changes (default 5 minutes). */
+  backupEveryMs?: number
+  /** Pauses between failed save attempts (see SaveQueue). */
+  retryDelaysMs?: readonly number[]
+  /** The file-system seam and rename retries, for fault-injection tests. */
+  fs?: FileSystem
+  renameRetryDelaysMs?: readonly number[]
+  now?: () => Date
+}
+
+export const DEFAULT_BACKUP_EVERY_MS = 5 * 60 * 1000
+
+const READ_ONLY_MESSAGE = 'this timeline is open read-only (see the message shown when it opened), so changes cannot be saved'
+
+/** Plain words for the write errors an analyst can do something about. */
+export function describeWriteError(error: unknown): string {
+  const code = errorCode(error)
+  const words: Record<string, string> = {
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    EIO: 'the disk reported an input/output error',
+    EPERM: 'another program is holding the file, or Annalist is not allowed to write it',
+    EACCES: 'Annalist is not allowed to write the file',
+    EBUSY: 'another program is holding the file',
+    EROFS: 'the disk is read-only',
+  }
+  const said = words[code]
+  return said ? `${said} (${code})` : error instanceof Error ? error.message : String(error)
+}
+
+export class ReadOnlyTimelineError extends Error {
+  constructor() {
+    super(READ_ONLY_MESSAGE)
+  }
+}
+
+export class TimelineStore {
+  private readonly saves: SaveQueue
+  private backups: Promise<void> = Promise.resolve()
+  private lastBackupAt: number
+  private lastBackupText: string | null = null
+
+  private constructor(
+    private readonly place: TimelinePlace,
+    private readonly db: Low<TimelineDocument>,
+    readonly readOnly: boolean,
+    readonly notices: string[],
+    private readonly options: TimelineStoreOptions,
+  ) {
+    this.lastBackupAt = this.now().getTime()
+    this.saves = new SaveQueue(() => this.writeDocument(), { retryDelaysMs: options.retryDelaysMs, describeError: describeWriteError })
+  }
+
+  static async open(file: string, options: TimelineStoreOptions = {}): Promise<TimelineStore> {
+    const place: TimelinePlace = {
+      file,
+      dataDir: options.dataDir ?? path.dirname(path.dirname(file)),
+      name: path.basename(file, TIMELINE_EXTENSION),
+      bundledDataDir: options.bundledDataDir,
+    }
+    const now = options.now?.() ?? new Date()
+    const opened = await openTimeline(place, now, { fs: options.fs, renameRetryDelaysMs: options.renameRetryDelaysMs })
+    const db = createTimelineDb(file, opened.document, { fs: options.fs, renameRetryDelaysMs: options.renameRetryDelaysMs })
+    const store = new TimelineStore(place, db, opened.readOnly, opened.notices, options)
+    if (opened.openedText !== null) store.snapshotOnOpen(opened.openedText)
+    // Restored, migrated or new: saved at once. Failure here shows as "retrying", like any save.
+    if (opened.mustSave) void store.saves.requestSave().catch(() => undefined)
+    return store
+  }
+
+  get file(): string {
+    return this.place.file
+  }
+
+  get document(): TimelineDocument {
+    return this.db.data
+  }
+
+  get saveState(): SaveState {
+    return this.saves.state
+  }
+
+  onSaveStateChange(listener: (state: SaveState) => void): () => void {
+    return this.saves.onStateChange(listener)
+  }
+
+  /**
+   * Replaces the document and saves it. Resolves `{state: 'saved'}` once this change is durable, or,
+   * if a write fails first, with the "retrying" state: the change stays in memory, saving carries on
+   * in the background, and `whenSaved()` resolves when it lands. Throws when the file is read-only.
+   */
+  async commit(next: TimelineDocument): Promise<SaveState> {
+    if (this.readOnly) throw new ReadOnlyTimelineError()
+    this.db.data = next
+    const durable = this.saves.requestSave()
+    let stopListening = () => {}
+    const failed = new Promise<'failed'>((resolve) => {
+      if (this.saves.state.state === 'retrying') return resolve('failed')
+      stopListening = this.saves.onStateChange((state) => state.state === 'retrying' && resolve('failed'))
+    })
+    durable.catch(() => undefined) // when "failed" wins the race, a later rejection (close) is expected
+    try {
+      const outcome = await Promise.race([durable.then(() => 'saved' as const), failed])
+      return outcome === 'saved' ? { state: 'saved' } : this.saves.state
+    } finally {
+      stopListening()
+    }
+  }
+
+  /** Resolves when every change so far is durably on disk, however many retries that takes. */
+  async whenSaved(): Promise<void> {
+    await this.saves.idle()
+    await this.backups
+  }
+
+  /** Skips the pause before the next retry (the analyst freed space and asked to try again). */
+  retryNow(): void {
+    this.saves.retryNow()
+  }
+
+  listBackups(): Promise<BackupSummary[]> {
+    return listBackups(this.place.dataDir, this.place.name)
+  }
+
+  /** Replaces the timeline with a snapshot, after taking a snapshot of the timeline as it is now. */
+  async restoreBackup(id: string): Promise<SaveState> {
+    if (this.readOnly) throw new ReadOnlyTimelineError()
+    const restored = await readBackup(this.place.dataDir, this.place.name, id)
+    await this.takeSnapshot(serializeTimeline(this.document), { force: true })
+    return this.commit(restored)
+  }
+
+  /** Finishes the writes in progress (taking a last snapshot on the way) and stops retrying. */
+  async close(): Promise<void> {
+    if (!this.readOnly && this.saves.state.state === 'saved') {
+      await this.takeSnapshot(serializeTimeline(this.document), { force: false }).catch(() => undefined)
+    }
+    this.saves.close()
+    await this.saves.idle()
+    await this.backups
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date()
+  }
+
+  private adapter(): DurableTimelineAdapter {
+    return this.db.adapter as DurableTimelineAdapter
+  }
+
+  private async writeDocument(): Promise<void> {
+    await this.db.write()
+    const written = this.adapter().lastWritten
+    const every = this.options.backupEveryMs ?? DEFAULT_BACKUP_EVERY_MS
+    if (written !== null && this.now().getTime() - this.lastBackupAt >= every) {
+      this.lastBackupAt = this.now().getTime()
+      void this.takeSnapshot(written, { force: false }).catch(() => {
+        this.lastBackupAt = 0 // try again after the next save
+      })
+    }
+  }
+
+  private snapshotOnOpen(text: string): void {
+    this.backups = newestBackupText(this.place.dataDir, this.place.name)
+      .then((newest) => {
+        this.lastBackupText = newest
+      })
+      .catch(() => undefined)
+    void this.takeSnapshot(text, { force: false }).catch(() => undefined)
+  }
+
+  /**
+   * Queues a snapshot behind any other; skipped when it would be identical to the newest one
+   * (reopening an unchanged timeline should not push older snapshots out of the rotation).
+   */
+  private takeSnapshot(text: string, { force }: { force: boolean }): Promise<void> {
+    const taken = this.backups.then(async () => {
+      if (!force && text === this.lastBackupText) return
+      await createBackup(this.place.dataDir, this.place.name, text, this.now(), { fs: this.options.fs })
+      this.lastBackupText = text
+    })
+    this.backups = taken.catch(() => undefined)
+    return taken
+  }
+}
