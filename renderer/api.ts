@@ -3,7 +3,7 @@
  * Chromium e2e target, by the harness with the same verbs). Failures come back as data and are
  * shown to the analyst, never thrown away.
  */
-import type { AnnalistApi, AnnalistContract, Channel } from '../main/ipc/contract'
+import type { AnnalistApi, AnnalistContract, AnnalistNotices, Channel } from '../main/ipc/contract'
 
 declare global {
   interface Window {
@@ -35,5 +35,6 @@ export async function request<K extends Channel>(
 }
 
 export const notices = {
-  on: (...args: Parameters<AnnalistApi['onNotice']>) => window.annalist.onNotice(...args),
+  // Generic so each notice keeps its own payload type (Parameters<> would merge them into a union).
+  on: <K extends keyof AnnalistNotices>(name: K, listener: (payload: AnnalistNotices[K]) => void) => window.annalist.onNotice(name, listener),
 }

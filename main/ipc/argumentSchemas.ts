@@ -12,4 +12,7 @@ export const argumentSchemas = {
   getEvent: z.tuple([Text(200).min(1)]),
   previewDate: z.tuple([Text(200)]),
   openExternal: z.tuple([Text(4_000)]),
+  getSaveState: z.tuple([]),
+  listBackups: z.tuple([]),
+  restoreBackup: z.tuple([Text(40).regex(/^[0-9TZ-]+$/, 'not a backup id')]),
 } satisfies { [K in Channel]: z.ZodType<AnnalistContract[K]['args']> }

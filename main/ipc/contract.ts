@@ -7,6 +7,9 @@
  */
 import type { Annotation, Lane, TimelineEvent, TimelineMeta } from '../domain/timeline'
 import type { TimeSpan } from '../domain/dates'
+import type { SaveState } from '../store/saveQueue'
+
+export type { SaveState }
 
 /** Every handler answers with data, never a thrown error across the process boundary. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string }
@@ -60,18 +63,33 @@ export interface DatePreview {
   error: string | null
 }
 
+/** A snapshot as File ▸ Restore from backup… lists it. */
+export interface BackupSummary {
+  id: string
+  /** ISO 8601 UTC time the snapshot was taken. */
+  time: string
+  events: number
+  annotations: number
+}
+
 /** Channel name → argument tuple and result. */
 export interface AnnalistContract {
   loadTimeline: { args: []; result: TimelineView }
   getEvent: { args: [id: string]; result: EventDetail }
   previewDate: { args: [text: string]; result: DatePreview }
   openExternal: { args: [url: string]; result: void }
+  /** Whether every change is on disk ('saved'), being written, or failed and being retried. */
+  getSaveState: { args: []; result: SaveState }
+  /** Snapshots of the open timeline, newest first. */
+  listBackups: { args: []; result: BackupSummary[] }
+  /** Replaces the open timeline with a snapshot (the current state is backed up first). */
+  restoreBackup: { args: [id: string]; result: TimelineView }
 }
 
 export type Channel = keyof AnnalistContract
 
 /** Listed once here; `satisfies` keeps the list and the contract the same set of names. */
-export const CHANNELS = ['loadTimeline', 'getEvent', 'previewDate', 'openExternal'] as const satisfies readonly Channel[]
+export const CHANNELS = ['loadTimeline', 'getEvent', 'previewDate', 'openExternal', 'getSaveState', 'listBackups', 'restoreBackup'] as const satisfies readonly Channel[]
 type Missing = Exclude<Channel, (typeof CHANNELS)[number]>
 const allChannelsListed: [Missing] extends [never] ? true : Missing = true
 void allChannelsListed
@@ -97,9 +115,11 @@ export type MenuCommand =
 
 export interface AnnalistNotices {
   menuCommand: MenuCommand
+  /** Pushed whenever the save state changes, so the window can show "not saved — retrying". */
+  saveState: SaveState
 }
 
-export const NOTICE_CHANNELS = ['menuCommand'] as const satisfies readonly (keyof AnnalistNotices)[]
+export const NOTICE_CHANNELS = ['menuCommand', 'saveState'] as const satisfies readonly (keyof AnnalistNotices)[]
 
 export function noticeChannel(name: keyof AnnalistNotices): string {
   return `annalist-notice:${name}`

@@ -6,6 +6,7 @@ import type { AnnalistContract, Channel } from './contract'
 import type { TimelineSession } from '../timelineSession'
 import { describeDate, readDate } from '../domain/dates'
 import { parseExternalUrl } from '../security/externalUrl'
+import { backupHandlers } from './handlers/backups'
 
 export type HandlerMap = {
   [K in Channel]: (...args: AnnalistContract[K]['args']) => Promise<AnnalistContract[K]['result']>
@@ -19,6 +20,7 @@ export interface HandlerDeps {
 
 export function createHandlers({ session, openInBrowser }: HandlerDeps): HandlerMap {
   return {
+    ...backupHandlers(session),
     loadTimeline: async () => session.view(),
     getEvent: async (id) => session.eventDetail(id),
     previewDate: async (text) => {

@@ -5,10 +5,10 @@
  * A snapshot is first written durably under a pending name, read back and validated, and only then
  * renamed into the rotation, so the rotation never holds a snapshot that would not restore.
  */
-import { readdir, readFile, rename, rm } from 'node:fs/promises'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { TimelineDocument } from '../domain/timeline'
+import type { BackupSummary } from '../ipc/contract'
 import { backupsToKeep, type DatedBackup } from './backupRotation'
 import { syncFolder, TEMP_MARKER, writeFileDurably, type DurableWriteOptions } from './durableWrite'
 import { loadTimelineBytes, type LoadedTimeline } from './timelineFile'
@@ -16,14 +16,7 @@ import { loadTimelineBytes, type LoadedTimeline } from './timelineFile'
 export const BACKUP_EXTENSION = '.annalist.json'
 const PENDING_EXTENSION = '.pending'
 
-/** A backup as File ▸ Restore from backup… lists it. */
-export interface BackupSummary {
-  id: string
-  /** ISO 8601 UTC time the snapshot was taken. */
-  time: string
-  events: number
-  annotations: number
-}
+export type { BackupSummary }
 
 /** `2026-11-28T07-37-44-123Z`, optionally `-2`, `-3`… when two snapshots share a millisecond. */
 const BACKUP_ID = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z(?:-\d{1,4})?$/
