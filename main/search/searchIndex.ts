@@ -1,0 +1,194 @@
+/**
+ * Full-text search over a timeline: event titles, descriptions, tags and sources (titles and
+ * publishers), and annotation labels, text and tags. Built with minisearch, in chunks so the main
+ * process keeps answering while 100,000 events are indexed, and kept current one document at a
+ * time as the timeline changes. Only ids go in the index; titles and text for hits are read from
+ * the live document, so the index holds no second copy of it.
+ *
+ * Matching: every word must match (AND); words of four letters or more also match as prefixes
+ * ("kazak" finds "Kazakhstan") and with one typo in five letters; accents are ignored.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch'
+import type { Annotation, TimelineEvent } from '../domain/timeline'
+import type { EventRecord } from '../timelineIndex/eventRecords'
+import { compileFilter } from '../timelineIndex/eventRecords'
+import type { SearchHit, SearchQuery, SearchResults } from '../timelineIndex/viewportTypes'
+import { searchableWord, snippetAround } from './snippet'
+
+interface SearchDocument {
+  id: string
+  title: string
+  text: string
+  tags: string
+  sources: string
+}
+
+/** What search needs to know about the live document to filter and describe its hits. */
+export interface SearchSubjects {
+  event(id: string): { record: EventRecord; event: TimelineEvent } | undefined
+  annotation(id: string): Annotation | undefined
+  /** The event an annotation is attached to, if any. */
+  annotatedEvent(annotation: Annotation): EventRecord | undefined
+  annotationSpan(annotation: Annotation): { start: number; end: number } | null
+  /** Every event and annotation now in the document, for a full build. */
+  everything(): { events: Iterable<TimelineEvent>; annotations: Iterable<Annotation> }
+}
+
+const EVENT_PREFIX = 'e:'
+const ANNOTATION_PREFIX = 'a:'
+const DEFAULT_LIMIT = 100
+const BUILD_CHUNK = 2_000
+
+function eventDocument(event: TimelineEvent): SearchDocument {
+  return {
+    id: EVENT_PREFIX + event.id,
+    title: event.title,
+    text: event.description,
+    tags: event.tags.join(' '),
+    sources: event.sources.map((s) => `${s.title} ${s.publisher}`).join(' '),
+  }
+}
+
+function annotationDocument(annotation: Annotation): SearchDocument {
+  return { id: ANNOTATION_PREFIX + annotation.id, title: annotation.label, text: annotation.text, tags: annotation.tags.join(' '), sources: '' }
+}
+
+function newIndex(): MiniSearch<SearchDocument> {
+  return new MiniSearch<SearchDocument>({
+    fields: ['title', 'text', 'tags', 'sources'],
+    processTerm: searchableWord,
+    searchOptions: {
+      boost: { title: 3, tags: 2 },
+      combineWith: 'AND',
+      prefix: (term) => term.length >= 4,
+      fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+    },
+  })
+}
+
+type Edit = (index: MiniSearch<SearchDocument>) => void
+
+export class TimelineSearch {
+  private readonly index = newIndex()
+  private building: Promise<void> | null = null
+  private built = false
+  /** Changes that arrive while the build runs, applied in order once it is done. */
+  private readonly waiting: Edit[] = []
+
+  constructor(private readonly subjects: SearchSubjects) {}
+
+  get isBuilt(): boolean {
+    return this.built
+  }
+
+  /** Starts the build if it has not started; resolves once every document is indexed. */
+  whenBuilt(): Promise<void> {
+    this.building ??= this.build()
+    return this.building
+  }
+
+  private async build(): Promise<void> {
+    const { events, annotations } = this.subjects.everything()
+    const documents: SearchDocument[] = []
+    for (const event of events) documents.push(eventDocument(event))
+    for (const annotation of annotations) if (!annotation.deleted) documents.push(annotationDocument(annotation))
+    await this.index.addAllAsync(documents, { chunkSize: BUILD_CHUNK })
+    for (const edit of this.waiting.splice(0)) edit(this.index)
+    this.built = true
+  }
+
+  private edit(edit: Edit): void {
+    // Before the build starts there is nothing to edit: the build reads the document as it is then.
+    if (this.built) edit(this.index)
+    else if (this.building) this.waiting.push(edit)
+  }
+
+  putEvent(event: TimelineEvent): void {
+    const document = eventDocument(event)
+    this.edit((index) => put(index, document))
+  }
+
+  removeEvent(id: string): void {
+    this.edit((index) => drop(index, EVENT_PREFIX + id))
+  }
+
+  putAnnotation(annotation: Annotation): void {
+    if (annotation.deleted) return this.removeAnnotation(annotation.id)
+    const document = annotationDocument(annotation)
+    this.edit((index) => put(index, document))
+  }
+
+  removeAnnotation(id: string): void {
+    this.edit((index) => drop(index, ANNOTATION_PREFIX + id))
+  }
+
+  async search(query: SearchQuery): Promise<SearchResults> {
+    await this.whenBuilt()
+    const text = query.text.trim()
+    if (text === '') return { hits: [], total: 0, span: null }
+    const keep = this.filterFor(query)
+    const results = this.index.search(text)
+    const limit = query.limit ?? DEFAULT_LIMIT
+    const hits: SearchHit[] = []
+    let total = 0
+    let start = Infinity
+    let end = -Infinity
+    for (const result of results) {
+      const hit = this.describe(result)
+      if (!hit || !keep(hit)) continue
+      total += 1
+      if (hit.span) {
+        start = Math.min(start, hit.span.start)
+        end = Math.max(end, hit.span.end)
+      }
+      if (hits.length < limit) hits.push(hit.hit)
+    }
+    return { hits, total, span: start <= end ? { start, end } : null }
+  }
+
+  private describe(result: SearchResult): { hit: SearchHit; span: SearchHit['span']; record: EventRecord | undefined; tags: readonly string[] } | null {
+    const key = String(result.id)
+    const terms = result.terms
+    if (key.startsWith(EVENT_PREFIX)) {
+      const found = this.subjects.event(key.slice(EVENT_PREFIX.length))
+      if (!found) return null
+      const { record, event } = found
+      const span = { start: record.span.start, end: record.span.end }
+      const snippet = snippetAround(event.description || event.title, terms)
+      return { hit: { kind: 'event', id: record.id, title: record.title, snippet, span, score: result.score }, span, record, tags: record.tags }
+    }
+    const annotation = this.subjects.annotation(key.slice(ANNOTATION_PREFIX.length))
+    if (!annotation || annotation.deleted) return null
+    const span = this.subjects.annotationSpan(annotation)
+    const title = annotation.label || snippetAround(annotation.text, []).slice(0, 80)
+    const hit: SearchHit = { kind: 'annotation', id: annotation.id, title, snippet: snippetAround(annotation.text, terms), span, score: result.score }
+    return { hit, span, record: this.subjects.annotatedEvent(annotation), tags: annotation.tags }
+  }
+
+  /**
+   * Lanes and grade apply to an annotation through the event it is attached to (an annotation on
+   * a span of time has neither, so those filters leave it out); tags are the annotation's own.
+   */
+  private filterFor(query: SearchQuery): (hit: NonNullable<ReturnType<TimelineSearch['describe']>>) => boolean {
+    const filter = query.filter ?? {}
+    const lanes = filter.lanes?.length ? new Set(filter.lanes) : null
+    const tags = filter.tags?.length ? new Set(filter.tags) : null
+    const grade = compileFilter({ minGrade: filter.minGrade })
+    const from = filter.from ?? -Infinity
+    const to = filter.to ?? Infinity
+    return ({ span, record, tags: hitTags }) =>
+      (!lanes || (record !== undefined && record.lanes.some((lane) => lanes.has(lane)))) &&
+      (!tags || hitTags.some((tag) => tags.has(tag))) &&
+      (grade.keepsAll || (record !== undefined && grade.test(record))) &&
+      (from === -Infinity && to === Infinity ? true : span !== null && span.start <= to && span.end >= from)
+  }
+}
+
+function put(index: MiniSearch<SearchDocument>, document: SearchDocument): void {
+  if (index.has(document.id)) index.discard(document.id)
+  index.add(document)
+}
+
+function drop(index: MiniSearch<SearchDocument>, id: string): void {
+  if (index.has(id)) index.discard(id)
+}

@@ -1,0 +1,34 @@
+/**
+ * Counts for the overview strip: how many events start, and how many annotations are anchored, in
+ * each of `bins` equal stretches of the whole timeline. One pass over the events; the caller caches
+ * the answer until the document changes.
+ */
+import type { DensityOverview } from './viewportTypes'
+
+/** Most bins a strip may ask for: more than any screen is wide. */
+export const MAX_BINS = 4_096
+
+export function densityOverview(eventStarts: Iterable<number>, annotationStarts: Iterable<number>, bins: number): DensityOverview {
+  const binCount = Math.max(1, Math.min(MAX_BINS, Math.floor(bins)))
+  const events = [...eventStarts]
+  const annotations = [...annotationStarts]
+  let start = Infinity
+  let end = -Infinity
+  for (const at of events) {
+    if (at < start) start = at
+    if (at > end) end = at
+  }
+  for (const at of annotations) {
+    if (at < start) start = at
+    if (at > end) end = at
+  }
+  if (start > end) return { range: null, binMs: 0, events: new Array(binCount).fill(0), annotations: new Array(binCount).fill(0) }
+  // One extra millisecond so the latest start falls inside the last bin rather than past it.
+  const binMs = (end + 1 - start) / binCount
+  const count = (starts: number[]) => {
+    const counts = new Array<number>(binCount).fill(0)
+    for (const at of starts) counts[Math.min(binCount - 1, Math.floor((at - start) / binMs))]! += 1
+    return counts
+  }
+  return { range: { start, end: end + 1 }, binMs, events: count(events), annotations: count(annotations) }
+}

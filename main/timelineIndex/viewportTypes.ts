@@ -1,0 +1,121 @@
+/**
+ * What the window asks the timeline engine and what it gets back (the `viewportItems`,
+ * `densityOverview` and `search` channels). Type-only, so the renderer can import it.
+ * All instants are epoch milliseconds, UTC.
+ */
+import type { DatePrecision } from '../domain/dates'
+
+/** Narrows which events count; parts combine with AND, values inside a part with OR. */
+export interface EventFilter {
+  /** Events carrying any of these tags. */
+  tags?: string[]
+  /**
+   * Events with at least one source graded this well or better on both marks, e.g. `B2` keeps
+   * A1, A2, B1, B2 but not A3 or C1 (reliability and credibility are independent judgements).
+   */
+  minGrade?: string
+}
+
+export interface ViewportQuery {
+  /** The visible window. */
+  start: number
+  end: number
+  /** Width of the drawing area in CSS pixels; sets how much detail fits. */
+  widthPx: number
+  /**
+   * Lanes to fill, in the order given. Default: every lane not hidden, in document order, then
+   * `NO_LANE` for events in no lane.
+   */
+  laneIds?: string[]
+  filter?: EventFilter
+}
+
+/** One event drawn as itself in one lane (an event in two lanes is drawn in both). */
+export interface ViewportItem {
+  /** Unique per event and lane: use as the drawn item's id. */
+  key: string
+  eventId: string
+  lane: string
+  title: string
+  /** The date as the analyst wrote it (EDTF). */
+  date: string
+  start: number
+  end: number
+  /** Draw as a bar covering start–end (month, year, interval) rather than a point. */
+  drawnAsSpan: boolean
+  precision: DatePrecision
+  uncertain: boolean
+  approximate: boolean
+  /** Best grade among its sources, e.g. `B2`; '' when unsourced. */
+  bestGrade: string
+}
+
+/** Several events in one lane too close together to draw one by one at this zoom. */
+export interface ViewportCluster {
+  /** The same for the same lane and the same member events, at any zoom. */
+  id: string
+  lane: string
+  /** Where its members are (clipped to `covered`); zooming to start–end splits it. */
+  start: number
+  end: number
+  count: number
+  /** Up to three member titles, earliest first. */
+  sampleTitles: string[]
+}
+
+export interface ViewportSlice {
+  /**
+   * The stretch this answer covers: the window plus about one window width each side. Pans that
+   * keep the visible window inside it need no new query.
+   */
+  covered: { start: number; end: number }
+  /** Time per bucket at this zoom. A new query is needed when `bucketMsFor` gives another value. */
+  bucketMs: number
+  items: ViewportItem[]
+  clusters: ViewportCluster[]
+  /** Event–lane pairs in `covered` after filters: items plus the clusters' counts. */
+  total: number
+}
+
+/** Counts over the whole timeline for the overview strip. */
+export interface DensityOverview {
+  /** Range the bins divide; null when the timeline holds no dated events or annotations. */
+  range: { start: number; end: number } | null
+  binMs: number
+  /** Events whose date starts in each bin. */
+  events: number[]
+  /** Annotations (in use, not in the trash) anchored in each bin. */
+  annotations: number[]
+}
+
+export interface SearchQuery {
+  text: string
+  /** Most hits returned (default 100); `total` and `span` still count every match. */
+  limit?: number
+  filter?: EventFilter & {
+    /** Events in any of these lanes (`NO_LANE` for events in none); annotations by their anchored event. */
+    lanes?: string[]
+    /** Only matches whose date overlaps this window. */
+    from?: number
+    to?: number
+  }
+}
+
+export interface SearchHit {
+  kind: 'event' | 'annotation'
+  id: string
+  title: string
+  /** A short passage around the first matching word, or the start of the text. */
+  snippet: string
+  /** The time it occupies (an annotation's anchor); null when it cannot be placed. */
+  span: { start: number; end: number } | null
+  score: number
+}
+
+export interface SearchResults {
+  hits: SearchHit[]
+  /** All matches after filters, not only those returned. */
+  total: number
+  /** Smallest window holding every placed match: "fit view to results". */
+  span: { start: number; end: number } | null
+}
