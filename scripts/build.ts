@@ -7,8 +7,12 @@ import { cp, mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-/** Native or data-file-reading packages stay in node_modules and ship as production dependencies. */
-const NODE_EXTERNALS = ['electron', '@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit']
+/**
+ * Native or data-file-reading packages stay in node_modules and ship as production dependencies.
+ * Everything else is bundled, so it belongs in devDependencies: `dependencies` in package.json is
+ * exactly this list minus `electron` (test/packaging checks that, and what lands in app.asar).
+ */
+export const NODE_EXTERNALS = ['electron', '@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit']
 
 const common: BuildOptions = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' }
 
