@@ -21,12 +21,13 @@ export class AnnalistPage {
     return this.page.getByRole('complementary', { name: 'Event details' })
   }
 
+  /** One element per event: vis-timeline also gives a point's dot the item's classes. */
   eventItems(): Locator {
-    return this.timeline.locator('.vis-item.ev')
+    return this.timeline.locator('.vis-item.ev:is(.vis-point, .vis-range, .vis-box)')
   }
 
   eventItem(title: string): Locator {
-    return this.timeline.locator('.vis-item.ev', { has: this.page.locator('.ev-title', { hasText: title }) })
+    return this.eventItems().filter({ has: this.page.locator('.ev-title', { hasText: title }) })
   }
 
   async visibleWindow(): Promise<{ start: number; end: number }> {

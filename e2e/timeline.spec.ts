@@ -112,9 +112,10 @@ test('a second launch reads the stored file rather than re-seeding', async ({ da
 })
 
 test('zero network requests leave the app during a session', async ({ annalist, app }) => {
-  await annalist.button('Zoom in').click()
   await annalist.eventItem('NATO–Russia Council').click()
+  await annalist.button('Zoom in').click()
   await annalist.page.keyboard.press('j')
+  await expect(annalist.detailPanel).toBeVisible()
   await annalist.button('Fit whole timeline').click()
   expect(app.networkRequests).toEqual([])
 })

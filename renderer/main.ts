@@ -20,7 +20,7 @@ async function start(root: HTMLElement): Promise<void> {
   let selected: string | null = null
 
   const panel = createEventPanel(() => select(null))
-  const goToDate = createGoToDateDialog((span) => timeline.setWindow(paddedWindow(span.start, span.end)))
+  const goToDate = createGoToDateDialog((span) => timeline.frame(span.start, span.end))
 
   async function select(eventId: string | null): Promise<void> {
     selected = eventId
@@ -99,12 +99,6 @@ async function start(root: HTMLElement): Promise<void> {
 
   root.setAttribute('aria-busy', 'false')
   root.dataset.ready = 'true'
-}
-
-/** Frames a span with a little room either side; a single instant gets a day of context. */
-function paddedWindow(start: number, end: number): { start: number; end: number } {
-  const width = Math.max(end - start, 86_400_000)
-  return { start: start - width * 0.15, end: start + width * 1.15 }
 }
 
 const root = document.getElementById('app')!

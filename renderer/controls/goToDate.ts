@@ -12,20 +12,21 @@ export function createGoToDateDialog(onGo: (span: TimeSpan) => void): { element:
   let current: TimeSpan | null = null
   let sequence = 0
 
-  input.addEventListener('input', async () => {
+  /** Asks the main process what the typed text means; a newer keystroke makes older answers moot. */
+  async function updatePreview(): Promise<TimeSpan | null> {
     const mine = ++sequence
     const text = input.value
     if (!text.trim()) {
       preview.textContent = ''
-      current = null
-      return
+      return (current = null)
     }
     const answer = await request('previewDate', text).catch(() => null)
-    if (mine !== sequence || !answer) return
-    current = answer.span
+    if (mine !== sequence || !answer) return current
     preview.textContent = answer.error ?? answer.words
     preview.classList.toggle('error', Boolean(answer.error))
-  })
+    return (current = answer.span)
+  }
+  input.addEventListener('input', () => void updatePreview())
 
   const form = el('form', { attrs: { method: 'dialog' } }, [
     el('h2', { text: 'Go to date' }),
@@ -36,13 +37,15 @@ export function createGoToDateDialog(onGo: (span: TimeSpan) => void): { element:
       el('button', { className: 'primary', text: 'Go', attrs: { type: 'submit', value: 'go' } }),
     ]),
   ])
-  form.addEventListener('submit', (event) => {
+  form.addEventListener('submit', async (event) => {
     event.preventDefault()
-    if (!current) {
+    // Enter may come before the preview of the last keystroke has answered.
+    const span = await updatePreview()
+    if (!span) {
       preview.textContent ||= 'Type a date first.'
       return
     }
-    onGo(current)
+    onGo(span)
     dialog.close()
   })
   const dialog = el('dialog', { className: 'dialog', attrs: { 'aria-label': 'Go to date' } }, [form])

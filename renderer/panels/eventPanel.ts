@@ -5,13 +5,24 @@
  */
 import type { EventDetail, GradedSource } from '../../main/ipc/contract'
 import { request } from '../api'
-import { clear, el } from '../dom'
+import { el } from '../dom'
 
+/**
+ * The inspector pane is always there, empty or not: its width never changes, so neither does the
+ * timeline's (vis-timeline misplaces items after its container narrows while zoomed out).
+ */
 export interface EventPanel {
   element: HTMLElement
   show(detail: EventDetail): void
   close(): void
   isOpen(): boolean
+}
+
+function placeholder(): HTMLElement {
+  return el('div', { className: 'panel-empty' }, [
+    el('p', { text: 'Select an event to read its sources and grades.' }),
+    el('p', { className: 'muted', text: 'Click an event, or press J / K to step through them. Press ? for all shortcuts.' }),
+  ])
 }
 
 function sourceItem(source: GradedSource): HTMLElement {
@@ -42,21 +53,21 @@ function chips(label: string, values: string[]): HTMLElement | null {
 }
 
 export function createEventPanel(onClose: () => void): EventPanel {
-  const body = el('div', { className: 'panel-body' })
+  const body = el('div', { className: 'panel-body' }, [placeholder()])
   const closeButton = el('button', {
     className: 'icon-button panel-close',
     text: '×',
-    attrs: { type: 'button', 'aria-label': 'Close details', title: 'Close (Esc)' },
+    attrs: { type: 'button', 'aria-label': 'Close details', title: 'Close (Esc)', hidden: true },
     on: { click: () => onClose() },
   })
-  const element = el('aside', { className: 'panel', attrs: { 'aria-label': 'Event details', hidden: true } }, [closeButton, body])
+  const element = el('aside', { className: 'panel', attrs: { 'aria-label': 'Event details' } }, [closeButton, body])
 
   return {
     element,
-    isOpen: () => !element.hidden,
+    isOpen: () => !closeButton.hidden,
     close: () => {
-      element.hidden = true
-      clear(body)
+      closeButton.hidden = true
+      body.replaceChildren(placeholder())
     },
     show: ({ event, dateInWords, laneNames, sources }) => {
       const location = event.location?.name
@@ -78,7 +89,7 @@ export function createEventPanel(onClose: () => void): EventPanel {
         ]),
       ]
       body.replaceChildren(...parts.filter((part): part is HTMLElement => part !== null))
-      element.hidden = false
+      closeButton.hidden = false
     },
   }
 }

@@ -17,7 +17,10 @@ export interface VisibleWindow {
 }
 
 export interface TimelineHandle {
+  /** Shows the whole timeline. */
   fit(): void
+  /** Shows a span with room either side for labels, which run to the right of their date. */
+  frame(start: number, end: number): void
   zoom(factor: number): void
   pan(fraction: number): void
   moveTo(ms: number, widthMs?: number): void
@@ -58,14 +61,40 @@ export function mountTimeline(container: HTMLElement, view: TimelineView): Timel
     tooltip: { followMouse: false, overflowMethod: 'cap' },
   }
 
+  const first = Math.min(...view.events.map((e) => e.span.start))
+  const last = Math.max(...view.events.map((e) => e.span.end))
+  const frame = (start: number, end: number) => {
+    const width = Math.max(end - start, 86_400_000)
+    timeline.setWindow(start - width * 0.04, end + width * 0.16, { animation: false })
+  }
+  const fit = () => (view.events.length ? frame(first, last) : timeline.fit({ animation: false }))
+
   container.hidden = true
   const timeline = new Timeline(container, new DataSet<EventItem>(items), new DataSet(groups), options)
   container.hidden = false
-  timeline.redraw()
-  timeline.fit({ animation: false })
+  fit()
+  // vis-timeline measured nothing while hidden; once the browser has laid the container out,
+  // redraw and fit again so lanes, labels and the axis take their real sizes.
+  requestAnimationFrame(() => {
+    timeline.redraw()
+    fit()
+  })
+
+  // vis-timeline positions items itself inside overflow-hidden panels. The browser can still scroll
+  // those panels natively (scrollIntoView, focus, a drag-select past the edge), after which every
+  // item is drawn off its date. vis never uses native horizontal scrolling, so undo any at once.
+  container.addEventListener(
+    'scroll',
+    (event) => {
+      const panel = event.target as HTMLElement
+      if (panel.scrollLeft !== 0) panel.scrollLeft = 0
+    },
+    { capture: true },
+  )
 
   const handle: TimelineHandle = {
-    fit: () => timeline.fit({ animation: { duration: 250, easingFunction: 'easeInOutQuad' } }),
+    fit,
+    frame,
     zoom: (factor) => (factor > 1 ? timeline.zoomIn(factor - 1, { animation: false }) : timeline.zoomOut(1 / factor - 1, { animation: false })),
     pan: (fraction) => {
       const { start, end } = handle.visibleWindow()
