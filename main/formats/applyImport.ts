@@ -81,6 +81,9 @@ export function applyImport(document: TimelineDocument, preview: ImportPreview, 
     annotationIds.add(id)
     addedAnnotations.push({ ...annotation, id })
   }
+  if (addedEvents.length === 0 && addedAnnotations.length === 0) {
+    throw new ImportRefused(`${preview.file}: everything in the file is already in the timeline (${preview.duplicates.length} duplicate(s)); nothing was imported`)
+  }
   const laneIds = new Set(base.lanes.map((l) => l.id))
   const addedLanes = preview.lanes.filter((l) => !laneIds.has(l.id)).map(({ id, name, hidden }) => ({ id, name, hidden }))
 

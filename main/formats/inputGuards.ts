@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import secureJson from 'secure-json-parse'
 import { ImportError } from './importError'
+import { jsonSyntaxErrorIndex } from './jsonSyntax'
 
 /** Far above any real extract (a 100,000-row ACLED file is ~60 MB) yet small enough to refuse a mistake. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024
@@ -89,6 +90,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     try {
       decoder.decode(bytes.subarray(i, i + 1), { stream: true })
     } catch {
+      // Report the byte that starts the broken sequence, not the one that revealed it.
+      for (let j = i; j >= Math.max(0, i - 3); j--) if (bytes[j]! >= 0xc0) return j
       return i
     }
   }
@@ -108,7 +111,7 @@ export async function readImportFile(file: string, maxBytes = MAX_IMPORT_BYTES):
     throw new ImportError(name, 'the path', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
   }
   if (size > maxBytes) {
-    throw new ImportError(name, `byte ${maxBytes}`, `the file is ${(size / 1e6).toFixed(1)} MB, more than the ${maxBytes / 1e6} MB Annalist imports`)
+    throw new ImportError(name, `byte ${maxBytes}`, `the file is ${(size / 1e6).toFixed(1)} MB, more than the ${Math.round(maxBytes / 1e6)} MB Annalist imports`)
   }
   return decodeText(await readFile(file), name)
 }
@@ -155,12 +158,13 @@ export function parseJsonSafely(text: string, file: string, maxDepth = MAX_JSON_
     value = secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' })
   } catch (error) {
     const message = (error as Error).message
-    const position = /position (\d+)/.exec(message)
-    const where = position ? lineAndColumnAt(text, Number(position[1])) : /prototype|constructor/i.test(message) ? 'a key' : `${lineAndColumnAt(text, text.length)} (end of file)`
     if (/prototype|constructor/i.test(message)) {
-      throw new ImportError(file, where, 'the file contains a "__proto__" or "constructor" key, which Annalist refuses (it is used to attack programs)')
+      const at = text.search(/"(?:__proto__|constructor)"\s*:/)
+      throw new ImportError(file, at >= 0 ? lineAndColumnAt(text, at) : 'a key', 'the file contains a "__proto__" or "constructor" key, which Annalist refuses (it is used to attack programs)')
     }
-    throw new ImportError(file, where, `the file is not valid JSON (${message.split('\n')[0]})`)
+    const index = jsonSyntaxErrorIndex(text) ?? text.length
+    const where = index >= text.length ? `${lineAndColumnAt(text, text.length)} (end of file)` : lineAndColumnAt(text, index)
+    throw new ImportError(file, where, `the file is not valid JSON (${message.split('\n')[0]!.slice(0, 120)})`)
   }
   checkJsonDepth(value, file, maxDepth)
   return value

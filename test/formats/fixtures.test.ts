@@ -1,14 +1,11 @@
 /** Each format's fixture, written in that format's real field layout, previews as an analyst would expect. */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { previewImportFile } from '../../main/formats/importFile'
 import type { ImportPreview } from '../../main/formats/importPreview'
 import { emptyTimeline, sampleTimeline } from './sampleTimeline'
+import { fixture } from './fixturePath'
 
-const here = path.dirname(fileURLToPath(import.meta.url))
-export const fixture = (name: string) => path.join(here, '..', 'fixtures', 'formats', name)
 
 function byTitle(preview: ImportPreview, title: string) {
   const found = preview.events.find((e) => e.event.title === title)
