@@ -18,7 +18,7 @@ export class AnnalistPage {
   }
 
   get detailPanel(): Locator {
-    return this.page.getByRole('complementary', { name: 'Event details' })
+    return this.page.getByRole('tabpanel', { name: 'Details' })
   }
 
   /** One element per event: vis-timeline also gives a point's dot the item's classes. */

@@ -17,7 +17,7 @@ try {
   await page.waitForTimeout(400)
   await page.screenshot({ path: path.join(outDir, 'seed-timeline.png') })
   await page.locator('.ev-title', { hasText: 'US–Russia Strategic Stability Dialogue' }).click()
-  await page.getByRole('complementary', { name: 'Event details' }).waitFor()
+  await page.getByRole('tabpanel', { name: 'Details' }).getByRole('heading').waitFor()
   await page.keyboard.press('g')
   await page.getByRole('textbox', { name: 'Date (EDTF)' }).fill('2021-11-01/2022-02-28')
   await page.keyboard.press('Enter')

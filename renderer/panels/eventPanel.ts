@@ -60,7 +60,7 @@ export function createEventPanel(onClose: () => void): EventPanel {
     attrs: { type: 'button', 'aria-label': 'Close details', title: 'Close (Esc)', hidden: true },
     on: { click: () => onClose() },
   })
-  const element = el('aside', { className: 'panel', attrs: { 'aria-label': 'Event details' } }, [closeButton, body])
+  const element = el('div', { className: 'event-panel' }, [closeButton, body])
 
   return {
     element,

@@ -31,13 +31,30 @@ export interface TimelineHandle {
   onRangeChange(listener: (window: VisibleWindow) => void): void
   /** Event ids in time order, for next/previous navigation. */
   eventOrder(): string[]
+  /** Redraws from a newly loaded view, changing only what differs. */
+  update(view: TimelineView): void
 }
 
-export function mountTimeline(container: HTMLElement, view: TimelineView): TimelineHandle {
+function itemsAndGroups(view: TimelineView) {
   const laneIndexById = new Map(view.lanes.filter((l) => !l.hidden).map((lane, index) => [lane.id, index]))
   const items = view.events.map((event) => toEventItem(event, laneIndexById))
   const groups = toLaneGroups(view.lanes, items.some((item) => item.group === UNASSIGNED_LANE))
   const order = [...view.events].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end).map((e) => e.id)
+  return { items, groups, order }
+}
+
+/** Puts `next` into `dataSet`, touching only entries that were added, removed or changed. */
+function syncDataSet<T extends { id: string | number }>(dataSet: DataSet<T>, next: T[]): void {
+  const keep = new Set(next.map((entry) => entry.id))
+  dataSet.remove(dataSet.getIds().filter((id) => !keep.has(id as T['id'])))
+  dataSet.update(next as never)
+}
+
+export function mountTimeline(container: HTMLElement, initialView: TimelineView): TimelineHandle {
+  let view = initialView
+  let { items, groups, order } = itemsAndGroups(view)
+  const itemSet = new DataSet<EventItem>(items)
+  const groupSet = new DataSet(groups)
 
   const options: TimelineOptions = {
     height: '100%',
@@ -61,16 +78,23 @@ export function mountTimeline(container: HTMLElement, view: TimelineView): Timel
     tooltip: { followMouse: false, overflowMethod: 'cap' },
   }
 
-  const first = Math.min(...view.events.map((e) => e.span.start))
-  const last = Math.max(...view.events.map((e) => e.span.end))
   const frame = (start: number, end: number) => {
     const width = Math.max(end - start, 86_400_000)
     timeline.setWindow(start - width * 0.04, end + width * 0.16, { animation: false })
   }
-  const fit = () => (view.events.length ? frame(first, last) : timeline.fit({ animation: false }))
+  const fit = () => {
+    if (view.events.length === 0) return timeline.fit({ animation: false })
+    let first = Infinity
+    let last = -Infinity
+    for (const { span } of view.events) {
+      first = Math.min(first, span.start)
+      last = Math.max(last, span.end)
+    }
+    frame(first, last)
+  }
 
   container.hidden = true
-  const timeline = new Timeline(container, new DataSet<EventItem>(items), new DataSet(groups), options)
+  const timeline = new Timeline(container, itemSet, groupSet, options)
   container.hidden = false
   fit()
   // vis-timeline measured nothing while hidden; once the browser has laid the container out,
@@ -121,6 +145,12 @@ export function mountTimeline(container: HTMLElement, view: TimelineView): Timel
     onSelect: (listener) => timeline.on('select', ({ items: selected }: { items: string[] }) => listener(selected[0] ?? null)),
     onRangeChange: (listener) => timeline.on('rangechanged', () => listener(handle.visibleWindow())),
     eventOrder: () => order,
+    update: (next) => {
+      view = next
+      ;({ items, groups, order } = itemsAndGroups(view))
+      syncDataSet(groupSet, groups)
+      syncDataSet(itemSet, items)
+    },
   }
   return handle
 }

@@ -1,0 +1,50 @@
+/** Moving around the timeline: zoom, fit, pan, go to date, next/previous event. */
+import type { AppContext } from '../shell/appContext'
+import { toolButton, toolGroup } from '../controls/toolbar'
+import { createGoToDateDialog } from '../controls/goToDate'
+
+const ZOOM_STEP = 2
+const PAN_STEP = 0.2
+
+export function mountNavigation(context: AppContext): void {
+  const { timeline } = context
+  const goToDate = createGoToDateDialog((span) => timeline.frame(span.start, span.end))
+  context.dialogs.append(goToDate.element)
+
+  const zoomIn = () => timeline.zoom(ZOOM_STEP)
+  const zoomOut = () => timeline.zoom(1 / ZOOM_STEP)
+  const fit = () => timeline.fit()
+
+  function step(direction: 1 | -1): void {
+    const order = timeline.eventOrder()
+    const selected = context.selection.current()
+    const index = selected?.kind === 'event' ? order.indexOf(selected.id) : direction === 1 ? -1 : order.length
+    const next = order[Math.min(order.length - 1, Math.max(0, index + direction))]
+    if (next) context.selection.set({ kind: 'event', id: next })
+  }
+
+  context.toolbar.add(
+    toolGroup('Zoom', [
+      toolButton('Zoom out', '−', '−', zoomOut),
+      toolButton('Zoom in', '+', '+', zoomIn),
+      toolButton('Fit whole timeline', 'Fit', '0', fit),
+      toolButton('Go to date', 'Go to date…', 'G', () => goToDate.open()),
+    ]),
+  )
+  for (const shortcut of [
+    { keys: ['+', '='], label: 'Zoom in', run: zoomIn },
+    { keys: ['-', '_'], label: 'Zoom out', run: zoomOut },
+    { keys: ['0'], label: 'Fit whole timeline', run: fit },
+    { keys: ['ArrowLeft'], label: 'Pan left', run: () => timeline.pan(-PAN_STEP) },
+    { keys: ['ArrowRight'], label: 'Pan right', run: () => timeline.pan(PAN_STEP) },
+    { keys: ['j', 'ArrowDown'], label: 'Next event', run: () => step(1) },
+    { keys: ['k', 'ArrowUp'], label: 'Previous event', run: () => step(-1) },
+    { keys: ['g', 'Mod+g'], label: 'Go to date', run: () => goToDate.open() },
+  ]) {
+    context.shortcuts.add(shortcut)
+  }
+  context.onMenuCommand('zoom-in', zoomIn)
+  context.onMenuCommand('zoom-out', zoomOut)
+  context.onMenuCommand('zoom-fit', fit)
+  context.onMenuCommand('go-to-date', () => goToDate.open())
+}

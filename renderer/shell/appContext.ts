@@ -1,0 +1,38 @@
+/**
+ * What every feature of the window can reach: the timeline, the selection, the sidebar, the
+ * toolbar, shortcuts, menu commands and the status line. Features are mounted with this and
+ * never reach into each other.
+ */
+import type { MenuCommand, TimelineView } from '../../main/ipc/contract'
+import type { TimelineHandle } from '../timeline/timelineView'
+import type { Shortcut } from '../controls/shortcuts'
+
+export type Selection = { kind: 'event'; id: string } | { kind: 'annotation'; id: string }
+
+export interface AppContext {
+  /** The view as last loaded from the main process. */
+  view(): TimelineView
+  /** Asks the main process for the timeline again and redraws (after an edit, import, restore). */
+  reload(): Promise<void>
+  onReload(listener: (view: TimelineView) => void): void
+  timeline: TimelineHandle
+  selection: {
+    current(): Selection | null
+    set(selection: Selection | null): void
+    onChange(listener: (selection: Selection | null) => void): void
+  }
+  sidebar: {
+    /** Adds a tab to the inspector; returns a function that brings it forward. */
+    addTab(name: string, content: HTMLElement): () => void
+  }
+  toolbar: {
+    add(element: HTMLElement, where?: 'start' | 'end'): void
+  }
+  /** Where dialogs live in the DOM. */
+  dialogs: HTMLElement
+  shortcuts: {
+    add(shortcut: Shortcut): void
+  }
+  onMenuCommand(command: MenuCommand, run: () => void): void
+  status(message: string, kind?: 'info' | 'error'): void
+}
