@@ -3,10 +3,15 @@
  * the other. Every change is acknowledged only once the write that contains it is durable; opening
  * recovers from broken files and older formats (main/store/openTimeline.ts says how).
  */
-import type { TimelineDocument } from './domain/timeline'
+import type { Author, TimelineDocument } from './domain/timeline'
 import type { EventDetail, PlacedEvent, TimelineView } from './ipc/contract'
-import { describeDate, readDate } from './domain/dates'
-import { bestGrade, describeGrade } from './domain/sourceGrade'
+import { describeDate } from './domain/dates'
+import { describeGrade } from './domain/sourceGrade'
+import { placeEvent } from './domain/placeEvent'
+import type { Edit } from './edits/edit'
+import { editContext } from './edits/editContext'
+import { TimelineEditor, type EditResult } from './edits/timelineEditor'
+import type { UndoState } from './edits/undoHistory'
 import type { BackupSummary } from './store/backups'
 import type { SaveState } from './store/saveQueue'
 import { TimelineStore, type TimelineStoreOptions } from './store/timelineStore'
@@ -68,18 +73,8 @@ export class TimelineSession {
     const { meta, lanes, events, annotations } = this.document
     const placed: PlacedEvent[] = []
     for (const event of events) {
-      const reading = readDate(event.date)
-      // The schema refuses invalid dates, so this only skips what a future EDTF rule might reject.
-      if (!reading.ok) continue
-      placed.push({
-        id: event.id,
-        title: event.title,
-        date: event.date,
-        lanes: event.lanes,
-        tags: event.tags,
-        span: reading.span,
-        bestGrade: bestGrade(event.sources.map((s) => s.grade)),
-      })
+      const place = placeEvent(event)
+      if (place) placed.push(place)
     }
     return { meta, lanes, events: placed, annotations, readOnly: this.readOnly, notices: this.notices }
   }
@@ -102,6 +97,26 @@ export class TimelineSession {
         gradeInWords: describeGrade(source.grade),
       })),
     }
+  }
+
+  /** The analyst's edits and their Undo / Redo (main/edits/ holds the rules). */
+  private readonly editor = new TimelineEditor(this)
+
+  /** Applies one edit: checked, recorded for Undo, resolved once saved. `author` signs new notes and versions. */
+  applyEdit(edit: Edit, author?: Author): Promise<EditResult> {
+    return this.editor.apply(edit, editContext(author))
+  }
+
+  undo(): Promise<EditResult | null> {
+    return this.editor.undo()
+  }
+
+  redo(): Promise<EditResult | null> {
+    return this.editor.redo()
+  }
+
+  get undoState(): UndoState {
+    return this.editor.undoState()
   }
 
   /** Resolves when everything changed so far is durably on disk, however many retries that takes. */

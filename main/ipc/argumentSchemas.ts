@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import type { AnnalistContract, Channel } from './contract'
+import { editingArgumentSchemas } from './handlers/editingArguments'
 
 const Text = (max: number) => z.string().max(max)
 
@@ -15,4 +16,5 @@ export const argumentSchemas = {
   getSaveState: z.tuple([]),
   listBackups: z.tuple([]),
   restoreBackup: z.tuple([Text(40).regex(/^[0-9TZ-]+$/, 'not a backup id')]),
+  ...editingArgumentSchemas,
 } satisfies { [K in Channel]: z.ZodType<AnnalistContract[K]['args']> }

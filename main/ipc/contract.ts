@@ -7,6 +7,11 @@
  */
 import type { Annotation, Lane, TimelineEvent, TimelineMeta } from '../domain/timeline'
 import type { TimeSpan } from '../domain/dates'
+import type { AnnotationInput, EventInput } from '../edits/inputs'
+import type { AnnotationDetail, AnnotationFilter, EditApplied, ListedAnnotation, Preferences, PreferencesInput } from '../edits/editingPayloads'
+import type { UndoState } from '../edits/undoHistory'
+
+export type { AnnotationDetail, AnnotationFilter, AnnotationInput, EditApplied, EventInput, ListedAnnotation, Preferences, PreferencesInput, UndoState }
 import type { SaveState } from '../store/saveQueue'
 
 export type { SaveState }
@@ -84,12 +89,45 @@ export interface AnnalistContract {
   listBackups: { args: []; result: BackupSummary[] }
   /** Replaces the open timeline with a snapshot (the current state is backed up first). */
   restoreBackup: { args: [id: string]; result: TimelineView }
+  // Notes (annotations), events, lanes, undo and preferences: main/ipc/handlers/editing.ts.
+  // Every edit answers with EditApplied (what changed) once durably saved, or an error in words.
+  addAnnotation: { args: [content: AnnotationInput]; result: EditApplied }
+  /** Replaces the note's content; the previous version joins its history. */
+  updateAnnotation: { args: [id: string, content: AnnotationInput]; result: EditApplied }
+  /** Moves the note to the trash (kept, restorable). */
+  deleteAnnotation: { args: [id: string]; result: EditApplied }
+  restoreAnnotation: { args: [id: string]; result: EditApplied }
+  /** Makes history[index] the current version again (as a new version). */
+  restoreAnnotationVersion: { args: [id: string, index: number]; result: EditApplied }
+  /** Notes in time order, filtered; the trash only when asked. */
+  listAnnotations: { args: [filter?: AnnotationFilter]; result: ListedAnnotation[] }
+  /** One note with its text read as safe Markdown and its history. */
+  getAnnotation: { args: [id: string]; result: AnnotationDetail }
+  addEvent: { args: [input: EventInput]; result: EditApplied }
+  updateEvent: { args: [id: string, input: EventInput]; result: EditApplied }
+  /** Deletes the event; its notes go to the trash in the same step. */
+  deleteEvent: { args: [id: string]; result: EditApplied }
+  addLane: { args: [name: string]; result: EditApplied }
+  renameLane: { args: [id: string, name: string]; result: EditApplied }
+  /** `order`: every lane id once, top to bottom. */
+  reorderLanes: { args: [order: string[]]; result: EditApplied }
+  setLaneHidden: { args: [id: string, hidden: boolean]; result: EditApplied }
+  /** null when there is nothing to undo / redo. */
+  undo: { args: []; result: EditApplied | null }
+  redo: { args: []; result: EditApplied | null }
+  getUndoState: { args: []; result: UndoState }
+  getPreferences: { args: []; result: Preferences }
+  setPreferences: { args: [preferences: PreferencesInput]; result: Preferences }
 }
 
 export type Channel = keyof AnnalistContract
 
 /** Listed once here; `satisfies` keeps the list and the contract the same set of names. */
-export const CHANNELS = ['loadTimeline', 'getEvent', 'previewDate', 'openExternal', 'getSaveState', 'listBackups', 'restoreBackup'] as const satisfies readonly Channel[]
+export const CHANNELS = ['loadTimeline', 'getEvent', 'previewDate', 'openExternal', 'getSaveState', 'listBackups', 'restoreBackup',
+  'addAnnotation', 'updateAnnotation', 'deleteAnnotation', 'restoreAnnotation', 'restoreAnnotationVersion', 'listAnnotations', 'getAnnotation',
+  'addEvent', 'updateEvent', 'deleteEvent', 'addLane', 'renameLane', 'reorderLanes', 'setLaneHidden',
+  'undo', 'redo', 'getUndoState', 'getPreferences', 'setPreferences',
+] as const satisfies readonly Channel[]
 type Missing = Exclude<Channel, (typeof CHANNELS)[number]>
 const allChannelsListed: [Missing] extends [never] ? true : Missing = true
 void allChannelsListed

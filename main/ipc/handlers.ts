@@ -7,6 +7,8 @@ import type { TimelineSession } from '../timelineSession'
 import { describeDate, readDate } from '../domain/dates'
 import { parseExternalUrl } from '../security/externalUrl'
 import { backupHandlers } from './handlers/backups'
+import { createEditingHandlers } from './handlers/editing'
+import { AuthorPreferences } from '../preferences/authorPreferences'
 
 export type HandlerMap = {
   [K in Channel]: (...args: AnnalistContract[K]['args']) => Promise<AnnalistContract[K]['result']>
@@ -16,11 +18,14 @@ export interface HandlerDeps {
   session: TimelineSession
   /** Opens a vetted http(s) URL in the system browser (Electron's shell in the app). */
   openInBrowser: (url: string) => Promise<void>
+  /** The analyst's data folder, for preferences; without it the author's name lasts for this run only. */
+  dataDir?: string
 }
 
-export function createHandlers({ session, openInBrowser }: HandlerDeps): HandlerMap {
+export function createHandlers({ session, openInBrowser, dataDir }: HandlerDeps): HandlerMap {
   return {
     ...backupHandlers(session),
+    ...createEditingHandlers(session, new AuthorPreferences(dataDir ?? null)),
     loadTimeline: async () => session.view(),
     getEvent: async (id) => session.eventDetail(id),
     previewDate: async (text) => {
