@@ -150,10 +150,11 @@ export class TimelineStore {
     return this.commit(restored)
   }
 
-  /** Finishes the writes in progress (taking a last snapshot on the way) and stops retrying. */
+  /** Finishes the writes in progress (snapshotting what was saved since the last snapshot) and stops retrying. */
   async close(): Promise<void> {
-    if (!this.readOnly && this.saves.state.state === 'saved') {
-      await this.takeSnapshot(serializeTimeline(this.document), { force: false }).catch(() => undefined)
+    const lastWritten = this.adapter().lastWritten
+    if (lastWritten !== null && this.saves.state.state === 'saved') {
+      await this.takeSnapshot(lastWritten, { force: false }).catch(() => undefined)
     }
     this.saves.close()
     await this.saves.idle()

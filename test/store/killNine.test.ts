@@ -1,0 +1,124 @@
+/**
+ * kill -9 at random moments while a child process saves annotations (test/store/killChild.ts).
+ * After every kill the file must parse and validate, and hold every annotation whose save was
+ * acknowledged; every snapshot in the backups rotation must also be a valid timeline.
+ * Runs ANNALIST_KILL_RUNS kills (default 40; `npm run test:faults` runs 1,000).
+ */
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import { backupsDir, BACKUP_EXTENSION, listBackups } from '../../main/store/backups'
+import { loadTimelineBytes, serializeTimeline } from '../../main/store/timelineFile'
+import { sampleDocument, tempLibrary } from './helpers'
+
+const RUNS = Number(process.env.ANNALIST_KILL_RUNS ?? 40)
+const RUNS_PER_FOLDER = 25 // a fresh timeline now and then keeps the file, and each save, small
+const PARALLEL = 4
+const CHILD_SOURCE = fileURLToPath(new URL('./killChild.ts', import.meta.url))
+let bundleDir = ''
+let child = ''
+
+// The child is the same TypeScript, bundled once into one file: a thousand starts through tsx would
+// spend most of the run compiling and loading modules rather than saving and being killed.
+before(async () => {
+  bundleDir = await mkdtemp(path.join(tmpdir(), 'annalist-kill-child-'))
+  child = path.join(bundleDir, 'killChild.cjs')
+  await build({ entryPoints: [CHILD_SOURCE], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: child, logLevel: 'warning' })
+})
+after(() => rm(bundleDir, { recursive: true, force: true }))
+
+interface Tally {
+  runs: number
+  killedWhileOpening: number
+  killedWhileSaving: number
+  acknowledged: number
+  unreadableFiles: number
+  lostAnnotations: number
+  invalidBackups: number
+}
+
+function randomBetween(min: number, max: number): number {
+  return min + Math.random() * (max - min)
+}
+
+/** Starts the child, kills it with SIGKILL at a random moment, and returns the ids it acknowledged. */
+function runAndKill(file: string, tag: string): Promise<{ acked: string[]; opened: boolean }> {
+  return new Promise((resolve, reject) => {
+    const saver = spawn(process.execPath, [child, file, tag], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    let killed = false
+    const kill = () => {
+      if (killed) return
+      killed = true
+      saver.kill('SIGKILL')
+    }
+    // A quarter of the kills land within 40 ms of the child starting to open the file (recovery,
+    // temp cleanup, snapshot on open, first saves); the rest land while saving, up to 150 ms after
+    // the first acknowledgement.
+    const early = Math.random() < 0.25
+    const trigger = early ? 'opening' : 'ack '
+    saver.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      if (!out.includes(trigger) && chunk.includes(trigger)) setTimeout(kill, randomBetween(0, early ? 40 : 150))
+      out += chunk
+    })
+    saver.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk))
+    saver.on('error', reject)
+    saver.on('exit', (_code, signal) => {
+      if (signal !== 'SIGKILL') return reject(new Error(`child ended by itself (${_code}): ${err}`))
+      const lines = out.split('\n')
+      resolve({ acked: lines.filter((l) => l.startsWith('ack ')).map((l) => l.slice(4)), opened: lines.some((l) => l.startsWith('opened ')) })
+    })
+  })
+}
+
+async function checkAfterKill(dataDir: string, file: string, allAcked: Set<string>, tally: Tally): Promise<void> {
+  const loaded = loadTimelineBytes(await readFile(file))
+  if (loaded.kind !== 'usable') {
+    tally.unreadableFiles++
+    return
+  }
+  const present = new Set(loaded.document.annotations.map((a) => a.id))
+  for (const id of allAcked) if (!present.has(id)) tally.lostAnnotations++
+  const inRotation = (await readdir(backupsDir(dataDir, 'crisis')).catch(() => [])).filter((n) => n.endsWith(BACKUP_EXTENSION))
+  tally.invalidBackups += inRotation.length - (await listBackups(dataDir, 'crisis')).length
+}
+
+async function killSeries(runs: number, series: number, tally: Tally): Promise<void> {
+  for (let start = 0; start < runs; start += RUNS_PER_FOLDER) {
+    const library = await tempLibrary()
+    const file = library.file()
+    await writeFile(file, serializeTimeline(sampleDocument()))
+    const allAcked = new Set<string>()
+    try {
+      for (let run = start; run < Math.min(runs, start + RUNS_PER_FOLDER); run++) {
+        const { acked, opened } = await runAndKill(file, `s${series}r${run}`)
+        for (const id of acked) allAcked.add(id)
+        tally.runs++
+        tally.acknowledged += acked.length
+        if (acked.length === 0 && !opened) tally.killedWhileOpening++
+        else tally.killedWhileSaving++
+        await checkAfterKill(library.dataDir, file, allAcked, tally)
+      }
+    } finally {
+      await library.remove()
+    }
+  }
+}
+
+test(`kill -9 at random moments (${RUNS} kills): no unreadable file, no acknowledged annotation lost`, { timeout: 60 * 60 * 1000 }, async (t) => {
+  const tally: Tally = { runs: 0, killedWhileOpening: 0, killedWhileSaving: 0, acknowledged: 0, unreadableFiles: 0, lostAnnotations: 0, invalidBackups: 0 }
+  const perSeries = Math.ceil(RUNS / PARALLEL)
+  await Promise.all(Array.from({ length: PARALLEL }, (_, s) => killSeries(Math.min(perSeries, RUNS - s * perSeries), s, tally)))
+  t.diagnostic(`kill -9 figures: ${JSON.stringify(tally)}`)
+  assert.equal(tally.runs, RUNS)
+  assert.equal(tally.unreadableFiles, 0)
+  assert.equal(tally.lostAnnotations, 0)
+  assert.equal(tally.invalidBackups, 0)
+  assert.ok(tally.acknowledged > RUNS, 'the children acknowledged saves (the test exercised saving)')
+})
