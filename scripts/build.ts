@@ -32,6 +32,17 @@ export async function buildApp(outDir = 'dist'): Promise<void> {
     }),
     build({
       ...common,
+      entryPoints: { 'cli/annalist': 'main/cli/index.ts' },
+      outdir: outDir,
+      outExtension: { '.js': '.cjs' },
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: NODE_EXTERNALS,
+      banner: { js: '#!/usr/bin/env node' },
+    }),
+    build({
+      ...common,
       entryPoints: { 'preload/index': 'main/preload/index.ts' },
       outdir: outDir,
       outExtension: { '.js': '.cjs' },

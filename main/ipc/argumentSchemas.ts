@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { AnnalistContract, Channel } from './contract'
 import { editingArgumentSchemas } from './handlers/editingArguments'
+import { figureArgumentSchemas } from './handlers/figureArguments'
 
 const Text = (max: number) => z.string().max(max)
 
@@ -17,4 +18,5 @@ export const argumentSchemas = {
   listBackups: z.tuple([]),
   restoreBackup: z.tuple([Text(40).regex(/^[0-9TZ-]+$/, 'not a backup id')]),
   ...editingArgumentSchemas,
+  ...figureArgumentSchemas,
 } satisfies { [K in Channel]: z.ZodType<AnnalistContract[K]['args']> }

@@ -13,6 +13,8 @@ import type { UndoState } from '../edits/undoHistory'
 
 export type { AnnotationDetail, AnnotationFilter, AnnotationInput, EditApplied, EventInput, ListedAnnotation, Preferences, PreferencesInput, UndoState }
 import type { SaveState } from '../store/saveQueue'
+import type { FigureFormat, FigureOptionsInput, RememberedOptions } from '../figure/options'
+import type { FigureExportResult, FigurePreview } from '../figure/figureResults'
 
 export type { SaveState }
 
@@ -118,6 +120,13 @@ export interface AnnalistContract {
   getUndoState: { args: []; result: UndoState }
   getPreferences: { args: []; result: Preferences }
   setPreferences: { args: [preferences: PreferencesInput]; result: Preferences }
+  // File ▸ Export figure…: main/ipc/handlers/figures.ts.
+  /** The figure as SVG for the dialog's live preview, with the labels that had no room. */
+  previewFigure: { args: [options: FigureOptionsInput]; result: FigurePreview }
+  /** Asks where to save (native dialog), then writes the SVG, PNG or PDF; remembers the options. */
+  exportFigure: { args: [options: FigureOptionsInput, format: FigureFormat]; result: FigureExportResult }
+  /** The options of this timeline's last export, or null. */
+  getFigureOptions: { args: []; result: RememberedOptions | null }
 }
 
 export type Channel = keyof AnnalistContract
@@ -127,6 +136,7 @@ export const CHANNELS = ['loadTimeline', 'getEvent', 'previewDate', 'openExterna
   'addAnnotation', 'updateAnnotation', 'deleteAnnotation', 'restoreAnnotation', 'restoreAnnotationVersion', 'listAnnotations', 'getAnnotation',
   'addEvent', 'updateEvent', 'deleteEvent', 'addLane', 'renameLane', 'reorderLanes', 'setLaneHidden',
   'undo', 'redo', 'getUndoState', 'getPreferences', 'setPreferences',
+  'previewFigure', 'exportFigure', 'getFigureOptions',
 ] as const satisfies readonly Channel[]
 type Missing = Exclude<Channel, (typeof CHANNELS)[number]>
 const allChannelsListed: [Missing] extends [never] ? true : Missing = true

@@ -8,6 +8,7 @@ import { describeDate, readDate } from '../domain/dates'
 import { parseExternalUrl } from '../security/externalUrl'
 import { backupHandlers } from './handlers/backups'
 import { createEditingHandlers } from './handlers/editing'
+import { figureHandlers, type ChooseSavePath } from './handlers/figures'
 import { AuthorPreferences } from '../preferences/authorPreferences'
 
 export type HandlerMap = {
@@ -20,12 +21,17 @@ export interface HandlerDeps {
   openInBrowser: (url: string) => Promise<void>
   /** The analyst's data folder, for preferences; without it the author's name lasts for this run only. */
   dataDir?: string
+  /** File ▸ Export figure…'s native save dialog (a temp path in e2e); without it figures cannot be exported. */
+  chooseSavePath?: ChooseSavePath
+  /** The bundled fonts folder (app path + data/fonts) for figures; looked for upward from the script when absent. */
+  fontsDir?: string
 }
 
-export function createHandlers({ session, openInBrowser, dataDir }: HandlerDeps): HandlerMap {
+export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath, fontsDir }: HandlerDeps): HandlerMap {
   return {
     ...backupHandlers(session),
     ...createEditingHandlers(session, new AuthorPreferences(dataDir ?? null)),
+    ...figureHandlers({ session, dataDir, chooseSavePath, fontsDir }),
     loadTimeline: async () => session.view(),
     getEvent: async (id) => session.eventDetail(id),
     previewDate: async (text) => {

@@ -1,0 +1,260 @@
+/**
+ * The chart part of a figure: time axis, lanes as rows, events, and annotations (span notes as
+ * bands, moment notes as vertical markers, event notes as numbered badges beside their event).
+ */
+import type { FigureFonts } from './fonts'
+import type { FontMetrics } from './fontMetrics'
+import type { FigureContent, FigureEvent, NumberedAnnotation } from './figureContent'
+import { placeLabels, shareRows, type PlacementItem } from './labelPlacement'
+import { badge, badgeMark, barMark, openTail, pointMark, type Badge } from './marks'
+import { element, oneLine, textElement } from './svgMarkup'
+import { truncate } from './textFit'
+import { timeAxis } from './timeAxis'
+import { ANNOTATION_THEME, FAINT, GRID, INK, LANE_COLOURS, MUTED, ROW_SHADE, RULE, UNASSIGNED_COLOUR, type TypeScale } from './theme'
+
+export interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+export interface ChartResult {
+  markup: string
+  /** Events drawn without their label because there was no room. */
+  dropped: FigureEvent[]
+}
+
+/** "Unrest in Kazakhstan?~": the app's marks for uncertain and approximate dates. */
+export function eventLabel(event: FigureEvent): string {
+  const marks = `${event.span.uncertain ? '?' : ''}${event.span.approximate ? '~' : ''}`
+  return `${oneLine(event.event.title)}${marks}`
+}
+
+function laneColour(colourIndex: number): string {
+  return colourIndex < 0 ? UNASSIGNED_COLOUR : LANE_COLOURS[colourIndex % LANE_COLOURS.length]!
+}
+
+/** A band or moment note's short title in the strip above the lanes. */
+function noteTitle(note: NumberedAnnotation): string {
+  return oneLine(note.annotation.label || note.annotation.text)
+}
+
+export function drawChart(content: FigureContent, box: Box, type: TypeScale, fonts: FigureFonts): ChartResult {
+  const u = type.unit
+  const regular = fonts.metrics('regular')
+  const semibold = fonts.metrics('semibold')
+  const { start, end } = content
+
+  // Lane names sit in a column on the left; it is the legend of lanes, with each lane's colour.
+  const swatch = 10 * u
+  const nameWidth = Math.max(0, ...content.lanes.map((l) => semibold.width(l.name, type.label)))
+  const laneColumn = Math.min(nameWidth + swatch + 22 * u, box.width * 0.22)
+  const left = box.x + laneColumn
+  const right = box.x + box.width
+  const x = (t: number) => left + ((t - start) / (end - start)) * (right - left)
+
+  // Axis rows: context (year, month or day), then ticks.
+  const axisRow = type.small * 1.7
+  const axis = timeAxis(start, end, Math.floor((right - left) / (70 * u)))
+  const axisBottom = box.y + axisRow * 2
+
+  // The strip above the lanes carries span and moment notes: badge and short title.
+  const stripNotes = content.annotations.filter((n) => n.annotation.anchor.kind !== 'event')
+  const stripBadges = stripNotes.map((n) => badge([n.number], semibold, type.small * 0.85, u))
+  const stripItems: PlacementItem[] = stripNotes.map((n, i) => {
+    const at = n.annotation.anchor.kind === 'span' ? Math.max(x(n.span.start), left) : x(n.span.start) - stripBadges[i]!.width / 2
+    return { markerStart: at, markerEnd: at + stripBadges[i]!.width, labelWidth: semibold.width(noteTitle(n), type.small), lead: 0, fitsInside: false }
+  })
+  const stripOrder = stripItems.map((_, i) => i).sort((a, b) => stripItems[a]!.markerStart - stripItems[b]!.markerStart)
+  const stripBounds = { left, right, gap: 12 * u, offset: 5 * u }
+  const strip = placeLabels(stripOrder.map((i) => stripItems[i]!), stripBounds, 3)
+  const stripRow = type.small * 1.8
+  const stripHeight = stripNotes.length ? strip.rows * stripRow + 6 * u : 0
+  const lanesTop = axisBottom + stripHeight
+  const lanesBottom = box.y + box.height
+
+  // Events, per lane, in start order; callout badges for event notes reserve room left of the marker.
+  const callouts = new Map<string, NumberedAnnotation[]>()
+  for (const note of content.annotations) {
+    if (note.eventId) callouts.set(note.eventId, [...(callouts.get(note.eventId) ?? []), note])
+  }
+  const pointRadius = 5.5 * u
+  const barHeight = type.label * 1.35
+  const labelPad = 6 * u
+  const perLane = content.lanes.map((lane) => {
+    const events = content.events.filter((e) => e.laneId === lane.id).sort((a, b) => a.span.start - b.span.start)
+    const items: PlacementItem[] = []
+    const geometry: { from: number; to: number; tailFrom: number; tailTo: number; badge: Badge | null; text: string }[] = []
+    for (const e of events) {
+      let from: number
+      let to: number
+      if (e.drawnAsSpan) {
+        from = Math.max(x(e.span.start), left)
+        to = Math.min(x(e.span.end + 1), right)
+        if (to - from < 3 * u) to = from + 3 * u
+      } else {
+        from = x(e.span.start) - pointRadius
+        to = x(e.span.start) + pointRadius
+      }
+      const tailFrom = e.span.openStart ? left : from
+      const tailTo = e.span.openEnd ? right : to
+      const notes = callouts.get(e.event.id)
+      const b = notes ? badge(notes.map((n) => n.number), semibold, type.small * 0.85, u) : null
+      const gradeWidth = e.grade ? semibold.width(e.grade, type.small) + 6 * u : 0
+      const lead = b ? b.width + 3 * u : 0
+      // A title too long for any side of its marker is shortened with "…" rather than dropped.
+      const room = Math.max(right - tailTo - 5 * u, tailFrom - lead - 5 * u - left, e.drawnAsSpan ? to - from - 2 * labelPad : 0) - gradeWidth
+      let text = eventLabel(e)
+      if (regular.width(text, type.label) > room) {
+        const shortened = truncate(text, regular, type.label, room)
+        if (Array.from(shortened).length >= 8) text = shortened
+      }
+      const labelWidth = regular.width(text, type.label) + gradeWidth
+      geometry.push({ from, to, tailFrom, tailTo, badge: b, text })
+      items.push({ markerStart: tailFrom, markerEnd: tailTo, labelWidth, lead, fitsInside: e.drawnAsSpan && to - from >= labelWidth + 2 * labelPad })
+    }
+    return { lane, events, items, geometry }
+  })
+
+  // Rows: each lane asks for as many as its labels need; if they do not all fit, lanes share what
+  // there is and the labels that find no room are dropped (and listed).
+  const bounds = { left, right, gap: 10 * u, offset: 5 * u }
+  let rowHeight = type.label * 1.8
+  const lanePad = 5 * u
+  const lanesHeight = lanesBottom - lanesTop
+  const fitRows = Math.max(content.lanes.length, Math.floor((lanesHeight - content.lanes.length * lanePad * 2) / rowHeight))
+  // No lane can get more rows than the whole chart holds, so asking for more is wasted work.
+  const wanted = perLane.map(({ items }) => placeLabels(items, bounds, fitRows).rows)
+  const rows = shareRows(wanted, fitRows)
+  const rowsTotal = rows.reduce((a, b) => a + b, 0) || 1
+  rowHeight = Math.min(rowHeight, (lanesHeight - content.lanes.length * lanePad * 2) / rowsTotal)
+  const labelsFit = rowHeight >= type.label * 1.2
+  const spare = Math.max(0, lanesHeight - rowsTotal * rowHeight - content.lanes.length * lanePad * 2) / Math.max(1, content.lanes.length)
+
+  const background: string[] = []
+  const overlays: string[] = []
+  const markers: string[] = []
+  const labels: string[] = []
+  const laneNames: string[] = []
+  const dropped: FigureEvent[] = []
+
+  let laneTop = lanesTop
+  perLane.forEach(({ lane, events, items, geometry }, laneIndex) => {
+    const laneHeight = rows[laneIndex]! * rowHeight + lanePad * 2 + spare
+    if (laneIndex % 2 === 0) background.push(element('rect', { x: box.x, y: laneTop, width: box.width, height: laneHeight, fill: ROW_SHADE }))
+    const colour = laneColour(lane.colourIndex)
+    const firstRowY = laneTop + lanePad + spare / 2 + rowHeight / 2
+    const nameY = laneTop + lanePad + rowHeight / 2
+    laneNames.push(
+      element('rect', { x: box.x, y: nameY - swatch / 2, width: swatch, height: swatch, rx: 2 * u, fill: colour }) +
+        textElement(truncate(lane.name, semibold, type.label, laneColumn - swatch - 18 * u), { x: box.x + swatch + 8 * u, y: nameY + type.label * 0.35, 'font-size': type.label, 'font-weight': 600, fill: INK }),
+    )
+    const { placements } = placeLabels(items, bounds, rows[laneIndex]!)
+    events.forEach((e, i) => {
+      const g = geometry[i]!
+      const place = placements[i]!
+      const cy = firstRowY + place.row * rowHeight
+      const style = { colour, unit: u }
+      if (g.tailFrom < g.from) markers.push(openTail(g.tailFrom, g.from, cy, style))
+      if (g.tailTo > g.to) markers.push(openTail(g.to, g.tailTo, cy, style))
+      markers.push(e.drawnAsSpan ? barMark(g.from, cy, g.to - g.from, barHeight, e.span, style) : pointMark((g.from + g.to) / 2, cy, pointRadius, e.span, style))
+      if (g.badge) {
+        const notes = callouts.get(e.event.id)!
+        labels.push(badgeMark(g.badge, g.tailFrom - 3 * u - g.badge.width, cy, type.small * 0.85, ANNOTATION_THEME[notes[0]!.annotation.colour].ink))
+      }
+      if (place.side === 'none' || !labelsFit) {
+        dropped.push(e)
+        return
+      }
+      const textX = place.side === 'inside' ? g.from + labelPad : place.side === 'right' ? g.tailTo + bounds.offset : g.tailFrom - (g.badge ? g.badge.width + 3 * u : 0) - bounds.offset - items[i]!.labelWidth
+      labels.push(eventLabelMarkup(e, g.text, textX, cy, type, regular))
+    })
+    laneTop += laneHeight
+  })
+
+  // Notes on spans and moments: bands behind the events, dashed lines for moments.
+  stripOrder.forEach((noteIndex, order) => {
+    const note = stripNotes[noteIndex]!
+    const theme = ANNOTATION_THEME[note.annotation.colour]
+    const place = strip.placements[order]!
+    const item = stripItems[noteIndex]!
+    const cy = axisBottom + 3 * u + place.row * stripRow + stripRow / 2
+    if (note.annotation.anchor.kind === 'span') {
+      const from = Math.max(x(note.span.start), left)
+      const to = Math.min(x(note.span.end + 1), right)
+      background.push(element('rect', { x: from, y: axisBottom, width: Math.max(to - from, u), height: lanesBottom - axisBottom, fill: theme.band, 'fill-opacity': 0.6 }))
+      overlays.push(element('path', { d: `M${r(from)} ${r(axisBottom)}V${r(lanesBottom)}M${r(to)} ${r(axisBottom)}V${r(lanesBottom)}`, stroke: theme.ink, 'stroke-width': u, 'stroke-opacity': 0.45, fill: 'none' }))
+    } else {
+      const at = x(note.span.start)
+      overlays.push(element('line', { x1: at, y1: cy + stripRow / 2, x2: at, y2: lanesBottom, stroke: theme.ink, 'stroke-width': 1.6 * u, 'stroke-dasharray': `${6 * u} ${4 * u}` }))
+    }
+    labels.push(badgeMark(stripBadges[noteIndex]!, item.markerStart, cy, type.small * 0.85, theme.ink))
+    if (place.side === 'none') return
+    const textX = place.side === 'right' ? item.markerEnd + stripBounds.offset : item.markerStart - stripBounds.offset - item.labelWidth
+    labels.push(textElement(noteTitle(note), { x: textX, y: cy + type.small * 0.36, 'font-size': type.small, 'font-weight': 600, fill: theme.ink }))
+  })
+
+  return {
+    markup: [
+      element('g', { id: 'lanes' }, background.join('')),
+      element('g', { id: 'axis' }, drawAxis(axis, x, left, right, box.y, axisRow, lanesBottom, type, fonts)),
+      element('g', { id: 'annotations' }, overlays.join('')),
+      element('line', { x1: box.x, y1: lanesBottom, x2: right, y2: lanesBottom, stroke: RULE, 'stroke-width': u }),
+      element('g', { id: 'events' }, markers.join('')),
+      element('g', { id: 'labels' }, labels.join('')),
+      element('g', { id: 'lane-names' }, laneNames.join('')),
+    ].join(''),
+    dropped,
+  }
+}
+
+const r = (n: number) => Math.round(n * 100) / 100
+
+function eventLabelMarkup(e: FigureEvent, text: string, x: number, cy: number, type: TypeScale, regular: FontMetrics): string {
+  const baseline = cy + type.label * 0.35
+  const title = textElement(text, { x, y: baseline, 'font-size': type.label, fill: INK })
+  if (!e.grade) return title
+  const gradeX = x + regular.width(text, type.label) + 6 * type.unit
+  return title + textElement(e.grade, { x: gradeX, y: baseline, 'font-size': type.small, 'font-weight': 600, fill: MUTED })
+}
+
+function drawAxis(
+  axis: ReturnType<typeof timeAxis>,
+  x: (t: number) => number,
+  left: number,
+  right: number,
+  top: number,
+  row: number,
+  bottom: number,
+  type: TypeScale,
+  fonts: FigureFonts,
+): string {
+  const u = type.unit
+  const out: string[] = []
+  const regular = fonts.metrics('regular')
+  const semibold = fonts.metrics('semibold')
+  const minorY = top + row * 2 - row * 0.45
+  const majorY = top + row - row * 0.45
+  let lastEnd = -Infinity
+  for (const tick of axis.minor) {
+    const at = x(tick.at)
+    out.push(element('line', { x1: at, y1: top + row * 1.25, x2: at, y2: bottom, stroke: GRID, 'stroke-width': u }))
+    const width = regular.width(tick.label, type.small)
+    if (at + 4 * u < lastEnd + 8 * u || at + 4 * u + width > right) continue
+    out.push(textElement(tick.label, { x: at + 4 * u, y: minorY, 'font-size': type.small, fill: MUTED }))
+    lastEnd = at + 4 * u + width
+  }
+  axis.major.forEach((tick, i) => {
+    const at = Math.max(x(tick.at), left)
+    if (tick.at > axis.major[0]!.at) out.push(element('line', { x1: at, y1: top + row * 0.2, x2: at, y2: bottom, stroke: FAINT, 'stroke-width': u }))
+    const width = semibold.width(tick.label, type.small)
+    const next = axis.major[i + 1]
+    // The range-start label gives context only until the first boundary; drop it if they would touch.
+    if (next && at + 4 * u + width + 10 * u > x(next.at)) return
+    if (at + 4 * u + width > right) return
+    out.push(textElement(tick.label, { x: at + 4 * u, y: majorY, 'font-size': type.small, 'font-weight': 600, fill: INK }))
+  })
+  out.push(element('line', { x1: left, y1: top + row * 2, x2: right, y2: top + row * 2, stroke: RULE, 'stroke-width': u }))
+  return out.join('')
+}

@@ -1,0 +1,34 @@
+/**
+ * One call for every way a figure leaves Annalist (export dialog, command line, tests):
+ * timeline + options + format → the file's bytes, plus what the renderer had to leave out.
+ */
+import type { TimelineDocument } from '../domain/timeline'
+import type { FigureFonts } from './fonts'
+import { figureOptions, type FigureFormat, type FigureOptionsInput } from './options'
+import { svgToPdf, svgToPng } from './rasterise'
+import { renderFigure, type RenderedFigure } from './renderFigure'
+
+export interface ExportedFigure {
+  bytes: Uint8Array
+  figure: Omit<RenderedFigure, 'svg'>
+}
+
+export async function exportFigure(document: TimelineDocument, input: FigureOptionsInput, format: FigureFormat, fonts: FigureFonts): Promise<ExportedFigure> {
+  const options = figureOptions(input)
+  // Only an SVG file carries its own font; PNG and PDF are drawn from the TTF files themselves.
+  const { svg, ...figure } = renderFigure(document, options, { fonts, embedFont: format === 'svg' })
+  switch (format) {
+    case 'svg':
+      return { bytes: new TextEncoder().encode(svg), figure }
+    case 'png':
+      return { bytes: svgToPng(svg, figure.width, options.scale, fonts), figure }
+    case 'pdf':
+      return { bytes: await svgToPdf(svg, figure.width, figure.height, fonts, options.title || document.meta.title), figure }
+  }
+}
+
+/** The format a file name asks for, by its extension; null when it is none of ours. */
+export function formatForFile(file: string): FigureFormat | null {
+  const match = /\.(svg|png|pdf)$/i.exec(file)
+  return match ? (match[1]!.toLowerCase() as FigureFormat) : null
+}

@@ -1,0 +1,28 @@
+/**
+ * What the export dialog gets back from the main process. Type-only and free of Node, so the
+ * IPC contract (which the renderer compiles against) can name these.
+ */
+import type { FigureFormat } from './options'
+
+/** An event drawn without its label because there was no room; the figure counts them under the chart. */
+export interface DroppedLabel {
+  eventId: string
+  title: string
+}
+
+/** The live preview: the figure as SVG (no embedded font, no <style>: safe to insert under the app's CSP). */
+export interface FigurePreview {
+  svg: string
+  width: number
+  height: number
+  dropped: DroppedLabel[]
+  /** Notes numbered in the chart whose text did not fit below it. */
+  notesOmitted: number
+  /** Events drawn. */
+  events: number
+}
+
+/** After File ▸ Export figure…: where the file went, or that the analyst cancelled the save dialog. */
+export type FigureExportResult =
+  | { saved: false }
+  | { saved: true; file: string; format: FigureFormat; bytes: number; dropped: DroppedLabel[]; notesOmitted: number }

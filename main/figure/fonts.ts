@@ -1,0 +1,80 @@
+/**
+ * The bundled IBM Plex Sans (OFL, data/fonts/): the only font a figure uses, so a figure is the
+ * same on every machine. The SVG names the family; PNG and PDF load these very files.
+ */
+import { existsSync, readFileSync, realpathSync } from 'node:fs'
+import path from 'node:path'
+import { readFontMetrics, type FontMetrics } from './fontMetrics'
+
+export const FIGURE_FONT_FAMILY = 'IBM Plex Sans'
+
+export type FontFace = 'regular' | 'semibold' | 'italic'
+
+const FILES: Record<FontFace, string> = {
+  regular: 'IBMPlexSans_400Regular.ttf',
+  semibold: 'IBMPlexSans_600SemiBold.ttf',
+  italic: 'IBMPlexSans_400Regular_Italic.ttf',
+}
+
+export interface FigureFonts {
+  dir: string
+  file(face: FontFace): string
+  bytes(face: FontFace): Buffer
+  metrics(face: FontFace): FontMetrics
+}
+
+function candidates(): string[] {
+  const found: string[] = []
+  if (process.env.ANNALIST_FONTS_DIR) found.push(process.env.ANNALIST_FONTS_DIR)
+  // Walk up from the running script (dist/cli/annalist.cjs, main/cli/index.ts) and from the
+  // working folder to the app root that holds data/fonts.
+  const starts = [process.argv[1] ? safeRealpath(process.argv[1]) : '', process.cwd()].filter(Boolean)
+  for (const start of starts) {
+    let dir = path.resolve(start)
+    for (let up = 0; up < 6; up++) {
+      found.push(path.join(dir, 'data', 'fonts'))
+      const parent = path.dirname(dir)
+      if (parent === dir) break
+      dir = parent
+    }
+  }
+  return found
+}
+
+function safeRealpath(file: string): string {
+  try {
+    return path.dirname(realpathSync(file))
+  } catch {
+    return ''
+  }
+}
+
+/** The folder holding the bundled TTFs; the Electron glue passes its own (app path + data/fonts). */
+export function findFontsDir(): string {
+  const dir = candidates().find((d) => existsSync(path.join(d, FILES.regular)))
+  if (!dir) throw new Error('the bundled fonts (data/fonts/IBMPlexSans_*.ttf) were not found; set ANNALIST_FONTS_DIR')
+  return dir
+}
+
+const loaded = new Map<string, FigureFonts>()
+
+/** Loads (once per folder) the three faces and their width tables. */
+export function loadFigureFonts(dir: string = findFontsDir()): FigureFonts {
+  const cached = loaded.get(dir)
+  if (cached) return cached
+  const bytes = new Map<FontFace, Buffer>()
+  const metrics = new Map<FontFace, FontMetrics>()
+  for (const face of Object.keys(FILES) as FontFace[]) {
+    const data = readFileSync(path.join(dir, FILES[face]))
+    bytes.set(face, data)
+    metrics.set(face, readFontMetrics(data))
+  }
+  const fonts: FigureFonts = {
+    dir,
+    file: (face) => path.join(dir, FILES[face]),
+    bytes: (face) => bytes.get(face)!,
+    metrics: (face) => metrics.get(face)!,
+  }
+  loaded.set(dir, fonts)
+  return fonts
+}

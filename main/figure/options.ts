@@ -1,0 +1,88 @@
+/**
+ * What an analyst chooses when exporting a figure. One schema serves the export dialog (through
+ * IPC), the command line and the remembered "last options", so all three accept the same things.
+ * Type-only consumers (the renderer) may import this file: it needs nothing from Node.
+ */
+import { z } from 'zod'
+import { EdtfDate } from '../domain/timeline'
+
+/** Page and slide sizes in CSS px at 96 dpi (A4 = 297 × 210 mm, US Letter = 11 × 8.5 in). */
+export const FIGURE_PRESETS = {
+  slide: { width: 1920, height: 1080, label: '16:9 slide (1920 × 1080)' },
+  'a4-landscape': { width: 1123, height: 794, label: 'A4 landscape' },
+  'a4-portrait': { width: 794, height: 1123, label: 'A4 portrait' },
+  'letter-landscape': { width: 1056, height: 816, label: 'US Letter landscape' },
+  'letter-portrait': { width: 816, height: 1056, label: 'US Letter portrait' },
+} as const
+
+export type FigurePreset = keyof typeof FIGURE_PRESETS
+export const FIGURE_PRESET_NAMES = Object.keys(FIGURE_PRESETS) as FigurePreset[]
+
+export const FIGURE_FORMATS = ['svg', 'png', 'pdf'] as const
+export type FigureFormat = (typeof FIGURE_FORMATS)[number]
+
+/** Smallest and largest custom size: below 320 px nothing readable fits; above 10,000 px is a mistake. */
+export const MIN_FIGURE_PX = 320
+export const MAX_FIGURE_PX = 10_000
+
+const Pixels = z.number().int().min(MIN_FIGURE_PX).max(MAX_FIGURE_PX)
+const Id = z.string().min(1).max(200)
+
+export const FigureRangeSchema = z.discriminatedUnion('kind', [
+  /** Everything the filters let through, with a little margin either side. */
+  z.strictObject({ kind: z.literal('whole') }),
+  /** From the start of `from` to the end of `to`, both EDTF (`2021-11` runs to 30 Nov). */
+  z.strictObject({ kind: z.literal('dates'), from: EdtfDate, to: EdtfDate }),
+  /** Exactly what the timeline window shows: epoch ms, UTC. */
+  z.strictObject({ kind: z.literal('view'), start: z.number().finite(), end: z.number().finite() }),
+])
+
+export const FigureSizeSchema = z.union([
+  z.strictObject({ preset: z.enum(FIGURE_PRESET_NAMES as [FigurePreset, ...FigurePreset[]]) }),
+  z.strictObject({ width: Pixels, height: Pixels }),
+])
+
+export const FigureOptionsSchema = z.strictObject({
+  range: FigureRangeSchema.default({ kind: 'whole' }),
+  size: FigureSizeSchema.default({ preset: 'slide' }),
+  /** PNG only: 2 gives a 3840 × 2160 image of a slide figure. */
+  scale: z.number().min(1).max(4).default(1),
+  /** Empty: the timeline's own title. */
+  title: z.string().max(300).default(''),
+  subtitle: z.string().max(500).default(''),
+  /** Classification or caveat line drawn at the top and bottom, e.g. "UNCLASSIFIED // FOUO". */
+  banner: z.string().max(300).default(''),
+  /** List the sources of the events shown, with their grades, below the notes. */
+  footnotes: z.boolean().default(false),
+  /** Lanes to show, in this order; absent: every lane not hidden, as the timeline shows them. */
+  laneIds: z.array(Id).max(1_000).optional(),
+  /** Only these events (the app's current filter); absent: every event. */
+  eventIds: z.array(Id).max(1_000_000).optional(),
+  /** The "generated on" date (ISO instant); absent: now. Fixed in tests and reproducible builds. */
+  generatedAt: z.iso.datetime({ offset: true }).optional(),
+})
+
+export type FigureRange = z.infer<typeof FigureRangeSchema>
+export type FigureSize = z.infer<typeof FigureSizeSchema>
+export type FigureOptions = z.infer<typeof FigureOptionsSchema>
+/** What callers may pass: every field has a default. */
+export type FigureOptionsInput = z.input<typeof FigureOptionsSchema>
+
+/**
+ * What is remembered between exports: everything but the event filter (it belongs to the moment,
+ * and can be huge) and the "generated on" date (always today).
+ */
+export type RememberedOptions = Omit<FigureOptions, 'eventIds' | 'generatedAt'>
+export const RememberedOptionsSchema = FigureOptionsSchema.omit({ eventIds: true, generatedAt: true })
+
+export function figureOptions(input: FigureOptionsInput = {}): FigureOptions {
+  return FigureOptionsSchema.parse(input)
+}
+
+export function figurePixels(size: FigureSize): { width: number; height: number } {
+  if ('preset' in size) {
+    const { width, height } = FIGURE_PRESETS[size.preset]
+    return { width, height }
+  }
+  return { width: size.width, height: size.height }
+}

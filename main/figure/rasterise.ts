@@ -1,0 +1,57 @@
+/**
+ * PNG and PDF from a figure's SVG. Both load the bundled TTFs and nothing else: resvg is told not
+ * to look at system fonts, and pdfkit embeds the TTF (subset) so the PDF's text is real, selectable
+ * text drawn in the same font the labels were measured with.
+ */
+import { Resvg } from '@resvg/resvg-js'
+import PDFDocument from 'pdfkit'
+import SVGtoPDF from 'svg-to-pdfkit'
+import { FIGURE_FONT_FAMILY, type FigureFonts } from './fonts'
+
+/** PNG at `scale` × the figure's pixel size (scale 2 turns a 1920 × 1080 slide into 3840 × 2160). */
+export function svgToPng(svg: string, width: number, scale: number, fonts: FigureFonts): Uint8Array {
+  const resvg = new Resvg(svg, {
+    font: {
+      fontFiles: [fonts.file('regular'), fonts.file('semibold'), fonts.file('italic')],
+      loadSystemFonts: false,
+      defaultFontFamily: FIGURE_FONT_FAMILY,
+    },
+    fitTo: { mode: 'width', value: Math.round(width * scale) },
+    background: '#ffffff',
+    shapeRendering: 2,
+    textRendering: 1,
+  })
+  return resvg.render().asPng()
+}
+
+/** CSS px (96 per inch) to PDF points (72 per inch): an A4 figure becomes an A4 page. */
+const POINTS_PER_PX = 0.75
+
+const PDF_FONTS = { regular: 'AnnalistRegular', semibold: 'AnnalistSemiBold', italic: 'AnnalistItalic' } as const
+
+/** A one-page vector PDF the size of the figure. */
+export function svgToPdf(svg: string, width: number, height: number, fonts: FigureFonts, title: string): Promise<Uint8Array> {
+  const doc = new PDFDocument({
+    size: [width * POINTS_PER_PX, height * POINTS_PER_PX],
+    margin: 0,
+    autoFirstPage: true,
+    info: { Title: title, Creator: 'Annalist', Producer: 'Annalist' },
+  })
+  doc.registerFont(PDF_FONTS.regular, fonts.file('regular'))
+  doc.registerFont(PDF_FONTS.semibold, fonts.file('semibold'))
+  doc.registerFont(PDF_FONTS.italic, fonts.file('italic'))
+  const chunks: Buffer[] = []
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
+    doc.on('error', reject)
+  })
+  SVGtoPDF(doc, svg, 0, 0, {
+    width: width * POINTS_PER_PX,
+    height: height * POINTS_PER_PX,
+    // Every text in a figure is IBM Plex Sans; weights 600+ arrive here as bold.
+    fontCallback: (_family, bold, italic) => (bold ? PDF_FONTS.semibold : italic ? PDF_FONTS.italic : PDF_FONTS.regular),
+  })
+  doc.end()
+  return done
+}

@@ -1,0 +1,129 @@
+/**
+ * A briefing figure from the timeline data (not a screenshot of the window): banner, title, chart,
+ * notes, key, sources, "generated on" line, banner. Pure: the same document and options give the
+ * same SVG in the app, on the command line and in tests. PNG and PDF are made from this SVG.
+ */
+import type { TimelineDocument } from '../domain/timeline'
+import { drawChart } from './chart'
+import { figureContent } from './figureContent'
+import type { DroppedLabel } from './figureResults'
+import { FIGURE_FONT_FAMILY, type FigureFonts } from './fonts'
+import { keyBlock, notesBlock, sourcesBlock, type Block } from './footer'
+import { figureOptions, figurePixels, type FigureOptionsInput } from './options'
+import { element, escapeXml, textElement } from './svgMarkup'
+import { truncate } from './textFit'
+import { BANNER_FILL, BANNER_INK, INK, MUTED, PAPER, RULE, typeScale } from './theme'
+
+export interface RenderedFigure {
+  svg: string
+  width: number
+  height: number
+  /** Events drawn without a label for lack of room; the figure says how many. */
+  dropped: DroppedLabel[]
+  /** Every event drawn, in document order. */
+  eventIds: string[]
+  /** Notes numbered in the chart whose text did not fit below it. */
+  notesOmitted: number
+}
+
+export interface RenderSettings {
+  fonts: FigureFonts
+  /**
+   * Put the font inside the SVG as a data: URI, so an SVG file opened on a machine without IBM
+   * Plex Sans still draws with the widths the labels were placed for. Off for previews and for
+   * rasterising, which load the TTF files directly.
+   */
+  embedFont?: boolean
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+function generatedOn(iso: string | undefined): string {
+  const d = iso ? new Date(iso) : new Date()
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`
+}
+
+function fontFaces(fonts: FigureFonts): string {
+  const face = (weight: number, data: Buffer) =>
+    `@font-face{font-family:'${FIGURE_FONT_FAMILY}';font-weight:${weight};src:url(data:font/ttf;base64,${data.toString('base64')}) format('truetype')}`
+  return element('style', {}, face(400, fonts.bytes('regular')) + face(600, fonts.bytes('semibold')))
+}
+
+export function renderFigure(document: TimelineDocument, input: FigureOptionsInput, settings: RenderSettings): RenderedFigure {
+  const options = figureOptions(input)
+  const { fonts } = settings
+  const { width, height } = figurePixels(options.size)
+  const type = typeScale(width, height)
+  const u = type.unit
+  const regular = fonts.metrics('regular')
+  const semibold = fonts.metrics('semibold')
+  const content = figureContent(document, options)
+  const inner = width - type.margin * 2
+  const left = type.margin
+  const parts: string[] = [element('rect', { width, height, fill: PAPER })]
+
+  // Classification or caveat banner, top and bottom, as on every page of a classified briefing.
+  const bannerHeight = options.banner ? type.banner * 2 : 0
+  const bannerText = options.banner ? truncate(options.banner, semibold, type.banner, inner) : ''
+  const banner = (y: number) =>
+    element('rect', { x: 0, y, width, height: bannerHeight, fill: BANNER_FILL }) +
+    textElement(bannerText, { x: width / 2, y: y + bannerHeight / 2 + type.banner * 0.36, 'font-size': type.banner, 'font-weight': 600, fill: BANNER_INK, 'text-anchor': 'middle', 'letter-spacing': 0.6 * u })
+  if (options.banner) parts.push(element('g', { id: 'banner-top' }, banner(0)), element('g', { id: 'banner-bottom' }, banner(height - bannerHeight)))
+
+  let y = bannerHeight + type.margin * 0.8
+  const title = truncate(options.title || document.meta.title, semibold, type.title, inner)
+  parts.push(textElement(title, { x: left, y: y + type.title * 0.8, 'font-size': type.title, 'font-weight': 600, fill: INK }))
+  y += type.title * 1.15
+  if (options.subtitle) {
+    parts.push(textElement(truncate(options.subtitle, regular, type.subtitle, inner), { x: left, y: y + type.subtitle * 0.95, 'font-size': type.subtitle, fill: MUTED }))
+    y += type.subtitle * 1.4
+  }
+  y += 14 * u
+  const chartTop = y
+
+  // Below the chart, bottom up: banner, "generated" line, then the blocks, which may use up to
+  // about 40 % of the page; notes beyond that are counted, not squeezed.
+  const line = type.small * 1.5
+  const bottom = height - bannerHeight - type.margin * 0.6
+  const generatedY = bottom - type.small * 0.3
+  const budget = Math.max(0, (bottom - line - chartTop) * 0.42)
+  const key = keyBlock(content.events, content.annotations.length > 0, inner, type, fonts)
+  const notes = content.annotations.length ? notesBlock(content.annotations, inner, Math.max(0, budget - key.height), type, fonts) : null
+  const footnoteLines = Math.floor((budget - key.height - (notes?.block.height ?? 0)) / (type.small * 1.4)) - 1
+  const sources = options.footnotes ? sourcesBlock(content.events, inner, Math.min(footnoteLines, 6), type, fonts) : null
+  const blocks: Block[] = [notes?.block, key, sources].filter((b): b is Block => Boolean(b))
+  const gap = 12 * u
+  const blocksHeight = blocks.reduce((h, b) => h + b.height + gap, 0)
+  const chartBottom = bottom - line - blocksHeight - line - gap
+
+  const chart = drawChart(content, { x: left, y: chartTop, width: inner, height: chartBottom - chartTop }, type, fonts)
+  parts.push(element('g', { id: 'chart' }, chart.markup))
+
+  // Under the chart: how many labels had no room, so a reader knows the figure is not the whole story.
+  const dropped = chart.dropped.map((e) => ({ eventId: e.event.id, title: e.event.title }))
+  const belowChart = chartBottom + type.small * 1.3
+  parts.push(textElement('All dates and times UTC', { x: left, y: belowChart, 'font-size': type.small, fill: MUTED }))
+  if (dropped.length) {
+    const text = `${dropped.length} ${dropped.length === 1 ? 'label' : 'labels'} omitted for space (markers shown)`
+    parts.push(textElement(text, { x: left + inner, y: belowChart, 'font-size': type.small, fill: MUTED, 'text-anchor': 'end' }))
+  }
+  let blockY = chartBottom + line + gap
+  for (const block of blocks) {
+    parts.push(block.draw(left, blockY))
+    blockY += block.height + gap
+  }
+
+  parts.push(element('line', { x1: left, y1: generatedY - type.small * 1.3, x2: left + inner, y2: generatedY - type.small * 1.3, stroke: RULE, 'stroke-width': u }))
+  const generated = `Generated on ${generatedOn(options.generatedAt)} from “${document.meta.title}” with Annalist · ${content.events.length} events · ${content.annotations.length} notes`
+  parts.push(textElement(truncate(generated, regular, type.small, inner), { x: left, y: generatedY, 'font-size': type.small, fill: MUTED }))
+
+  const svg =
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    element(
+      'svg',
+      { xmlns: 'http://www.w3.org/2000/svg', width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': FIGURE_FONT_FAMILY, 'font-size': type.label },
+      `${settings.embedFont ? fontFaces(fonts) : ''}${element('title', {}, escapeXml(title))}${parts.join('')}`,
+    )
+  return { svg, width, height, dropped, eventIds: content.events.map((e) => e.event.id), notesOmitted: notes?.omitted ?? 0 }
+}
+

@@ -1,0 +1,50 @@
+/**
+ * File ▸ Export figure… as the main process sees it: a live preview (SVG), the export itself (the
+ * Electron glue supplies the native save dialog as `chooseSavePath`; the e2e harness a temp path),
+ * and the options used last for this timeline, which every successful export remembers.
+ */
+import type { HandlerMap } from '../handlers'
+import type { TimelineSession } from '../../timelineSession'
+import { exportFigure } from '../../figure/exportFigure'
+import { loadFigureFonts } from '../../figure/fonts'
+import { loadLastFigureOptions, saveLastFigureOptions, toRemembered, type RememberedOptions } from '../../figure/lastOptions'
+import { figureOptions, type FigureFormat } from '../../figure/options'
+import { renderFigure } from '../../figure/renderFigure'
+import { saveFigureFile, suggestedFigureName } from '../../figure/saveFigureFile'
+
+/** Asks where to save; resolves to null when the analyst cancels. */
+export type ChooseSavePath = (request: { suggestedName: string; format: FigureFormat }) => Promise<string | null>
+
+export interface FigureHandlerDeps {
+  session: TimelineSession
+  chooseSavePath?: ChooseSavePath
+  /** For remembering options; without it they last for this run only. */
+  dataDir?: string
+  /** The bundled fonts folder (app path + data/fonts); found by looking upward when absent. */
+  fontsDir?: string
+}
+
+export function figureHandlers({ session, chooseSavePath, dataDir, fontsDir }: FigureHandlerDeps): Pick<HandlerMap, 'previewFigure' | 'exportFigure' | 'getFigureOptions'> {
+  const fonts = () => loadFigureFonts(fontsDir)
+  // Without a data folder, the options are remembered in memory for this run.
+  let remembered: RememberedOptions | null = null
+  return {
+    previewFigure: async (input) => {
+      const { svg, width, height, dropped, notesOmitted, eventIds } = renderFigure(session.document, input, { fonts: fonts() })
+      return { svg, width, height, dropped, notesOmitted, events: eventIds.length }
+    },
+    exportFigure: async (input, format) => {
+      if (!chooseSavePath) throw new Error('exporting a figure needs a save dialog, and none is available here')
+      const options = figureOptions(input)
+      const file = await chooseSavePath({ suggestedName: suggestedFigureName(options.title || session.document.meta.title, format), format })
+      if (!file) return { saved: false }
+      const { bytes, figure } = await exportFigure(session.document, options, format, fonts())
+      await saveFigureFile(file, bytes)
+      // The figure is saved; failing to remember its options must not turn that into an error.
+      if (dataDir) await saveLastFigureOptions(dataDir, session.file, options).catch(() => undefined)
+      else remembered = toRemembered(options)
+      return { saved: true, file, format, bytes: bytes.byteLength, dropped: figure.dropped, notesOmitted: figure.notesOmitted }
+    },
+    getFigureOptions: async () => (dataDir ? loadLastFigureOptions(dataDir, session.file) : remembered),
+  }
+}
