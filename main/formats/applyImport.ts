@@ -30,13 +30,13 @@ export class ImportRefused extends Error {
 function reasonToRefuse(preview: ImportPreview, options: ApplyImportOptions): string | null {
   if (preview.questions.length > 0) {
     const q = preview.questions[0]!
-    return `say whether dates in "${q.column}" are day-first: "${q.example}" could be ${q.dayFirst} or ${q.monthFirst}`
+    return `row ${q.firstRow}, column "${q.column}": say whether dates in this column are day-first: "${q.example}" could be ${q.dayFirst} or ${q.monthFirst}`
   }
   if (preview.counts.errors > 0 && !options.skipRowsWithErrors) {
     const first = preview.issues.find((i) => i.severity === 'error')!
     return `${preview.counts.errors} row(s) have errors (first: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.message}); fix the file or choose to import the other rows`
   }
-  if (preview.events.length === 0 && preview.annotations.length === 0) return 'the file holds nothing to import'
+  if (preview.events.length === 0 && preview.annotations.length === 0) return 'whole file: there are no events or annotations to import'
   return null
 }
 

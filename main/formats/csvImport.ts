@@ -24,7 +24,7 @@ export interface CsvImportOptions extends ImportControl {
 interface DateOrder {
   dayFirst?: boolean
   ambiguousRows: number
-  example?: { text: string; dayFirst: string; monthFirst: string }
+  example?: { row: number; text: string; dayFirst: string; monthFirst: string }
 }
 
 /** Day/month order per column: the analyst's answer, else the file's evidence, else the layout's documentation. */
@@ -121,7 +121,7 @@ export async function readCsvDraft(text: string, options: CsvImportOptions): Pro
           // Ambiguous and unanswered: read day-first for the preview, and ask.
           if (order) {
             order.ambiguousRows++
-            order.example ??= { text: (value ?? '').trim(), ...reading }
+            order.example ??= { row, text: (value ?? '').trim(), ...reading }
           }
           return reading.dayFirst
         },
@@ -136,7 +136,7 @@ export async function readCsvDraft(text: string, options: CsvImportOptions): Pro
 
   for (const [column, order] of orders) {
     if (order.ambiguousRows > 0 && order.example) {
-      draft.questions.push({ column, example: order.example.text, ...describeReadings(order.example), rows: order.ambiguousRows })
+      draft.questions.push({ column, example: order.example.text, firstRow: order.example.row, ...describeReadings(order.example), rows: order.ambiguousRows })
     }
   }
   return draft

@@ -53,6 +53,8 @@ export function readCsv(text: string, file: string, delimiter: ',' | '\t' | ';' 
       cast: false,
       delimiter,
       relax_column_count: true,
+      // Real exports write 5" or {"a":1} in unquoted cells; such quotes are data, not CSV quoting.
+      relax_quotes: true,
       max_record_size: MAX_RECORD_BYTES,
       skip_records_with_error: true,
       skip_empty_lines: true,

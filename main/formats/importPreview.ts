@@ -40,6 +40,8 @@ export interface Duplicate {
 export interface DateOrderQuestion {
   column: string
   example: string
+  /** First row whose date could be read either way. */
+  firstRow: number
   /** The example read day-first and month-first, in words. */
   dayFirst: string
   monthFirst: string

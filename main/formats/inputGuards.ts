@@ -159,7 +159,7 @@ export function parseJsonSafely(text: string, file: string, maxDepth = MAX_JSON_
   } catch (error) {
     const message = (error as Error).message
     if (/prototype|constructor/i.test(message)) {
-      const at = text.search(/"(?:__proto__|constructor)"\s*:/)
+      const at = text.search(/"(?:_|\\u005[fF]){2}proto__"\s*:|"constructor"\s*:/)
       throw new ImportError(file, at >= 0 ? lineAndColumnAt(text, at) : 'a key', 'the file contains a "__proto__" or "constructor" key, which Annalist refuses (it is used to attack programs)')
     }
     const index = jsonSyntaxErrorIndex(text) ?? text.length

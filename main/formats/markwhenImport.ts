@@ -58,6 +58,8 @@ export async function readMarkwhenDraft(source: string, options: ImportControl &
         if (m) draft.title = m[1]!.replace(/^["']|["']$/g, '')
       }
       start = close + 1
+    } else {
+      draft.issues.push({ row: 1, severity: 'error', message: 'the header that starts with "---" is never closed by another "---" line' })
     }
   }
   const groups: string[] = []

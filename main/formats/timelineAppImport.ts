@@ -62,7 +62,16 @@ export async function readTimelineAppDraft(source: string, options: ImportContro
     // Only the lists are lists: an event's own <category> is a single name.
     isArray: (_name, jPath) => LISTS.has(String(jPath)),
   })
-  const root = parser.parse(source) as Node
+  let root: Node
+  try {
+    root = parser.parse(source) as Node
+  } catch (error) {
+    // fast-xml-parser refuses element names such as __proto__ by throwing; say where the name is.
+    const name = /"([^"]+)"/.exec((error as Error).message)?.[1]
+    const at = name ? source.indexOf(`<${name}`) : -1
+    const line = at >= 0 ? `line ${source.slice(0, at).split('\n').length}` : 'the whole file'
+    throw new ImportError(options.file, line, `the file cannot be read: ${(error as Error).message.replace(/^\[SECURITY\]\s*/, '')}`)
+  }
   const timeline = root.timeline
   if (!isObject(timeline)) throw new ImportError(options.file, 'the top level', 'this is not a Timeline file: it has no <timeline> element')
   const timetype = text(timeline.timetype)

@@ -39,7 +39,7 @@ test('rows with errors stop the import unless the analyst chose to import the re
 
 test('an unanswered day/month question stops the import', async () => {
   const preview = await previewImportText('date,title\n03/04/2014,First\n', 'x.csv', emptyTimeline())
-  assert.throws(() => applyImport(emptyTimeline(), preview, { mode: 'merge-into' }), /day-first: "03\/04\/2014" could be 3 April 2014 or 4 March 2014/)
+  assert.throws(() => applyImport(emptyTimeline(), preview, { mode: 'merge-into' }), /row 2, column "date": say whether dates in this column are day-first: "03\/04\/2014" could be 3 April 2014 or 4 March 2014/)
 })
 
 test('duplicates are skipped by default and imported under a fresh id when asked', async () => {

@@ -91,7 +91,7 @@ test('CSV with a mapping: mixed date styles, quoted newline, a bad date located 
 test('ambiguous day/month order is asked, with both readings, and the answer settles it', async () => {
   const asked = await previewImportFile(fixture('ambiguous.csv'), emptyTimeline())
   assert.equal(asked.questions.length, 1)
-  assert.deepEqual(asked.questions[0], { column: 'date', example: '03/04/2014', dayFirst: '3 April 2014', monthFirst: '4 March 2014', rows: 2 })
+  assert.deepEqual(asked.questions[0], { column: 'date', example: '03/04/2014', firstRow: 2, dayFirst: '3 April 2014', monthFirst: '4 March 2014', rows: 2 })
   const monthFirst = await previewImportFile(fixture('ambiguous.csv'), emptyTimeline(), { dayFirst: false })
   assert.equal(monthFirst.questions.length, 0)
   assert.deepEqual(monthFirst.events.map((e) => e.event.date), ['2014-03-04', '2014-05-06'])
