@@ -1,7 +1,7 @@
 /**
  * The timeline written out for other tools: CSV (Annalist's documented columns, formula cells
  * escaped), TimelineJS JSON (publishable as a web story) and Markwhen. Native JSON is in nativeJson.ts.
- * What each keeps and loses is listed in docs/formats.md.
+ * What each keeps and loses is tested in test/formats/roundTrip.test.ts.
  */
 import type { Annotation, Lane, TimelineDocument, TimelineEvent } from '../domain/timeline'
 import { describeDate, readDate } from '../domain/dates'

@@ -23,6 +23,8 @@ export interface MergeResult {
   added: { events: number; annotations: number; lanes: number }
   /** Annotations whose histories gained versions from theirs (no conflict needed). */
   historiesJoined: number
+  /** Who last edited their side of each conflicting annotation, so a resolution credits the right analyst. */
+  theirStamps: Array<{ id: string; author: Annotation['author']; updated: string }>
 }
 
 /** Key order does not matter to the analyst, so it does not matter here. */
@@ -80,11 +82,13 @@ export function mergeTimelines(mine: TimelineDocument, theirs: TimelineDocument)
   const theirAnnotations = new Map(theirs.annotations.map((a) => [a.id, a]))
   const mineAnnotationIds = new Set(mine.annotations.map((a) => a.id))
   let historiesJoined = 0
+  const theirStamps: MergeResult['theirStamps'] = []
   const annotations = mine.annotations.map((annotation) => {
     const other = theirAnnotations.get(annotation.id)
     if (!other) return annotation
     const differing = ANNOTATION_FIELDS.filter((field) => !same(annotation[field], other[field]))
     for (const field of differing) conflicts.push({ kind: 'annotation', id: annotation.id, field, mine: annotation[field], theirs: other[field] })
+    if (differing.length > 0) theirStamps.push({ id: other.id, author: other.author, updated: other.updated })
     const history =
       differing.length > 0
         ? joinHistories(annotation.history, other.history, versionOf(annotation), versionOf(other))
@@ -105,5 +109,6 @@ export function mergeTimelines(mine: TimelineDocument, theirs: TimelineDocument)
     conflicts,
     added: { events: addedEvents.length, annotations: addedAnnotations.length, lanes: lanes.added },
     historiesJoined,
+    theirStamps,
   }
 }

@@ -37,9 +37,12 @@ export function resolveConflicts(result: MergeResult, choices: ConflictChoice[],
   if (unresolved.length > 0) throw new UnresolvedConflicts(unresolved)
 
   const eventChanges = new Map<string, Array<[string, unknown]>>()
+  /** Annotations where the analyst took at least one of their fields, and whether they took all of them. */
+  const tookTheirs = new Map<string, boolean>()
   const annotationChanges = new Map<string, Array<[string, unknown]>>()
   for (const conflict of result.conflicts) {
     const take = chosen.get(conflictKey(conflict)) ?? otherwise
+    if (conflict.kind === 'annotation') tookTheirs.set(conflict.id, (tookTheirs.get(conflict.id) ?? true) && take === 'theirs')
     if (take !== 'theirs') continue
     const changes = conflict.kind === 'event' ? eventChanges : annotationChanges
     changes.set(conflict.id, [...(changes.get(conflict.id) ?? []), [conflict.field, conflict.theirs]])
@@ -53,7 +56,12 @@ export function resolveConflicts(result: MergeResult, choices: ConflictChoice[],
     const changes = annotationChanges.get(annotation.id)
     if (!changes) return annotation
     // Both sides' versions are already in the history (mergeTimelines put them there).
-    return changes.reduce<Annotation>((a, [field, value]) => setField(a, field, value), annotation)
+    const resolved = changes.reduce<Annotation>((a, [field, value]) => setField(a, field, value), annotation)
+    const stamp = result.theirStamps.find((s) => s.id === annotation.id)
+    if (!stamp) return resolved
+    // All theirs: it is their version, credited to them. A mix: mine, edited now-ish (the later stamp).
+    if (tookTheirs.get(annotation.id)) return { ...resolved, author: stamp.author, updated: stamp.updated }
+    return { ...resolved, updated: stamp.updated > annotation.updated ? stamp.updated : annotation.updated }
   })
   const document = { ...result.merged, events, annotations }
   const checked = TimelineDocumentSchema.safeParse(document)
