@@ -105,8 +105,8 @@ function pageBridgeScript(): Promise<string> {
 }
 
 async function launchChromium({ dataDir, viewport }: LaunchOptions): Promise<LaunchedApp> {
-  const file = await ensureDefaultTimeline({ dataDir, bundledDataDir: path.join(repoRoot, 'data') })
-  const session = await TimelineSession.open(file)
+  const paths = { dataDir, bundledDataDir: path.join(repoRoot, 'data') }
+  const session = await TimelineSession.open(await ensureDefaultTimeline(paths), paths)
   const openedInBrowser: string[] = []
   const dispatch = createDispatcher(
     createHandlers({ session, openInBrowser: async (url) => void openedInBrowser.push(url) }),

@@ -5,6 +5,8 @@ import { setupGuards } from './app/guards'
 import { createMainWindow, focusMainWindow } from './app/window'
 import { setupIpc } from './app/ipc'
 import { setupMenu } from './app/menu'
+import { setupAbout } from './app/about'
+import { setupQuitGuard } from './app/quitGuard'
 import { bundledDataDir, dataDir } from './app/paths'
 import { ensureDefaultTimeline } from './store/library'
 import { TimelineSession } from './timelineSession'
@@ -17,10 +19,13 @@ if (!app.requestSingleInstanceLock()) {
   setupGuards()
   app.whenReady().then(async () => {
     setupAppProtocol()
-    const file = await ensureDefaultTimeline({ dataDir: dataDir(), bundledDataDir: bundledDataDir() })
-    setupIpc(await TimelineSession.open(file))
+    setupAbout()
+    const paths = { dataDir: dataDir(), bundledDataDir: bundledDataDir() }
+    const session = await TimelineSession.open(await ensureDefaultTimeline(paths), paths)
+    setupIpc(session)
+    setupQuitGuard(session)
     setupMenu()
-    createMainWindow()
+    await createMainWindow()
   })
   app.on('window-all-closed', () => app.quit())
 }

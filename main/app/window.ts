@@ -1,7 +1,9 @@
 /** The main window: sandboxed, context-isolated, no Node in the page. */
-import { BrowserWindow } from 'electron'
+import { BrowserWindow, screen } from 'electron'
 import { APP_ORIGIN } from '../security/appUrl'
-import { preloadScript } from './paths'
+import { dataDir, preloadScript } from './paths'
+import { MIN_WINDOW_SIZE } from './windowPlacement'
+import { rememberWindowPlacement, restoreWindowPlacement } from './windowState'
 
 let mainWindow: BrowserWindow | null = null
 
@@ -9,12 +11,13 @@ export function getMainWindow(): BrowserWindow | null {
   return mainWindow
 }
 
-export function createMainWindow(): BrowserWindow {
+/** Opens the main window where the analyst last left it (on a screen that is still there). */
+export async function createMainWindow(): Promise<BrowserWindow> {
+  const placement = await restoreWindowPlacement(dataDir(), screen)
   const window = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    minWidth: 800,
-    minHeight: 500,
+    ...placement.bounds,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     title: 'Annalist',
     backgroundColor: '#f6f5f1',
     show: false,
@@ -30,6 +33,8 @@ export function createMainWindow(): BrowserWindow {
       spellcheck: false,
     },
   })
+  if (placement.maximized) window.maximize()
+  rememberWindowPlacement(window, dataDir())
   window.once('ready-to-show', () => window.show())
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null
