@@ -68,7 +68,8 @@ export async function packLinuxDir(): Promise<PackedApp> {
   const iconsMs = await timed(() => renderIcons(path.join(repo, 'build', 'icon.svg'), path.join(project, 'build', 'icons')))
   for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml']) await cp(path.join(repo, file), path.join(project, file))
   await cp(path.join(repo, 'data'), path.join(project, 'data'), { recursive: true })
-  await symlink(path.join(repo, 'node_modules'), path.join(project, 'node_modules'), 'dir')
+  // A junction needs no special rights on Windows; elsewhere it is an ordinary folder link.
+  await symlink(path.join(repo, 'node_modules'), path.join(project, 'node_modules'), process.platform === 'win32' ? 'junction' : 'dir')
   await makePlaceholderElectron(electronDist)
 
   const cli = path.join(repo, 'node_modules', 'electron-builder', 'cli.js')
