@@ -39,11 +39,12 @@ export interface OpenedTimeline {
   openedText: string | null
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
 /** "28 Nov 2026, 07:30 UTC": unambiguous in every locale, as backup times are stored in UTC. */
 export function describeTime(time: Date): string {
-  const month = time.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' })
   const hhmm = time.toISOString().slice(11, 16)
-  return `${time.getUTCDate()} ${month} ${time.getUTCFullYear()}, ${hhmm} UTC`
+  return `${time.getUTCDate()} ${MONTHS[time.getUTCMonth()]} ${time.getUTCFullYear()}, ${hhmm} UTC`
 }
 
 function plural(count: number, word: string): string {

@@ -90,12 +90,16 @@ export function loadTimelineText(text: string): LoadedTimeline {
   return loadParsedTimeline(raw)
 }
 
-/** Strict form for callers that only accept a usable document (migrated if need be). */
-export function parseTimelineText(text: string, file = 'timeline'): TimelineDocument {
-  const loaded = loadTimelineText(text)
+/** The document, or a TimelineFileError saying in words why there is none. */
+function usableOrThrow(loaded: LoadedTimeline, file: string): TimelineDocument {
   if (loaded.kind === 'usable') return loaded.document
   if (loaded.kind === 'newer') throw new TimelineFileError(file, `the file is from a newer Annalist (format version ${loaded.version})`)
   throw new TimelineFileError(file, loaded.reason)
+}
+
+/** Strict form for callers that only accept a usable document (migrated if need be). */
+export function parseTimelineText(text: string, file = 'timeline'): TimelineDocument {
+  return usableOrThrow(loadTimelineText(text), file)
 }
 
 export function serializeTimeline(document: TimelineDocument): string {
@@ -132,9 +136,7 @@ export class DurableTimelineAdapter implements Adapter<TimelineDocument> {
   async read(): Promise<TimelineDocument> {
     const read = await readTimelineFile(this.file)
     if (!read) throw new TimelineFileError(this.file, 'the file does not exist')
-    const { loaded } = read
-    if (loaded.kind === 'usable') return loaded.document
-    throw new TimelineFileError(this.file, loaded.kind === 'newer' ? `the file is from a newer Annalist (format version ${loaded.version})` : loaded.reason)
+    return usableOrThrow(read.loaded, this.file)
   }
 
   async write(document: TimelineDocument): Promise<void> {
