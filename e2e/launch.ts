@@ -138,6 +138,10 @@ async function launchChromium({ dataDir, viewport }: LaunchOptions): Promise<Lau
   )
   await context.addInitScript({ content: await pageBridgeScript() })
   const page = await context.newPage()
+  // Notices the Electron glue pushes over IPC arrive here through the page's notice hook.
+  session.onSaveStateChange((state) => {
+    void page.evaluate((payload) => window.__annalistNotify('saveState', payload), state).catch(() => undefined)
+  })
   await page.goto(`${HARNESS_ORIGIN}/index.html`)
   return {
     page,
@@ -146,7 +150,7 @@ async function launchChromium({ dataDir, viewport }: LaunchOptions): Promise<Lau
     openedInBrowser,
     close: async () => {
       await browser.close()
-      await session.flush()
+      await session.close()
     },
   }
 }

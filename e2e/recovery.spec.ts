@@ -1,62 +1,49 @@
-/**
- * Bad timeline files at startup, as the analyst meets them: the app opens on the newest backup,
- * says so in plain words, and keeps the broken file aside; a file from a newer Annalist opens
- * read-only with an explanation.
- */
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+/** A damaged timeline file is moved aside, never overwritten, and the analyst is told in plain words. */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { test, expect, AnnalistPage } from './fixtures'
 import { launchApp, type Target } from './launch'
 import { DEFAULT_TIMELINE_NAME, timelinePath, timelinesDir } from '../main/store/library'
 
-/** Launches once so the seed is copied and a backup taken, then closes. */
-async function launchOnce(dataDir: string, target: Target): Promise<void> {
-  const first = await launchApp({ dataDir, target })
-  await new AnnalistPage(first.page).waitForReady()
-  await first.close()
+const DAMAGED_FILES: Record<string, string> = {
+  'an empty file': '',
+  'invalid JSON': '{"schemaVersion": 1, "meta": {"title": "Half a',
+  'NUL bytes from a power cut': '\u0000'.repeat(64),
 }
 
-const BROKEN: ReadonlyArray<{ kind: string; contents: (good: string) => Buffer; reason: RegExp }> = [
-  { kind: 'empty', contents: () => Buffer.alloc(0), reason: /the file is empty/ },
-  { kind: 'NUL-filled', contents: () => Buffer.alloc(4096), reason: /blank \(NUL\) bytes/ },
-  { kind: 'truncated', contents: (good) => Buffer.from(good.slice(0, good.length / 2)), reason: /not valid JSON/ },
-]
-
-for (const broken of BROKEN) {
-  test(`a ${broken.kind} timeline file: the newest backup opens, the analyst is told, the file is kept aside`, async ({ dataDir }, testInfo) => {
-    const target = testInfo.project.name as Target
-    await launchOnce(dataDir, target)
+for (const [kind, contents] of Object.entries(DAMAGED_FILES)) {
+  test(`opening ${kind} keeps it aside, restores a timeline and says so`, async ({ dataDir }, testInfo) => {
+    await mkdir(timelinesDir(dataDir), { recursive: true })
     const file = timelinePath(dataDir, DEFAULT_TIMELINE_NAME)
-    const good = await readFile(file, 'utf8')
-    const eventCount = (JSON.parse(good) as { events: unknown[] }).events.length
-    await writeFile(file, broken.contents(good))
+    await writeFile(file, contents)
 
-    const second = await launchApp({ dataDir, target })
-    const annalist = new AnnalistPage(second.page)
+    const app = await launchApp({ dataDir, target: testInfo.project.name as Target })
+    const annalist = new AnnalistPage(app.page)
     await annalist.waitForReady()
-    const banner = annalist.page.getByRole('alert').filter({ hasText: 'Annalist could not open' })
-    await expect(banner).toBeVisible()
-    await expect(banner).toContainText(broken.reason)
-    await expect(banner).toContainText('restored from the backup of')
-    await expect(annalist.eventItems()).toHaveCount(eventCount)
-    await second.close()
+    const notice = annalist.page.getByRole('alert')
+    await expect(notice).toContainText('could not open')
+    await expect(notice).toContainText('.corrupt-')
+    await expect(annalist.eventItems().first()).toBeVisible()
+    await app.close()
+
     const aside = (await readdir(timelinesDir(dataDir))).filter((name) => name.includes('.corrupt-'))
     expect(aside).toHaveLength(1)
+    expect(await readFile(`${timelinesDir(dataDir)}/${aside[0]}`, 'utf8')).toBe(contents)
+    JSON.parse(await readFile(file, 'utf8'))
   })
 }
 
-test('a timeline from a newer Annalist opens read-only with an explanation, and is not written', async ({ dataDir }, testInfo) => {
-  const target = testInfo.project.name as Target
-  await launchOnce(dataDir, target)
-  const file = timelinePath(dataDir, DEFAULT_TIMELINE_NAME)
-  const newer = JSON.stringify({ ...JSON.parse(await readFile(file, 'utf8')), schemaVersion: 99 })
-  await writeFile(file, newer)
+test('a backup is listed with its counts and restores the timeline', async ({ annalist }) => {
+  await annalist.button('Commands').click()
+  await annalist.page.getByRole('menuitem', { name: 'Restore from backup…' }).click()
+  const dialog = annalist.page.getByRole('dialog', { name: 'Restore from backup' })
+  const rows = dialog.getByRole('row')
+  await expect(rows.nth(1)).toContainText('17')
+  await dialog.getByRole('button', { name: /^Restore the backup from/ }).first().click()
+  await expect(dialog).toBeHidden()
+  await expect(annalist.page.getByRole('status').filter({ hasText: 'Restored the backup' })).toBeVisible()
+  await expect(annalist.eventItems()).toHaveCount(17)
+})
 
-  const second = await launchApp({ dataDir, target })
-  const annalist = new AnnalistPage(second.page)
-  await annalist.waitForReady()
-  const banner = annalist.page.getByRole('alert').filter({ hasText: 'saved by a newer version of Annalist' })
-  await expect(banner).toBeVisible()
-  await expect(banner).toContainText('open read-only')
-  await second.close()
-  expect(await readFile(file, 'utf8')).toBe(newer)
+test('the toolbar says when every change is saved', async ({ annalist }) => {
+  await expect(annalist.page.getByRole('status', { name: 'Save state' })).toHaveText('All changes saved')
 })

@@ -6,11 +6,15 @@ import { el } from './dom'
 import { createShell } from './shell/appShell'
 import { mountNavigation } from './features/navigation'
 import { mountEventDetails } from './features/eventDetails'
+import { mountSaveStatus } from './features/saveStatus'
+import { mountBackups } from './features/backups'
 
 async function start(root: HTMLElement): Promise<void> {
   const shell = createShell(root, await request('loadTimeline'))
   mountNavigation(shell.context)
   mountEventDetails(shell.context)
+  mountSaveStatus(shell.context)
+  mountBackups(shell.context)
   shell.ready()
 }
 

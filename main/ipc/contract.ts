@@ -153,13 +153,35 @@ export type AnnalistApi = {
 } & AnnalistEvents
 
 /** Messages the main process pushes to the window (menu commands, save state). */
-export type MenuCommand =
-  | 'zoom-in'
-  | 'zoom-out'
-  | 'zoom-fit'
-  | 'go-to-date'
-  | 'find'
-  | 'show-shortcuts'
+/**
+ * Commands the native menu sends to the window. The window's own command menu offers the same
+ * list, so every menu action also works where there is no native menu (the Chromium e2e target).
+ */
+export const MENU_COMMANDS = [
+  'new-timeline',
+  'open-timeline',
+  'save-copy',
+  'rename-timeline',
+  'import',
+  'export-data',
+  'export-figure',
+  'merge',
+  'restore-backup',
+  'undo',
+  'redo',
+  'new-note',
+  'new-span-note',
+  'new-moment-note',
+  'new-event',
+  'find',
+  'preferences',
+  'zoom-in',
+  'zoom-out',
+  'zoom-fit',
+  'go-to-date',
+  'show-shortcuts',
+] as const
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
 export interface AnnalistNotices {
   menuCommand: MenuCommand

@@ -43,8 +43,8 @@ export function mountNavigation(context: AppContext): void {
   ]) {
     context.shortcuts.add(shortcut)
   }
-  context.onMenuCommand('zoom-in', zoomIn)
-  context.onMenuCommand('zoom-out', zoomOut)
-  context.onMenuCommand('zoom-fit', fit)
-  context.onMenuCommand('go-to-date', () => goToDate.open())
+  context.addCommand('zoom-in', 'Zoom in', zoomIn)
+  context.addCommand('zoom-out', 'Zoom out', zoomOut)
+  context.addCommand('zoom-fit', 'Fit whole timeline', fit)
+  context.addCommand('go-to-date', 'Go to date…', () => goToDate.open())
 }

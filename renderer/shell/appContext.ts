@@ -33,6 +33,7 @@ export interface AppContext {
   shortcuts: {
     add(shortcut: Shortcut): void
   }
-  onMenuCommand(command: MenuCommand, run: () => void): void
+  /** Offers a command in the window's command menu and runs it when the native menu sends it. */
+  addCommand(command: MenuCommand, label: string, run: () => void): void
   status(message: string, kind?: 'info' | 'error'): void
 }

@@ -2,13 +2,14 @@
  * Lays out the window — toolbar, notices, timeline, inspector, dialogs — and builds the
  * AppContext that features are mounted with.
  */
-import type { MenuCommand, TimelineView } from '../../main/ipc/contract'
+import type { TimelineView } from '../../main/ipc/contract'
 import { notices, onRequestError, request } from '../api'
 import { el } from '../dom'
 import { createShortcutSheet, installShortcuts, type Shortcut } from '../controls/shortcuts'
 import { mountTimeline } from '../timeline/timelineView'
 import type { AppContext, Selection } from './appContext'
 import { createSidebar } from './sidebar'
+import { createCommandMenu } from './commandMenu'
 
 export interface Shell {
   context: AppContext
@@ -20,7 +21,7 @@ export function createShell(root: HTMLElement, initialView: TimelineView): Shell
   let view = initialView
   const reloadListeners: ((view: TimelineView) => void)[] = []
   const selectionListeners: ((selection: Selection | null) => void)[] = []
-  const menuHandlers = new Map<MenuCommand, () => void>()
+  const commandMenu = createCommandMenu()
   const shortcutList: Shortcut[] = []
   let selection: Selection | null = null
 
@@ -29,6 +30,7 @@ export function createShell(root: HTMLElement, initialView: TimelineView): Shell
   const toolbarEnd = el('div', { className: 'tool-row' })
   const title = el('h1', { className: 'timeline-title', text: view.meta.title })
   const toolbar = el('header', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Timeline controls' } }, [
+    commandMenu.button,
     el('div', { className: 'brand' }, [el('span', { className: 'brand-name', text: 'Annalist' }), title]),
     toolbarStart,
     el('div', { className: 'tool-spacer' }),
@@ -59,7 +61,7 @@ export function createShell(root: HTMLElement, initialView: TimelineView): Shell
   timeline.onSelect((id) => context.selection.set(id ? { kind: 'event', id } : null))
 
   onRequestError((message) => context.status(message, 'error'))
-  notices.on('menuCommand', (command) => menuHandlers.get(command)?.())
+  notices.on('menuCommand', (command) => commandMenu.run(command))
 
   const context: AppContext = {
     view: () => view,
@@ -86,7 +88,7 @@ export function createShell(root: HTMLElement, initialView: TimelineView): Shell
     toolbar: { add: (element, where = 'start') => (where === 'start' ? toolbarStart : toolbarEnd).append(element) },
     dialogs,
     shortcuts: { add: (shortcut) => void shortcutList.push(shortcut) },
-    onMenuCommand: (command, run) => void menuHandlers.set(command, run),
+    addCommand: (command, label, run) => commandMenu.add({ command, label, run }),
     status(message, kind = 'info') {
       status.textContent = message
       status.classList.toggle('error', kind === 'error')
@@ -100,7 +102,7 @@ export function createShell(root: HTMLElement, initialView: TimelineView): Shell
       const sheet = createShortcutSheet(shortcutList)
       dialogs.append(sheet.element)
       shortcutList.push({ keys: ['?'], label: 'Show keyboard shortcuts', run: () => sheet.open() })
-      context.onMenuCommand('show-shortcuts', () => sheet.open())
+      context.addCommand('show-shortcuts', 'Keyboard shortcuts', () => sheet.open())
       toolbarEnd.append(
         el('button', {
           className: 'tool-button',
