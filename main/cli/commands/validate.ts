@@ -10,6 +10,7 @@ import type { TimelineDocument } from '../../domain/timeline'
 import { readTimelineFile } from '../../store/timelineFile'
 import { previewImportFile } from '../../formats/importFile'
 import { ImportError } from '../../formats/importError'
+import { decodeText, parseJsonSafely } from '../../formats/inputGuards'
 import type { ImportPreview } from '../../formats/importPreview'
 import { CliError, EXIT, type CliIo, type Command } from '../io'
 
@@ -93,6 +94,12 @@ export const validateCommand: Command = {
     }
     if (read && /\.json$/i.test(file) && /"schemaVersion"/.test(Buffer.from(read.bytes.subarray(0, 4_096)).toString('utf8'))) {
       io.err(`${file}: ${read.loaded.kind === 'unreadable' ? read.loaded.reason : 'not valid'}`)
+      // The import guards can say where JSON goes wrong (line and column); the store's reader does not.
+      try {
+        parseJsonSafely(decodeText(read.bytes, path.basename(file)).text, path.basename(file))
+      } catch (error) {
+        if (error instanceof ImportError) io.err(`  where: ${error.where}`)
+      }
       return EXIT.badFile
     }
     let preview: ImportPreview
