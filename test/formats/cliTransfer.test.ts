@@ -123,5 +123,5 @@ test('validate: a timeline, an import file with row errors, a corrupt file', asy
   await writeFile(path.join(dir, 'broken.json'), '{"schemaVersion": 1, "events": [')
   const broken = await cli('validate', 'broken.json')
   assert.equal(broken.code, 3)
-  assert.match(broken.err, /broken\.json.*\n {2}where: line 1, column 34 \(end of file\)/)
+  assert.match(broken.err, /broken\.json.*\n {2}where: line 1, column 33 \(end of file\)/)
 })
