@@ -4,6 +4,7 @@
  */
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import { existsSync } from 'node:fs'
 import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import asar from '@electron/asar'
@@ -87,6 +88,11 @@ test('the packages the main process loads at run time are shipped, with the nati
   // Native .node files cannot be loaded from inside an asar; electron-builder unpacks them.
   const resvgNative = [...shipped].filter((name) => name.startsWith('@resvg/resvg-js-'))
   assert.ok(resvgNative.length > 0, 'no prebuilt resvg binary for this OS')
+  const nativeFiles = [...files].filter((file) => file.endsWith('.node'))
+  assert.ok(nativeFiles.length > 0)
+  for (const file of nativeFiles) {
+    assert.ok(existsSync(path.join(`${packed.asar}.unpacked`, file)), `${file} is not unpacked next to app.asar`)
+  }
 })
 
 test('no development dependency is shipped: app.asar has exactly the production dependency tree', async () => {

@@ -4,12 +4,13 @@
  * so the "Electron" is a placeholder file that carries only the fuse wire (the sentinel and fuse
  * bytes electron-builder flips, as @electron/fuses reads them), which lets the test check the fuses.
  *
- * The app is built from the working tree into a temp project (never the shared dist/), with the
- * repo's package.json, lock file, electron-builder.yml and data/, and node_modules linked in.
+ * The app is built from the working tree into a temp copy of the checkout (never the shared dist/),
+ * with node_modules linked in.
  * Where the OS allows, electron-builder runs in a network namespace with no network at all, which
  * proves the packaging step is offline rather than merely hoping so.
  */
 import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -52,6 +53,20 @@ async function makePlaceholderElectron(dir: string): Promise<void> {
   await writeFile(path.join(dir, 'electron'), binary, { mode: 0o755 })
 }
 
+/**
+ * Copies every file a fresh checkout would have (sources, tests, docs, config), so that it is the
+ * `files` allowlist in electron-builder.yml, not the test's choice of files, that keeps them out.
+ */
+async function copyCheckout(project: string): Promise<void> {
+  const listed = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: repo, encoding: 'utf8' })
+  if (listed.status !== 0) throw new Error(`git ls-files failed: ${listed.stderr}`)
+  const files = listed.stdout.split('\0').filter((file) => file && existsSync(path.join(repo, file)))
+  for (const file of files) {
+    await mkdir(path.dirname(path.join(project, file)), { recursive: true })
+    await cp(path.join(repo, file), path.join(project, file))
+  }
+}
+
 async function timed(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now()
   await run()
@@ -66,8 +81,7 @@ export async function packLinuxDir(): Promise<PackedApp> {
 
   const buildMs = await timed(() => buildApp(path.join(project, 'dist')))
   const iconsMs = await timed(() => renderIcons(path.join(repo, 'build', 'icon.svg'), path.join(project, 'build', 'icons')))
-  for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml']) await cp(path.join(repo, file), path.join(project, file))
-  await cp(path.join(repo, 'data'), path.join(project, 'data'), { recursive: true })
+  await copyCheckout(project)
   // A junction needs no special rights on Windows; elsewhere it is an ordinary folder link.
   await symlink(path.join(repo, 'node_modules'), path.join(project, 'node_modules'), process.platform === 'win32' ? 'junction' : 'dir')
   await makePlaceholderElectron(electronDist)
