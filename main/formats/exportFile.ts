@@ -4,8 +4,9 @@ import type { TimelineDocument } from '../domain/timeline'
 import { exportNativeJson } from './nativeJson'
 import { exportCsv, exportMarkwhen, exportTimelineJs } from './exporters'
 
-export const EXPORT_FORMATS = ['json', 'csv', 'timelinejs', 'markwhen'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+import { EXPORT_FORMATS, type ExportFormat } from './transferPayloads'
+
+export { EXPORT_FORMATS, type ExportFormat }
 
 export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { json: 'json', csv: 'csv', timelinejs: 'json', markwhen: 'mw' }
 

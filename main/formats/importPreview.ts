@@ -17,36 +17,9 @@ import {
   type TimelineDocument,
   type TimelineEvent,
 } from '../domain/timeline'
-import type { CsvMapping } from './csvMapping'
+import type { CsvPreviewInfo, DateOrderQuestion, Duplicate, ImportFormat, ImportIssue, PreviewRow } from './previewTypes'
 
-export type ImportFormat = 'annalist-json' | 'csv' | 'timelinejs-json' | 'markwhen' | 'timeline-xml'
-
-export interface ImportIssue {
-  /** 1-based row (CSV data row, line for Markwhen, position in the list for JSON/XML). */
-  row: number
-  column?: string
-  severity: 'error' | 'warning'
-  message: string
-}
-
-export interface Duplicate {
-  kind: 'event' | 'annotation'
-  row: number
-  existingId: string
-  reason: 'same id' | 'same title and date'
-}
-
-/** Day/month order could not be told from the file: the analyst answers with `dayFirst`. */
-export interface DateOrderQuestion {
-  column: string
-  example: string
-  /** First row whose date could be read either way. */
-  firstRow: number
-  /** The example read day-first and month-first, in words. */
-  dayFirst: string
-  monthFirst: string
-  rows: number
-}
+export type { CsvPreviewInfo, DateOrderQuestion, Duplicate, ImportFormat, ImportIssue, PreviewRow }
 
 /** An event as a format read it, before ids, lanes and duplicates are settled. */
 export interface DraftEvent {
@@ -67,16 +40,6 @@ export interface DraftEvent {
 export type DraftAnnotation =
   | { row: number; original: string; kind: 'span'; label: string; text: string; date: string }
   | { row: number; original: string; kind: 'native'; annotation: Annotation }
-
-/** For CSV: which layout was recognised, the columns, and the mapping used (for the mapping step). */
-export interface CsvPreviewInfo {
-  layout: string
-  layoutDescription: string
-  columns: string[]
-  mapping: CsvMapping | null
-  /** No layout recognised and no date/title columns guessed: the analyst must map the columns. */
-  needsMapping: boolean
-}
 
 export interface ImportDraft {
   format: ImportFormat
@@ -101,16 +64,6 @@ export interface PreviewAnnotation {
   row: number
   original: string
   annotation: Annotation
-}
-
-export interface PreviewRow {
-  row: number
-  date: string
-  dateInWords: string
-  title: string
-  lanes: string[]
-  tags: string[]
-  description: string
 }
 
 export interface ImportPreview {

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { AnnalistContract, Channel } from './contract'
 import { editingArgumentSchemas } from './handlers/editingArguments'
 import { figureArgumentSchemas } from './handlers/figureArguments'
+import { transferArgumentSchemas } from './handlers/transferArguments'
 
 const Text = (max: number) => z.string().max(max)
 
@@ -19,4 +20,5 @@ export const argumentSchemas = {
   restoreBackup: z.tuple([Text(40).regex(/^[0-9TZ-]+$/, 'not a backup id')]),
   ...editingArgumentSchemas,
   ...figureArgumentSchemas,
+  ...transferArgumentSchemas,
 } satisfies { [K in Channel]: z.ZodType<AnnalistContract[K]['args']> }

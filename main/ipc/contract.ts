@@ -15,6 +15,9 @@ export type { AnnotationDetail, AnnotationFilter, AnnotationInput, EditApplied, 
 import type { SaveState } from '../store/saveQueue'
 import type { FigureFormat, FigureOptionsInput, RememberedOptions } from '../figure/options'
 import type { FigureExportResult, FigurePreview } from '../figure/figureResults'
+import type { ApplyImportRequest, ConflictChoice, DataExportResult, ExportFormat, ImportApplied, ImportPreviewView, ImportRequest, MergePreviewView } from '../formats/transferPayloads'
+
+export type { ApplyImportRequest, ConflictChoice, DataExportResult, ExportFormat, ImportApplied, ImportPreviewView, ImportRequest, MergePreviewView }
 
 export type { SaveState }
 
@@ -127,6 +130,19 @@ export interface AnnalistContract {
   exportFigure: { args: [options: FigureOptionsInput, format: FigureFormat]; result: FigureExportResult }
   /** The options of this timeline's last export, or null. */
   getFigureOptions: { args: []; result: RememberedOptions | null }
+  // File ▸ Import…, Export data…, Merge…: main/ipc/handlers/transfer.ts. Paths come from native dialogs.
+  /** Opens a file dialog (or re-reads an earlier preview's file with a new mapping / day-first answer); null if cancelled. */
+  previewImport: { args: [request: ImportRequest]; result: ImportPreviewView | null }
+  /** Stops a preview that is still reading; it then fails with "the import was cancelled". */
+  cancelImport: { args: []; result: void }
+  /** Applies a preview whole (one undoable step), or into a new timeline file chosen in a save dialog. */
+  applyImport: { args: [previewId: string, request: ApplyImportRequest]; result: ImportApplied }
+  /** Asks where to save, then writes the open timeline as Annalist JSON, CSV, TimelineJS JSON or Markwhen. */
+  exportData: { args: [format: ExportFormat]; result: DataExportResult }
+  /** Opens a colleague's timeline (file dialog) and compares it with the open one; null if cancelled. */
+  previewMerge: { args: []; result: MergePreviewView | null }
+  /** Merges with a choice per conflict (`otherwise` for the rest), as one undoable step. */
+  applyMerge: { args: [mergeId: string, choices: ConflictChoice[], otherwise?: 'mine' | 'theirs']; result: EditApplied }
 }
 
 export type Channel = keyof AnnalistContract
@@ -137,6 +153,7 @@ export const CHANNELS = ['loadTimeline', 'getEvent', 'previewDate', 'openExterna
   'addEvent', 'updateEvent', 'deleteEvent', 'addLane', 'renameLane', 'reorderLanes', 'setLaneHidden',
   'undo', 'redo', 'getUndoState', 'getPreferences', 'setPreferences',
   'previewFigure', 'exportFigure', 'getFigureOptions',
+  'previewImport', 'cancelImport', 'applyImport', 'exportData', 'previewMerge', 'applyMerge',
 ] as const satisfies readonly Channel[]
 type Missing = Exclude<Channel, (typeof CHANNELS)[number]>
 const allChannelsListed: [Missing] extends [never] ? true : Missing = true
@@ -187,9 +204,11 @@ export interface AnnalistNotices {
   menuCommand: MenuCommand
   /** Pushed whenever the save state changes, so the window can show "not saved — retrying". */
   saveState: SaveState
+  /** Rows read so far by a long import preview (HandlerDeps.reportImportProgress feeds it). */
+  importProgress: { done: number; total: number }
 }
 
-export const NOTICE_CHANNELS = ['menuCommand', 'saveState'] as const satisfies readonly (keyof AnnalistNotices)[]
+export const NOTICE_CHANNELS = ['menuCommand', 'saveState', 'importProgress'] as const satisfies readonly (keyof AnnalistNotices)[]
 
 export function noticeChannel(name: keyof AnnalistNotices): string {
   return `annalist-notice:${name}`

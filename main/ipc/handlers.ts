@@ -9,6 +9,7 @@ import { parseExternalUrl } from '../security/externalUrl'
 import { backupHandlers } from './handlers/backups'
 import { createEditingHandlers } from './handlers/editing'
 import { figureHandlers, type ChooseSavePath } from './handlers/figures'
+import { transferHandlers, type ChooseExportPath, type ChooseOpenPath } from './handlers/transfer'
 import { AuthorPreferences } from '../preferences/authorPreferences'
 
 export type HandlerMap = {
@@ -25,13 +26,20 @@ export interface HandlerDeps {
   chooseSavePath?: ChooseSavePath
   /** The bundled fonts folder (app path + data/fonts) for figures; looked for upward from the script when absent. */
   fontsDir?: string
+  /** File ▸ Import… / Merge…'s native open dialog; without it nothing can be imported or merged. */
+  chooseOpenPath?: ChooseOpenPath
+  /** File ▸ Export data…'s (and "import into a new timeline"'s) native save dialog. */
+  chooseExportPath?: ChooseExportPath
+  /** Pushes a long import's progress to the window (the `importProgress` notice). */
+  reportImportProgress?: (progress: { done: number; total: number }) => void
 }
 
-export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath, fontsDir }: HandlerDeps): HandlerMap {
+export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath, fontsDir, chooseOpenPath, chooseExportPath, reportImportProgress }: HandlerDeps): HandlerMap {
   return {
     ...backupHandlers(session),
     ...createEditingHandlers(session, new AuthorPreferences(dataDir ?? null)),
     ...figureHandlers({ session, dataDir, chooseSavePath, fontsDir }),
+    ...transferHandlers({ session, chooseOpenPath, chooseExportPath, reportImportProgress }),
     loadTimeline: async () => session.view(),
     getEvent: async (id) => session.eventDetail(id),
     previewDate: async (text) => {

@@ -6,14 +6,10 @@
 import { TimelineDocumentSchema, type Annotation, type TimelineDocument, type TimelineEvent } from '../domain/timeline'
 import type { MergeConflict, MergeResult } from './mergeTimelines'
 
-export type Side = 'mine' | 'theirs'
+import type { ConflictChoice } from '../formats/transferPayloads'
 
-export interface ConflictChoice {
-  kind: MergeConflict['kind']
-  id: string
-  field: string
-  take: Side
-}
+export type { ConflictChoice }
+export type Side = ConflictChoice['take']
 
 export const conflictKey = (c: { kind: string; id: string; field: string }) => `${c.kind}\u0000${c.id}\u0000${c.field}`
 
