@@ -60,7 +60,9 @@ function remember<T>(store: Map<string, T>, id: string, value: T, keep: number):
 }
 
 function fileSlug(title: string): string {
-  return title.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'timeline'
+  // Letters of any script are fine in file names; punctuation such as "/" or ":" is not.
+  const slug = title.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80)
+  return slug || 'timeline'
 }
 
 const EXTENSION: Record<ExportFormat, string> = { json: '.annalist.json', csv: '.csv', timelinejs: '.timelinejs.json', markwhen: '.mw' }
