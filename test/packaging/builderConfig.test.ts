@@ -5,12 +5,9 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { Ajv } from 'ajv'
-import { findAndReadConfig } from 'app-builder-lib/out/util/config/load'
 import type { Configuration } from 'app-builder-lib'
-
-const require = createRequire(import.meta.url)
+import { builderSchemaPath, findAndReadConfig } from './builderInternals'
 
 async function readBuilderConfig(): Promise<Configuration> {
   const read = await findAndReadConfig<Configuration>({ packageKey: 'build', configFilename: 'electron-builder', projectDir: process.cwd(), packageMetadata: null })
@@ -20,7 +17,7 @@ async function readBuilderConfig(): Promise<Configuration> {
 
 /** The same settings electron-builder validates with: its schema uses keywords ajv does not know (`typeof`). */
 async function schemaValidator() {
-  const schema = JSON.parse(await readFile(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object
+  const schema = JSON.parse(await readFile(builderSchemaPath, 'utf8')) as object
   return new Ajv({ allErrors: true, strict: false }).compile(schema)
 }
 

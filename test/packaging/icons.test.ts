@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { PNG } from 'pngjs'
-import { convertIcon } from 'app-builder-lib/out/util/iconConverter'
+import { convertIcon } from './builderInternals'
 import { ICNS_SLOTS, ICO_SIZES, PNG_SIZES, renderIcons, type IconFiles } from '../../scripts/icons'
 
 let dir: string

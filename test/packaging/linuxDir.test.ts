@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs'
 import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import asar from '@electron/asar'
-import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
 import { NODE_EXTERNALS } from '../../scripts/build'
+import { FuseV1Options, getCurrentFuseWire } from './builderInternals'
 import { packLinuxDir, type PackedApp } from './packLinuxDir'
 
 let packed: PackedApp
