@@ -13,6 +13,7 @@
  * Electron's `app` is passed in, so Node tests drive this with a stand-in.
  */
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 /** `.annalist` is what the installers register; `.annalist.json` is how the library names files. */
 export const OPENABLE_EXTENSIONS = ['.annalist', '.annalist.json'] as const
@@ -22,12 +23,26 @@ export function isTimelineFileName(name: string): boolean {
   return OPENABLE_EXTENSIONS.some((extension) => lower.endsWith(extension) && lower.length > extension.length)
 }
 
+/** A path, or a `file:` URL: Linux desktops may pass either for the `%U` in the desktop entry. */
+function localPath(arg: string): string | null {
+  // Any other URL (https:, …) is not a local file. Windows drive letters (`C:\`) have no `//`.
+  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(arg) && !/^file:/i.test(arg)) return null
+  if (!/^file:/i.test(arg)) return arg
+  try {
+    return fileURLToPath(arg)
+  } catch {
+    return null
+  }
+}
+
 /** The timeline files named on a command line; switches (`--flag`) and everything else are ignored. */
 export function timelineFilesInArgs(argv: readonly string[], workingDirectory: string): string[] {
   return argv
     .slice(1)
-    .filter((arg) => !arg.startsWith('-') && isTimelineFileName(arg))
-    .map((arg) => path.resolve(workingDirectory, arg))
+    .filter((arg) => !arg.startsWith('-'))
+    .map(localPath)
+    .filter((file): file is string => file !== null && isTimelineFileName(file))
+    .map((file) => path.resolve(workingDirectory, file))
 }
 
 export interface OpenFileEvents {

@@ -2,6 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { EventEmitter } from 'node:events'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { App } from 'electron'
 import { isTimelineFileName, timelineFilesInArgs, watchOpenedTimelineFiles, type OpenFileEvents } from '../../main/app/openedFiles'
 
@@ -19,6 +20,11 @@ test('a double-clicked timeline arrives as an argument after the executable', ()
 test('switches, the app folder and other files on the command line are not timelines', () => {
   const argv = ['electron', '.', '--inspect=9229', '--open=x.annalist', 'notes.txt', 'report.json', '.annalist', 'Crisis.ANNALIST', 'library/Sahel.annalist.json']
   assert.deepEqual(timelineFilesInArgs(argv, home), [path.join(home, 'Crisis.ANNALIST'), path.join(home, 'library', 'Sahel.annalist.json')])
+})
+
+test('a Linux desktop may pass the file as a file: URL', () => {
+  const file = path.join(home, 'Sahel 2012.annalist')
+  assert.deepEqual(timelineFilesInArgs(['annalist', pathToFileURL(file).href, 'file://remote-host/x.annalist', 'https://example.com/a.annalist'], '/'), [file])
 })
 
 test('file names are matched on the whole extension', () => {
