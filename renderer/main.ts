@@ -8,6 +8,7 @@ import { mountNavigation } from './features/navigation'
 import { mountEventDetails } from './features/eventDetails'
 import { mountSaveStatus } from './features/saveStatus'
 import { mountBackups } from './features/backups'
+import { mountNotesOnTimeline } from './features/notesOnTimeline'
 
 async function start(root: HTMLElement): Promise<void> {
   const shell = createShell(root, await request('loadTimeline'))
@@ -15,6 +16,7 @@ async function start(root: HTMLElement): Promise<void> {
   mountEventDetails(shell.context)
   mountSaveStatus(shell.context)
   mountBackups(shell.context)
+  mountNotesOnTimeline(shell.context)
   shell.ready()
 }
 

@@ -7,7 +7,8 @@ import type { MenuCommand, TimelineView } from '../../main/ipc/contract'
 import type { TimelineHandle } from '../timeline/timelineView'
 import type { Shortcut } from '../controls/shortcuts'
 
-export type Selection = { kind: 'event'; id: string } | { kind: 'annotation'; id: string }
+export type { TimelineSelection as Selection } from '../timeline/timelineView'
+import type { TimelineSelection as Selection } from '../timeline/timelineView'
 
 export interface AppContext {
   /** The view as last loaded from the main process. */

@@ -58,7 +58,7 @@ export function createShell(root: HTMLElement, initialView: TimelineView): Shell
   }
   showWindow(timeline.visibleWindow())
   timeline.onRangeChange(showWindow)
-  timeline.onSelect((id) => context.selection.set(id ? { kind: 'event', id } : null))
+  timeline.onSelect((selection) => context.selection.set(selection))
 
   onRequestError((message) => context.status(message, 'error'))
   notices.on('menuCommand', (command) => commandMenu.run(command))
@@ -79,7 +79,7 @@ export function createShell(root: HTMLElement, initialView: TimelineView): Shell
       current: () => selection,
       set(next) {
         selection = next
-        timeline.select(next?.kind === 'event' ? next.id : null)
+        timeline.select(next)
         for (const listener of selectionListeners) listener(next)
       },
       onChange: (listener) => void selectionListeners.push(listener),

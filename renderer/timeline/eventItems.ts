@@ -67,14 +67,16 @@ export function toLaneGroups(lanes: Lane[], hasUnassigned: boolean): LaneGroup[]
 }
 
 /** vis-timeline template: returns an Element, so vis never parses the title as HTML. */
-export function renderEventLabel(item: EventItem | undefined): HTMLElement {
-  if (!item?.event) return el('span')
+export function renderEventLabel(item: EventItem, noteCount: number): HTMLElement {
   const { event } = item
   const marks = [event.span.uncertain ? '?' : '', event.span.approximate ? '~' : ''].join('')
   return el('span', { className: 'ev-label', attrs: { 'data-event-id': event.id } }, [
     el('span', { className: 'ev-title', text: event.title }),
     marks ? el('span', { className: 'ev-mark', text: marks, attrs: { 'aria-hidden': 'true' } }) : null,
     event.bestGrade ? el('span', { className: 'ev-grade', text: event.bestGrade, attrs: { title: `best source grade ${event.bestGrade}` } }) : null,
+    noteCount
+      ? el('span', { className: 'ev-notes', text: `✎ ${noteCount}`, attrs: { title: `${noteCount} note${noteCount === 1 ? '' : 's'}`, 'aria-label': `${noteCount} note${noteCount === 1 ? '' : 's'}` } })
+      : null,
   ])
 }
 

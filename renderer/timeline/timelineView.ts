@@ -1,12 +1,26 @@
 /**
- * The zoomable timeline (vis-timeline with one row per lane). Built inside a hidden container and
- * shown once filled: vis-timeline measures every item as it is added when its container is visible.
+ * The zoomable timeline (vis-timeline with one row per lane, and a Notes lane on top). Built inside
+ * a hidden container and shown once filled: vis-timeline measures every item as it is added when
+ * its container is visible.
  */
-import { Timeline, type TimelineOptions } from 'vis-timeline'
+import { Timeline, type DataGroup, type DataItem, type TimelineItem as VisItem, type TimelineOptions } from 'vis-timeline'
 import { DataSet } from 'vis-data'
 import moment from 'moment'
-import type { TimelineView } from '../../main/ipc/contract'
+import type { ListedAnnotation, TimelineView } from '../../main/ipc/contract'
+import { el } from '../dom'
 import { renderEventLabel, renderLaneLabel, toEventItem, toLaneGroups, UNASSIGNED_LANE, type EventItem } from './eventItems'
+import {
+  annotationIdOf,
+  annotationIdOfMoment,
+  edtfForDrag,
+  momentTimeId,
+  noteCountsByEvent,
+  noteItemId,
+  NOTES_LANE,
+  renderNoteLabel,
+  toNoteItems,
+  type NoteItem,
+} from './noteItems'
 
 const HOUR = 3_600_000
 const YEAR = 365.25 * 24 * HOUR
@@ -16,6 +30,8 @@ export interface VisibleWindow {
   end: number
 }
 
+export type TimelineSelection = { kind: 'event'; id: string } | { kind: 'annotation'; id: string }
+
 export interface TimelineHandle {
   /** Shows the whole timeline. */
   fit(): void
@@ -23,38 +39,67 @@ export interface TimelineHandle {
   frame(start: number, end: number): void
   zoom(factor: number): void
   pan(fraction: number): void
-  moveTo(ms: number, widthMs?: number): void
   setWindow(window: VisibleWindow): void
   visibleWindow(): VisibleWindow
-  select(eventId: string | null): void
-  onSelect(listener: (eventId: string | null) => void): void
+  select(selection: TimelineSelection | null): void
+  onSelect(listener: (selection: TimelineSelection | null) => void): void
   onRangeChange(listener: (window: VisibleWindow) => void): void
   /** Event ids in time order, for next/previous navigation. */
   eventOrder(): string[]
   /** Redraws from a newly loaded view, changing only what differs. */
   update(view: TimelineView): void
+  /** Draws the notes (bands, moment lines, event badges). */
+  setNotes(notes: readonly ListedAnnotation[]): void
+  /** Ids of events to emphasise (search results); empty clears the emphasis. */
+  highlight(eventIds: ReadonlySet<string>): void
+  /** The analyst dragged a note to new dates (EDTF). Resolve true to keep the move, false to undo it. */
+  onNoteMoved(listener: (annotationId: string, date: string) => Promise<boolean>): void
 }
 
-function itemsAndGroups(view: TimelineView) {
-  const laneIndexById = new Map(view.lanes.filter((l) => !l.hidden).map((lane, index) => [lane.id, index]))
-  const items = view.events.map((event) => toEventItem(event, laneIndexById))
-  const groups = toLaneGroups(view.lanes, items.some((item) => item.group === UNASSIGNED_LANE))
-  const order = [...view.events].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end).map((e) => e.id)
-  return { items, groups, order }
-}
+type TimelineItem = EventItem | NoteItem
 
 /** Puts `next` into `dataSet`, touching only entries that were added, removed or changed. */
-function syncDataSet<T extends { id: string | number }>(dataSet: DataSet<T>, next: T[]): void {
-  const keep = new Set(next.map((entry) => entry.id))
-  dataSet.remove(dataSet.getIds().filter((id) => !keep.has(id as T['id'])))
+function syncDataSet<T extends { id: string | number }>(dataSet: DataSet<T>, next: readonly T[], keep: (entry: T) => boolean = () => true): void {
+  const wanted = new Set(next.map((entry) => entry.id))
+  dataSet.remove(dataSet.get({ filter: (entry) => keep(entry) && !wanted.has(entry.id) }).map((entry) => entry.id))
   dataSet.update(next as never)
+}
+
+function isNoteItem(item: TimelineItem | undefined): item is NoteItem {
+  return Boolean(item && 'note' in item)
 }
 
 export function mountTimeline(container: HTMLElement, initialView: TimelineView): TimelineHandle {
   let view = initialView
-  let { items, groups, order } = itemsAndGroups(view)
-  const itemSet = new DataSet<EventItem>(items)
-  const groupSet = new DataSet(groups)
+  let notes: readonly ListedAnnotation[] = []
+  let noteCounts = new Map<string, number>()
+  let highlighted: ReadonlySet<string> = new Set()
+  let order: string[] = []
+  let moments = new Set<string>()
+  let moveListener: (annotationId: string, date: string) => Promise<boolean> = async () => false
+  const itemSet = new DataSet<TimelineItem>()
+  const groupSet = new DataSet<DataGroup>()
+
+  function eventItems(): EventItem[] {
+    const laneIndexById = new Map(view.lanes.filter((l) => !l.hidden).map((lane, index) => [lane.id, index]))
+    return view.events.map((event) => {
+      const item = toEventItem(event, laneIndexById)
+      if (highlighted.has(event.id)) item.className += ' ev-highlight'
+      return item
+    })
+  }
+
+  function laneGroups(events: EventItem[]): DataGroup[] {
+    const lanes = toLaneGroups(view.lanes, events.some((item) => item.group === UNASSIGNED_LANE))
+    return [{ id: NOTES_LANE, content: 'Notes', order: -1, className: 'lane notes-lane' } as DataGroup, ...lanes]
+  }
+
+  function drawEvents(): void {
+    const events = eventItems()
+    syncDataSet(groupSet, laneGroups(events))
+    syncDataSet<TimelineItem>(itemSet, events, (item) => !isNoteItem(item))
+    order = [...view.events].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end).map((e) => e.id)
+  }
 
   const options: TimelineOptions = {
     height: '100%',
@@ -69,14 +114,31 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView)
     verticalScroll: true,
     horizontalScroll: false,
     margin: { item: { horizontal: 6, vertical: 6 }, axis: 8 },
+    // Only notes may be dragged (each note item says so); events are facts and are edited in a form.
+    editable: { add: false, remove: false, updateGroup: false, updateTime: false, overrideItems: false },
     // Analysts' dates are UTC (EDTF without offset); the axis says so and never shifts a day.
     moment: (date: moment.MomentInput) => moment(date).utc(),
-    template: (item?: EventItem) => renderEventLabel(item),
+    template: (item?: TimelineItem) => {
+      if (!item) return el('span')
+      if (isNoteItem(item)) return renderNoteLabel(item)
+      return renderEventLabel(item, noteCounts.get(item.id) ?? 0)
+    },
     groupTemplate: (group) => renderLaneLabel(group),
     // Defence in depth: templates already return Elements; allow no tags at all if HTML ever gets through.
     xss: { disabled: false, filterOptions: { whiteList: {} } },
-    tooltip: { followMouse: false, overflowMethod: 'cap' },
+    onMove: (item: VisItem, callback: (item: VisItem | null) => void) => {
+      const annotationId = annotationIdOf(String(item.id))
+      if (!annotationId || !item.end) return callback(null)
+      const { start, end } = handle.visibleWindow()
+      const date = edtfForDrag(new Date(item.start).valueOf(), new Date(item.end).valueOf() - 1, end - start)
+      void moveListener(annotationId, date).then((keep) => callback(keep ? item : null))
+    },
   }
+
+  drawEvents()
+  container.hidden = true
+  const timeline = new Timeline(container, itemSet as DataSet<DataItem>, groupSet, options)
+  container.hidden = false
 
   const frame = (start: number, end: number) => {
     const width = Math.max(end - start, 86_400_000)
@@ -92,10 +154,6 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView)
     }
     frame(first, last)
   }
-
-  container.hidden = true
-  const timeline = new Timeline(container, itemSet, groupSet, options)
-  container.hidden = false
   fit()
   // vis-timeline measured nothing while hidden; once the browser has laid the container out,
   // redraw and fit again so lanes, labels and the axis take their real sizes.
@@ -116,6 +174,16 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView)
     { capture: true },
   )
 
+  // A moment note is a vertical line the analyst can drag; its label sits in the Notes lane.
+  timeline.on('timechanged', ({ id, time }: { id: string; time: Date }) => {
+    const annotationId = annotationIdOfMoment(String(id))
+    if (!annotationId) return
+    const { start, end } = handle.visibleWindow()
+    void moveListener(annotationId, edtfForDrag(time.valueOf(), time.valueOf(), end - start)).then((keep) => {
+      if (!keep) handle.setNotes(notes)
+    })
+  })
+
   const handle: TimelineHandle = {
     fit,
     frame,
@@ -125,31 +193,57 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView)
       const shift = (end - start) * fraction
       timeline.setWindow(start + shift, end + shift, { animation: false })
     },
-    moveTo: (ms, widthMs) => {
-      if (widthMs) timeline.setWindow(ms - widthMs / 2, ms + widthMs / 2, { animation: false })
-      else timeline.moveTo(ms, { animation: false })
-    },
     setWindow: ({ start, end }) => timeline.setWindow(start, end, { animation: false }),
     visibleWindow: () => {
       const range = timeline.getWindow()
       return { start: range.start.valueOf(), end: range.end.valueOf() }
     },
-    select: (eventId) => {
-      timeline.setSelection(eventId ? [eventId] : [], { focus: false, animation: { animation: false } })
-      if (eventId) {
-        const { start, end } = handle.visibleWindow()
-        const event = view.events.find((e) => e.id === eventId)
-        if (event && (event.span.end < start || event.span.start > end)) timeline.focus(eventId, { animation: false })
-      }
+    select: (selection) => {
+      const itemId = selection ? (selection.kind === 'event' ? selection.id : noteItemId(selection.id)) : null
+      timeline.setSelection(itemId && itemSet.get(itemId) ? [itemId] : [], { focus: false, animation: { animation: false } })
+      if (selection?.kind !== 'event') return
+      const { start, end } = handle.visibleWindow()
+      const event = view.events.find((e) => e.id === selection.id)
+      if (event && (event.span.end < start || event.span.start > end)) timeline.focus(selection.id, { animation: false })
     },
-    onSelect: (listener) => timeline.on('select', ({ items: selected }: { items: string[] }) => listener(selected[0] ?? null)),
+    onSelect: (listener) =>
+      timeline.on('select', ({ items: selected }: { items: string[] }) => {
+        const itemId = selected[0]
+        if (!itemId) return listener(null)
+        const annotationId = annotationIdOf(String(itemId))
+        listener(annotationId ? { kind: 'annotation', id: annotationId } : { kind: 'event', id: String(itemId) })
+      }),
     onRangeChange: (listener) => timeline.on('rangechanged', () => listener(handle.visibleWindow())),
     eventOrder: () => order,
     update: (next) => {
       view = next
-      ;({ items, groups, order } = itemsAndGroups(view))
-      syncDataSet(groupSet, groups)
-      syncDataSet(itemSet, items)
+      drawEvents()
+    },
+    setNotes: (next) => {
+      notes = next
+      const previousCounts = noteCounts
+      noteCounts = noteCountsByEvent(notes)
+      syncDataSet<TimelineItem>(itemSet, toNoteItems(notes), isNoteItem)
+      // Redraw the events whose badge changed.
+      const changed = view.events.filter((e) => (previousCounts.get(e.id) ?? 0) !== (noteCounts.get(e.id) ?? 0)).map((e) => e.id)
+      if (changed.length) itemSet.update(eventItems().filter((item) => changed.includes(item.id)))
+      const wanted = new Set<string>()
+      for (const { annotation, span } of notes) {
+        if (annotation.deleted || annotation.anchor.kind !== 'moment' || !span) continue
+        const id = momentTimeId(annotation.id)
+        wanted.add(id)
+        if (moments.has(id)) timeline.setCustomTime(new Date(span.start), id)
+        else timeline.addCustomTime(new Date(span.start), id)
+      }
+      for (const id of moments) if (!wanted.has(id)) timeline.removeCustomTime(id)
+      moments = wanted
+    },
+    highlight: (eventIds) => {
+      highlighted = eventIds
+      drawEvents()
+    },
+    onNoteMoved: (listener) => {
+      moveListener = listener
     },
   }
   return handle

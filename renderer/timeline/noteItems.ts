@@ -1,0 +1,110 @@
+/**
+ * How notes look on the timeline: a note on a span of time is a labelled band across every lane
+ * plus a bar in the Notes lane that can be dragged and resized; a note on a moment is a vertical
+ * line with its label in the Notes lane; notes on an event show as a badge on the event.
+ */
+import type { DataItem } from 'vis-timeline'
+import type { ListedAnnotation } from '../../main/ipc/contract'
+import { el } from '../dom'
+
+export const NOTES_LANE = '__notes__'
+const NOTE_PREFIX = 'note:'
+const BAND_PREFIX = 'band:'
+
+export interface NoteItem extends DataItem {
+  id: string
+  note: ListedAnnotation
+}
+
+export function noteItemId(annotationId: string): string {
+  return `${NOTE_PREFIX}${annotationId}`
+}
+
+/** The annotation id behind a timeline item id, or null for an event's item. */
+export function annotationIdOf(itemId: string): string | null {
+  if (itemId.startsWith(NOTE_PREFIX)) return itemId.slice(NOTE_PREFIX.length)
+  if (itemId.startsWith(BAND_PREFIX)) return itemId.slice(BAND_PREFIX.length)
+  return null
+}
+
+export function momentTimeId(annotationId: string): string {
+  return `moment:${annotationId}`
+}
+
+export function annotationIdOfMoment(timeId: string): string | null {
+  return timeId.startsWith('moment:') ? timeId.slice('moment:'.length) : null
+}
+
+function label(note: ListedAnnotation): string {
+  const { annotation } = note
+  return annotation.label || annotation.text.split('\n')[0]!.slice(0, 80) || 'Note'
+}
+
+/** Items for the notes on spans and moments; event notes are badges, not items. */
+export function toNoteItems(notes: readonly ListedAnnotation[]): NoteItem[] {
+  const items: NoteItem[] = []
+  for (const note of notes) {
+    const { annotation, span } = note
+    if (!span || annotation.deleted || annotation.anchor.kind === 'event') continue
+    const colour = `note-colour-${annotation.colour}`
+    if (annotation.anchor.kind === 'span') {
+      items.push({
+        id: `${BAND_PREFIX}${annotation.id}`,
+        type: 'background',
+        start: new Date(span.start),
+        end: new Date(span.end + 1),
+        className: `note-band ${colour}`,
+        content: '',
+        note,
+      })
+      items.push({
+        id: noteItemId(annotation.id),
+        group: NOTES_LANE,
+        type: 'range',
+        start: new Date(span.start),
+        end: new Date(span.end + 1),
+        className: `note note-span ${colour}`,
+        content: '',
+        editable: { updateTime: true, updateGroup: false, remove: false },
+        note,
+      })
+    } else {
+      items.push({
+        id: noteItemId(annotation.id),
+        group: NOTES_LANE,
+        type: 'point',
+        start: new Date(span.start),
+        className: `note note-moment ${colour}`,
+        content: '',
+        editable: false,
+        note,
+      })
+    }
+  }
+  return items
+}
+
+export function renderNoteLabel(item: NoteItem): HTMLElement {
+  const { note } = item
+  return el('span', { className: 'note-label', attrs: { 'data-annotation-id': note.annotation.id } }, [
+    el('span', { className: 'note-initials', text: note.annotation.author.initials || '✎', attrs: { 'aria-hidden': 'true' } }),
+    el('span', { className: 'note-title', text: label(note) }),
+  ])
+}
+
+/** How many live notes each event carries, for the badge on its label. */
+export function noteCountsByEvent(notes: readonly ListedAnnotation[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const { annotation } of notes) {
+    if (annotation.deleted || annotation.anchor.kind !== 'event') continue
+    counts.set(annotation.anchor.eventId, (counts.get(annotation.anchor.eventId) ?? 0) + 1)
+  }
+  return counts
+}
+
+/** A dragged span note's new dates, in EDTF at the precision the view can show. */
+export function edtfForDrag(start: number, end: number, windowWidthMs: number): string {
+  const precise = windowWidthMs < 3 * 86_400_000
+  const text = (ms: number) => (precise ? `${new Date(ms).toISOString().slice(0, 16)}Z` : new Date(ms).toISOString().slice(0, 10))
+  return end > start ? `${text(start)}/${text(end)}` : text(start)
+}
