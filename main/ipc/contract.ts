@@ -16,6 +16,9 @@ import type { SaveState } from '../store/saveQueue'
 import type { FigureFormat, FigureOptionsInput, RememberedOptions } from '../figure/options'
 import type { FigureExportResult, FigurePreview } from '../figure/figureResults'
 import type { ApplyImportRequest, ConflictChoice, DataExportResult, ExportFormat, ImportApplied, ImportPreviewView, ImportRequest, MergePreviewView } from '../formats/transferPayloads'
+import type { DensityOverview, SearchQuery, SearchResults, ViewportQuery, ViewportSlice } from '../timelineIndex/viewportTypes'
+
+export type { DensityOverview, SearchQuery, SearchResults, ViewportQuery, ViewportSlice }
 
 export type { ApplyImportRequest, ConflictChoice, DataExportResult, ExportFormat, ImportApplied, ImportPreviewView, ImportRequest, MergePreviewView }
 
@@ -143,6 +146,13 @@ export interface AnnalistContract {
   previewMerge: { args: []; result: MergePreviewView | null }
   /** Merges with a choice per conflict (`otherwise` for the rest), as one undoable step. */
   applyMerge: { args: [mergeId: string, choices: ConflictChoice[], otherwise?: 'mine' | 'theirs']; result: EditApplied }
+  // The timeline engine (level of detail, overview strip, search): main/ipc/handlers/viewport.ts.
+  /** What to draw for a window: events as items and dense stretches as count clusters, per lane. */
+  viewportItems: { args: [query: ViewportQuery]; result: ViewportSlice }
+  /** Event and annotation counts in `bins` equal stretches of the whole timeline. */
+  densityOverview: { args: [bins: number]; result: DensityOverview }
+  /** Events and notes matching the words, best first, with the span of all matches. */
+  search: { args: [query: SearchQuery]; result: SearchResults }
 }
 
 export type Channel = keyof AnnalistContract
@@ -154,6 +164,7 @@ export const CHANNELS = ['loadTimeline', 'getEvent', 'previewDate', 'openExterna
   'undo', 'redo', 'getUndoState', 'getPreferences', 'setPreferences',
   'previewFigure', 'exportFigure', 'getFigureOptions',
   'previewImport', 'cancelImport', 'applyImport', 'exportData', 'previewMerge', 'applyMerge',
+  'viewportItems', 'densityOverview', 'search',
 ] as const satisfies readonly Channel[]
 type Missing = Exclude<Channel, (typeof CHANNELS)[number]>
 const allChannelsListed: [Missing] extends [never] ? true : Missing = true

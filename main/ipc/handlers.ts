@@ -10,6 +10,7 @@ import { backupHandlers } from './handlers/backups'
 import { createEditingHandlers } from './handlers/editing'
 import { figureHandlers, type ChooseSavePath } from './handlers/figures'
 import { transferHandlers, type ChooseExportPath, type ChooseOpenPath } from './handlers/transfer'
+import { viewportHandlers } from './handlers/viewport'
 import { AuthorPreferences } from '../preferences/authorPreferences'
 
 export type HandlerMap = {
@@ -40,6 +41,7 @@ export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath
     ...createEditingHandlers(session, new AuthorPreferences(dataDir ?? null)),
     ...figureHandlers({ session, dataDir, chooseSavePath, fontsDir }),
     ...transferHandlers({ session, chooseOpenPath, chooseExportPath, reportImportProgress }),
+    ...viewportHandlers(session),
     loadTimeline: async () => session.view(),
     getEvent: async (id) => session.eventDetail(id),
     previewDate: async (text) => {

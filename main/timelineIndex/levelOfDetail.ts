@@ -4,7 +4,7 @@
  *
  * Each lane's events overlapping the covered stretch (the window plus one window width each side)
  * are sorted into buckets on a fixed grid (`bucketMsFor`: powers of two, at least 48 px wide),
- * each event by its start, or by the start of the stretch when it began earlier. A bucket holding
+ * each event by its start, or by the start of the stretch when it began earlier (bucketTable.ts). A bucket holding
  * more than two events is too dense to label; runs of neighbouring dense buckets (within a cell of
  * four, so runs do not grow across the whole lane) become one count cluster, and every other event
  * is drawn as itself. Zooming in narrows the buckets, so clusters split until their events stand
@@ -16,6 +16,7 @@
  * (test/timelineIndex/levelOfDetail.test.ts checks this as a property).
  */
 import type { IntervalIndex } from './intervalIndex'
+import { bucketTable, type BucketTable, type Grid } from './bucketTable'
 import { compileFilter, type CompiledFilter, type EventRecord } from './eventRecords'
 import { bucketMsFor } from './viewportRules'
 import type { ViewportCluster, ViewportItem, ViewportQuery, ViewportSlice } from './viewportTypes'
@@ -43,14 +44,23 @@ export interface DetailedSlice extends ViewportSlice {
 }
 
 interface Run {
+  first: number
+  last: number
   count: number
+  markA: number
+  markB: number
   minAnchor: number
   maxAnchor: number
-  extentEnd: number
-  fingerprint: [number, number]
-  samples: EventRecord[]
   clustered: boolean
-  members: string[]
+}
+
+interface LanePlan {
+  lane: string
+  table: BucketTable
+  runs: Run[]
+  /** Run index per bucket, -1 for buckets drawn event by event. */
+  runOfBucket: Int32Array
+  items: number
 }
 
 export function viewportSlice(query: ViewportQuery, laneIds: readonly string[], events: LaneEvents, limits = DEFAULT_LIMITS, withMembers = false): DetailedSlice {
@@ -60,104 +70,83 @@ export function viewportSlice(query: ViewportQuery, laneIds: readonly string[], 
   for (let bucketMs = zoomBucketMs; ; bucketMs *= 2) {
     // Past four window widths per bucket, coarser buckets change nothing: cluster whatever is dense.
     const lastTry = bucketMs > 4 * spanMs
-    const slice = sliceAt(query, spanMs, bucketMs, lastTry, laneIds, events, filter, limits, withMembers)
-    if (lastTry || slice.items.length + slice.clusters.length <= limits.maxShown) return { ...slice, bucketMs: zoomBucketMs }
+    const firstBucket = Math.floor((query.start - spanMs) / bucketMs)
+    const grid: Grid = { start: firstBucket * bucketMs, bucketMs, bucketCount: Math.ceil((query.end + spanMs) / bucketMs) - firstBucket }
+    const plans = planLanes(grid, lastTry, laneIds, events, filter, limits)
+    const shown = plans.reduce((sum, plan) => sum + plan.items + plan.runs.filter((run) => run.clustered).length, 0)
+    if (lastTry || shown <= limits.maxShown) return { ...draw(grid, plans, events, withMembers), bucketMs: zoomBucketMs }
   }
 }
 
-function sliceAt(
-  query: ViewportQuery,
-  spanMs: number,
-  bucketMs: number,
-  clusterEverythingDense: boolean,
-  laneIds: readonly string[],
-  events: LaneEvents,
-  filter: CompiledFilter,
-  limits: DetailLimits,
-  withMembers: boolean,
-): DetailedSlice {
-  const firstBucket = Math.floor((query.start - spanMs) / bucketMs)
-  const bucketCount = Math.ceil((query.end + spanMs) / bucketMs) - firstBucket
-  const coveredStart = firstBucket * bucketMs
-  const coveredEnd = coveredStart + bucketCount * bucketMs
-  const counts = new Int32Array(bucketCount)
-  const runOfBucket = new Int32Array(bucketCount)
+function planLanes(grid: Grid, clusterEverythingDense: boolean, laneIds: readonly string[], events: LaneEvents, filter: CompiledFilter, limits: DetailLimits): LanePlan[] {
+  const plans: LanePlan[] = []
+  const firstCell = (b: number) => Math.floor((Math.round(grid.start / grid.bucketMs) + b) / limits.bucketsPerCell)
+  for (const lane of laneIds) {
+    const index = events.laneIndex(lane)
+    if (!index || index.size === 0) continue
+    const table = bucketTable(index, grid, filter, events.record)
+    const runs: Run[] = []
+    const runOfBucket = new Int32Array(grid.bucketCount).fill(-1)
+    let items = 0
+    for (let b = 0; b < grid.bucketCount; b++) {
+      const count = table.count[b]!
+      if (count <= limits.itemsPerBucket) {
+        items += count
+        continue
+      }
+      const previous = b > 0 ? runOfBucket[b - 1]! : -1
+      let run = previous >= 0 && firstCell(b) === firstCell(b - 1) ? runs[previous] : undefined
+      if (!run) {
+        run = { first: b, last: b, count: 0, markA: 0, markB: 0, minAnchor: Infinity, maxAnchor: -Infinity, clustered: false }
+        runs.push(run)
+      }
+      runOfBucket[b] = runs.length - 1
+      run.last = b
+      run.count += count
+      run.markA = (run.markA + table.markA[b]!) >>> 0
+      run.markB = (run.markB + table.markB[b]!) >>> 0
+      run.minAnchor = Math.min(run.minAnchor, table.minAnchor[b]!)
+      run.maxAnchor = Math.max(run.maxAnchor, table.maxAnchor[b]!)
+    }
+    for (const run of runs) {
+      run.clustered = clusterEverythingDense || run.minAnchor < run.maxAnchor
+      if (!run.clustered) items += run.count
+    }
+    plans.push({ lane, table, runs, runOfBucket, items })
+  }
+  return plans
+}
+
+function draw(grid: Grid, plans: LanePlan[], events: LaneEvents, withMembers: boolean): Omit<DetailedSlice, 'bucketMs'> {
   const items: ViewportItem[] = []
   const clusters: ViewportCluster[] = []
   const members = withMembers ? new Map<string, string[]>() : undefined
   let total = 0
-
-  for (const lane of laneIds) {
-    const index = events.laneIndex(lane)
-    if (!index) continue
-    const slots: number[] = []
-    const buckets: number[] = []
-    index.forEachOverlapping(coveredStart, coveredEnd - 1, (slot, start) => {
-      if (!filter.keepsAll && !filter.test(events.record(slot))) return
-      const bucket = Math.floor(((start < coveredStart ? coveredStart : start) - coveredStart) / bucketMs)
-      slots.push(slot)
-      buckets.push(bucket)
-      counts[bucket]! += 1
-    })
-    total += slots.length
-
-    const runs: Run[] = []
-    for (let b = 0; b < bucketCount; b++) {
-      runOfBucket[b] = -1
-      if (counts[b]! <= limits.itemsPerBucket) continue
-      const sameCell = b > 0 && runOfBucket[b - 1]! >= 0 && Math.floor((firstBucket + b) / limits.bucketsPerCell) === Math.floor((firstBucket + b - 1) / limits.bucketsPerCell)
-      if (sameCell) runOfBucket[b] = runOfBucket[b - 1]!
-      else {
-        runOfBucket[b] = runs.length
-        runs.push({ count: 0, minAnchor: Infinity, maxAnchor: -Infinity, extentEnd: -Infinity, fingerprint: [0, 0], samples: [], clustered: false, members: [] })
+  for (const { lane, table, runs, runOfBucket } of plans) {
+    for (const run of runs) {
+      total += run.count
+      if (!run.clustered) continue
+      const id = `c:${run.count}:${run.markA.toString(36)}.${run.markB.toString(36)}:${lane}`
+      const sampleTitles = table.earliest(run.first, run.last, 3).map((r) => r.title)
+      clusters.push({ id, lane, start: run.minAnchor, end: run.maxAnchor, count: run.count, sampleTitles })
+      if (members) {
+        const ids: string[] = []
+        table.forEachMember(run.first, run.last, (slot) => ids.push(events.record(slot).id))
+        members.set(id, ids)
       }
     }
-    counts.fill(0)
-
-    for (let i = 0; i < slots.length; i++) {
-      const runIndex = runOfBucket[buckets[i]!]!
-      if (runIndex < 0) continue
-      const run = runs[runIndex]!
-      const record = events.record(slots[i]!)
-      const anchor = Math.max(record.span.start, coveredStart)
-      run.count += 1
-      run.minAnchor = Math.min(run.minAnchor, anchor)
-      run.maxAnchor = Math.max(run.maxAnchor, anchor)
-      run.extentEnd = Math.max(run.extentEnd, Math.min(record.span.end, coveredEnd - 1))
-      run.fingerprint[0] = (run.fingerprint[0] + record.fingerprint[0]) >>> 0
-      run.fingerprint[1] = (run.fingerprint[1] + record.fingerprint[1]) >>> 0
-      keepEarliest(run.samples, record)
-      if (withMembers) run.members.push(record.id)
-    }
-    for (const run of runs) {
-      run.clustered = clusterEverythingDense || run.minAnchor < run.maxAnchor
-      if (!run.clustered) continue
-      const id = `c:${run.count}:${run.fingerprint[0].toString(36)}.${run.fingerprint[1].toString(36)}:${lane}`
-      clusters.push({ id, lane, start: run.minAnchor, end: Math.max(run.extentEnd, run.minAnchor), count: run.count, sampleTitles: run.samples.map((r) => r.title) })
-      members?.set(id, run.members)
-    }
-
     const laneItems: ViewportItem[] = []
-    for (let i = 0; i < slots.length; i++) {
-      const runIndex = runOfBucket[buckets[i]!]!
-      if (runIndex >= 0 && runs[runIndex]!.clustered) continue
-      laneItems.push(itemFor(events.record(slots[i]!), lane))
+    for (let b = 0; b < grid.bucketCount; b++) {
+      const run = runOfBucket[b]!
+      if (run >= 0 && runs[run]!.clustered) continue
+      if (run < 0) total += table.count[b]!
+      table.forEachMember(b, b, (slot) => laneItems.push(itemFor(events.record(slot), lane)))
     }
     // Order by content, not by slot, so an index rebuilt from scratch answers identically.
     laneItems.sort((a, b) => a.start - b.start || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0))
     items.push(...laneItems)
   }
-  return { covered: { start: coveredStart, end: coveredEnd }, bucketMs, items, clusters, total, ...(members ? { members } : {}) }
-}
-
-/** Keeps the three earliest records (by start, then id) in `samples`, sorted. */
-function keepEarliest(samples: EventRecord[], record: EventRecord): void {
-  const before = (a: EventRecord, b: EventRecord) => a.span.start < b.span.start || (a.span.start === b.span.start && a.id < b.id)
-  if (samples.length === 3 && !before(record, samples[2]!)) return
-  let at = samples.length
-  while (at > 0 && before(record, samples[at - 1]!)) at--
-  samples.splice(at, 0, record)
-  if (samples.length > 3) samples.pop()
+  return { covered: { start: grid.start, end: grid.start + grid.bucketCount * grid.bucketMs }, items, clusters, total, ...(members ? { members } : {}) }
 }
 
 /** Unique per lane and event; the lane's length first so ids containing ':' cannot collide. */

@@ -8,7 +8,7 @@ import type { Annotation, Lane, TimelineDocument, TimelineEvent } from '../domai
 import { TimelineSearch, type SearchSubjects } from '../search/searchIndex'
 import { densityOverview } from './density'
 import { eventRecord, type EventRecord } from './eventRecords'
-import { IntervalIndex } from './intervalIndex'
+import { IntervalIndex, type IntervalEntry } from './intervalIndex'
 import { DEFAULT_LIMITS, viewportSlice, type DetailedSlice, type DetailLimits } from './levelOfDetail'
 import { quickReadDate } from './quickDateSpan'
 import { NO_LANE } from './viewportRules'
@@ -34,6 +34,8 @@ export interface IndexOptions {
   searchBuild: 'at-open' | 'on-first-search'
 }
 
+const REBUILD_THRESHOLD = 1_000
+
 export class TimelineIndexes {
   private records: (EventRecord | undefined)[] = []
   /** The event each record was made from; `sync` compares by reference to find what changed. */
@@ -44,26 +46,29 @@ export class TimelineIndexes {
   private readonly annotations = new Map<string, Annotation>()
   private readonly densityCache = new Map<number, DensityOverview>()
   private searchIndex: TimelineSearch
+  /** The document last given to `rebuild` or `sync`. */
+  private indexed: TimelineDocument | null = null
 
   constructor(private readonly options: IndexOptions = { searchBuild: 'at-open' }) {
     this.searchIndex = new TimelineSearch(this.subjects())
   }
 
   rebuild(document: TimelineDocument): void {
+    this.indexed = document
     this.records = []
     this.sources = []
     this.slotById.clear()
     this.annotations.clear()
     this.densityCache.clear()
     this.lanes = document.lanes
-    const perLane = new Map<string, { key: number; start: number; end: number }[]>()
+    const perLane = new Map<string, IntervalEntry[]>()
     for (const event of document.events) {
       const record = this.store(event)
       if (!record) continue
       for (const lane of record.lanes) {
         let entries = perLane.get(lane)
         if (!entries) perLane.set(lane, (entries = []))
-        entries.push({ key: record.slot, start: record.span.start, end: record.span.end })
+        entries.push(intervalEntry(record))
       }
     }
     this.byLane.clear()
@@ -73,6 +78,7 @@ export class TimelineIndexes {
     if (this.options.searchBuild === 'at-open') void this.searchIndex.whenBuilt()
   }
 
+  /** Follows one edit (or a few): cheap per event changed; for thousands, `rebuild` is quicker. */
   applyChange(change: DocumentChange): void {
     if (change.lanes) this.lanes = change.lanes
     const events = change.events ?? {}
@@ -91,31 +97,27 @@ export class TimelineIndexes {
   }
 
   /**
-   * Brings the indexes up to `document` by comparing it with what was indexed: objects that are
-   * the same (by reference) are skipped, so an edit that copies only what it changes costs one map
-   * lookup per event.
+   * Brings the indexes up to `document` by comparing it with the one indexed. Edits copy only what
+   * they change (main/edits/changes.ts), so an unchanged events or annotations array is skipped
+   * whole, and within a changed one only objects that are not the same (by reference) are
+   * re-indexed: a note edit costs a pass over the annotations, an event edit one map lookup per event.
    */
   sync(document: TimelineDocument): void {
-    const seen = new Set<string>()
-    const updated: TimelineEvent[] = []
-    for (const event of document.events) {
-      seen.add(event.id)
+    if (document === this.indexed) return
+    const previous = this.indexed
+    if (!previous) return this.rebuild(document)
+    this.indexed = document
+    const change: DocumentChange = {}
+    if (document.lanes !== previous?.lanes) change.lanes = document.lanes
+    if (document.events !== previous?.events) change.events = differences(document.events, this.slotById.keys(), (event) => {
       const slot = this.slotById.get(event.id)
-      if (slot === undefined || this.sources[slot] !== event) updated.push(event)
-    }
-    const removed = [...this.slotById.keys()].filter((id) => !seen.has(id))
-    const annotationIds = new Set<string>()
-    const updatedAnnotations: Annotation[] = []
-    for (const annotation of document.annotations) {
-      annotationIds.add(annotation.id)
-      if (this.annotations.get(annotation.id) !== annotation) updatedAnnotations.push(annotation)
-    }
-    const removedAnnotations = [...this.annotations.keys()].filter((id) => !annotationIds.has(id))
-    this.applyChange({
-      lanes: document.lanes,
-      events: { updated, removed },
-      annotations: { updated: updatedAnnotations, removed: removedAnnotations },
+      return slot !== undefined && this.sources[slot] === event
     })
+    if (document.annotations !== previous?.annotations) change.annotations = differences(document.annotations, this.annotations.keys(), (annotation) => this.annotations.get(annotation.id) === annotation)
+    // Edits one by one shift sorted arrays; past a thousand (an import, a merge) starting over is quicker.
+    const size = (c?: Changes<unknown>) => (c?.updated?.length ?? 0) + (c?.removed?.length ?? 0)
+    if (size(change.events) + size(change.annotations) > REBUILD_THRESHOLD) return this.rebuild(document)
+    this.applyChange(change)
   }
 
   /** Lanes drawn when the window does not say: visible lanes in order, then events in no lane. */
@@ -177,7 +179,7 @@ export class TimelineIndexes {
       for (const lane of record.lanes) {
         let index = this.byLane.get(lane)
         if (!index) this.byLane.set(lane, (index = new IntervalIndex()))
-        index.add(record.slot, record.span.start, record.span.end)
+        index.add(intervalEntry(record))
       }
     }
     this.searchIndex.putEvent(event)
@@ -226,4 +228,21 @@ export class TimelineIndexes {
       }),
     }
   }
+}
+
+function intervalEntry(record: EventRecord): IntervalEntry {
+  return { key: record.slot, start: record.span.start, end: record.span.end, markA: record.fingerprint[0], markB: record.fingerprint[1] }
+}
+
+/** What `sync` must do to a list: entries not yet indexed as they are now, and ids no longer present. */
+function differences<T extends { id: string }>(list: readonly T[], indexedIds: Iterable<string>, unchanged: (item: T) => boolean): Changes<T> {
+  const present = new Set<string>()
+  const updated: T[] = []
+  for (const item of list) {
+    present.add(item.id)
+    if (!unchanged(item)) updated.push(item)
+  }
+  const removed: string[] = []
+  for (const id of indexedIds) if (!present.has(id)) removed.push(id)
+  return { updated, removed }
 }

@@ -55,7 +55,10 @@ export interface ViewportCluster {
   /** The same for the same lane and the same member events, at any zoom. */
   id: string
   lane: string
-  /** Where its members are (clipped to `covered`); zooming to start–end splits it. */
+  /**
+   * Where its first and last members start (or `covered.start` for members that began earlier);
+   * zooming to start–end splits it. Equal when its members cannot be told apart by zooming.
+   */
   start: number
   end: number
   count: number

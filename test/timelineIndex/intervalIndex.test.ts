@@ -19,7 +19,7 @@ test('finds exactly the intervals that overlap a window, built at once or one by
     fc.property(fc.array(interval, { maxLength: 300 }), fc.array(window, { minLength: 1, maxLength: 10 }), (intervals, windows) => {
       const built = IntervalIndex.build(intervals.map((iv, key) => ({ key, ...iv })))
       const grown = new IntervalIndex()
-      intervals.forEach((iv, key) => grown.add(key, iv.start, iv.end))
+      intervals.forEach((iv, key) => grown.add({ key, ...iv }))
       for (const { from, to } of windows) {
         const expected = bruteForce(intervals, from, to)
         assert.deepEqual(built.overlapping(from, to).sort((a, b) => a - b), expected)
@@ -52,4 +52,16 @@ test('touching ends count as overlapping (a day ending at 23:59:59.999 overlaps 
   assert.deepEqual(index.overlapping(DAY - 1, 2 * DAY), [7])
   assert.deepEqual(index.overlapping(DAY, 2 * DAY), [])
   assert.deepEqual(index.overlapping(-DAY, 0), [7])
+})
+
+test('prefix sums of the marks give the count and sum of any run of starts, after edits too', () => {
+  const index = IntervalIndex.build([1, 2, 3, 4].map((key) => ({ key, start: key * DAY, end: key * DAY, markA: key, markB: 10 * key })))
+  index.add({ key: 5, start: 2 * DAY, end: 2 * DAY, markA: 100, markB: 0xffffffff })
+  index.remove(4, 4 * DAY, 4 * DAY)
+  const points = index.sorted()[0]!
+  const from = points.boundary(2 * DAY, false)
+  const to = points.boundary(3 * DAY, true)
+  assert.equal(to - from, 3)
+  assert.equal(points.prefixA[to]! - points.prefixA[from]!, 2 + 100 + 3)
+  assert.equal((points.prefixB[to]! - points.prefixB[from]!) >>> 0, (20 + 0xffffffff + 30) >>> 0)
 })

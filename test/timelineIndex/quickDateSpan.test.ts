@@ -13,7 +13,14 @@ const single = fc.oneof(
   fc.tuple(year, two(13), two(32), qualifier).map(([y, m, d, q]) => `${y}-${m}-${d}${q}`),
   fc.tuple(year, two(13), two(32), two(25), two(60), two(60)).map(([y, m, d, h, mi, s]) => `${y}-${m}-${d}T${h}:${mi}:${s}Z`),
 )
-const dateText = fc.oneof(single, fc.tuple(single, single).map(([a, b]) => `${a}/${b}`))
+const openEnd = fc.constantFrom('', '..')
+const dateText = fc.oneof(
+  single,
+  fc.tuple(single, single).map(([a, b]) => `${a}/${b}`),
+  fc.tuple(single, openEnd).map(([a, b]) => `${a}/${b}`),
+  fc.tuple(openEnd, single).map(([a, b]) => `${a}/${b}`),
+  fc.tuple(fc.constantFrom('[', '{'), fc.array(single, { minLength: 1, maxLength: 3 })).map(([open, members]) => `${open}${members.join(',')}${open === '[' ? ']' : '}'}`),
+)
 
 test('reads every plain shape exactly as readDate does, including the ones readDate refuses', () => {
   fc.assert(

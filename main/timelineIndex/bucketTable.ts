@@ -1,0 +1,139 @@
+/**
+ * One lane's events sorted into the buckets of a grid: how many fall in each bucket, their id
+ * fingerprints summed, where the first and last of them start, and a way to list them.
+ *
+ * An event belongs to the bucket holding its start, or to the first bucket when it began before
+ * the grid and still runs into it ("carried in"). Without a filter, counts come from the interval
+ * index's prefix sums, two binary searches per bucket and duration class, so a lane of 10,000
+ * events zoomed out costs about as much as one of 10. With a filter every overlapping event must
+ * be looked at, so they are visited and tested one by one.
+ */
+import type { CompiledFilter, EventRecord } from './eventRecords'
+import type { IntervalIndex, SortedIntervals } from './intervalIndex'
+
+export interface Grid {
+  /** Start of bucket 0 (a multiple of bucketMs). */
+  start: number
+  bucketMs: number
+  bucketCount: number
+}
+
+export interface BucketTable {
+  count: Int32Array
+  markA: Uint32Array
+  markB: Uint32Array
+  /** Earliest and latest anchor (start, or grid start when carried in) per non-empty bucket. */
+  minAnchor: Float64Array
+  maxAnchor: Float64Array
+  /** Every event anchored in buckets first..last (inclusive). */
+  forEachMember(first: number, last: number, visit: (slot: number) => void): void
+  /** Up to `n` events anchored in buckets first..last, earliest start first, ties by id. */
+  earliest(first: number, last: number, n: number): EventRecord[]
+}
+
+const MAX_TIES_SCANNED = 64
+
+function emptyTable(grid: Grid) {
+  const n = grid.bucketCount
+  return {
+    count: new Int32Array(n),
+    markA: new Uint32Array(n),
+    markB: new Uint32Array(n),
+    minAnchor: new Float64Array(n).fill(Infinity),
+    maxAnchor: new Float64Array(n).fill(-Infinity),
+  }
+}
+
+function byStartThenId(a: EventRecord, b: EventRecord): number {
+  return a.span.start - b.span.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}
+
+export function bucketTable(index: IntervalIndex, grid: Grid, filter: CompiledFilter, record: (slot: number) => EventRecord): BucketTable {
+  return filter.keepsAll ? countedTable(index, grid, record) : visitedTable(index, grid, filter, record)
+}
+
+function countedTable(index: IntervalIndex, grid: Grid, record: (slot: number) => EventRecord): BucketTable {
+  const table = emptyTable(grid)
+  const gridEnd = grid.start + grid.bucketCount * grid.bucketMs
+  const carried: number[] = []
+  const classes = index.sorted().filter((cls) => cls.starts.length > 0)
+  /** positions[c][b]: first position in class c starting at or after bucket b's start. */
+  const positions: Int32Array[] = []
+  for (const cls of classes) {
+    const { starts, ends, keys, prefixA, prefixB } = cls
+    const firstInside = cls.boundary(grid.start, false)
+    for (let i = cls.boundary(grid.start - cls.longest, false); i < firstInside; i++) {
+      if (ends[i]! < grid.start) continue
+      carried.push(keys[i]!)
+      table.count[0]! += 1
+      table.markA[0] = table.markA[0]! + (prefixA[i + 1]! - prefixA[i]!)
+      table.markB[0] = table.markB[0]! + (prefixB[i + 1]! - prefixB[i]!)
+      table.minAnchor[0] = grid.start
+      table.maxAnchor[0] = Math.max(table.maxAnchor[0]!, grid.start)
+    }
+    const at = new Int32Array(grid.bucketCount + 1)
+    at[0] = firstInside
+    for (let b = 0; b < grid.bucketCount; b++) {
+      const from = at[b]!
+      const to = b + 1 === grid.bucketCount ? cls.boundary(gridEnd, false, from) : cls.boundary(grid.start + (b + 1) * grid.bucketMs, false, from)
+      at[b + 1] = to
+      if (to === from) continue
+      table.count[b]! += to - from
+      table.markA[b] = table.markA[b]! + (prefixA[to]! - prefixA[from]!)
+      table.markB[b] = table.markB[b]! + (prefixB[to]! - prefixB[from]!)
+      table.minAnchor[b] = Math.min(table.minAnchor[b]!, starts[from]!)
+      table.maxAnchor[b] = Math.max(table.maxAnchor[b]!, starts[to - 1]!)
+    }
+    positions.push(at)
+  }
+  return {
+    ...table,
+    forEachMember(first, last, visit) {
+      if (first === 0) carried.forEach(visit)
+      classes.forEach((cls, c) => {
+        for (let i = positions[c]![first]!; i < positions[c]![last + 1]!; i++) visit(cls.keys[i]!)
+      })
+    },
+    earliest(first, last, n) {
+      const candidates = first === 0 ? carried.map(record) : []
+      classes.forEach((cls, c) => candidates.push(...leading(cls, positions[c]![first]!, positions[c]![last + 1]!, n).map(record)))
+      return candidates.sort(byStartThenId).slice(0, n)
+    },
+  }
+}
+
+/** Keys of the first `n` positions in from..to, plus those tied with the n-th on start (bounded). */
+function leading(cls: SortedIntervals, from: number, to: number, n: number): number[] {
+  const keys: number[] = []
+  for (let i = from; i < to; i++) {
+    if (keys.length >= n && (cls.starts[i] !== cls.starts[from + n - 1] || keys.length >= n + MAX_TIES_SCANNED)) break
+    keys.push(cls.keys[i]!)
+  }
+  return keys
+}
+
+function visitedTable(index: IntervalIndex, grid: Grid, filter: CompiledFilter, record: (slot: number) => EventRecord): BucketTable {
+  const table = emptyTable(grid)
+  const gridEnd = grid.start + grid.bucketCount * grid.bucketMs
+  const members: number[][] = Array.from({ length: grid.bucketCount }, () => [])
+  index.forEachOverlapping(grid.start, gridEnd - 1, (slot, start, _end, markA, markB) => {
+    if (!filter.test(record(slot))) return
+    const anchor = start < grid.start ? grid.start : start
+    const b = Math.floor((anchor - grid.start) / grid.bucketMs)
+    members[b]!.push(slot)
+    table.count[b]! += 1
+    table.markA[b] = table.markA[b]! + markA
+    table.markB[b] = table.markB[b]! + markB
+    if (anchor < table.minAnchor[b]!) table.minAnchor[b] = anchor
+    if (anchor > table.maxAnchor[b]!) table.maxAnchor[b] = anchor
+  })
+  return {
+    ...table,
+    forEachMember(first, last, visit) {
+      for (let b = first; b <= last; b++) members[b]!.forEach(visit)
+    },
+    earliest(first, last, n) {
+      return members.slice(first, last + 1).flat().map(record).sort(byStartThenId).slice(0, n)
+    },
+  }
+}

@@ -1,0 +1,120 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { TimelineIndexes } from '../../main/timelineIndex/timelineIndexes'
+import { snippetAround } from '../../main/search/snippet'
+import { annotation, event, timeline } from '../timelineIndex/fixtures'
+
+const source = (publisher: string, grade: string) => ({ id: `${publisher}-${grade}`, title: 'Report', publisher, url: '', grade })
+
+function crisis() {
+  return timeline(
+    [
+      event('kz-unrest', '2022-01-02/2022-01-19', ['b'], {
+        title: 'Unrest in Kazakhstan',
+        description: 'Protests began over fuel prices in Zhanaozen and spread to Almaty.',
+        tags: ['protest'],
+        sources: [source('Reuters', 'B2')],
+      }),
+      event('csto', '2022-01-06/2022-01-19', ['b'], { title: 'CSTO deployment to Kazakhstan', sources: [source('TASS', 'C3')] }),
+      event('niinisto', '2022-01-01', ['c'], { title: 'Niinistö New Year speech', description: 'Finland keeps the option to apply to NATO.', tags: ['nato'] }),
+      event('ceasefire', '2014-09-05', ['a'], { title: 'Minsk ceasefire protocol signed', sources: [source('OSCE', 'A1')] }),
+    ],
+    [
+      annotation('watch', { kind: 'event', eventId: 'kz-unrest' }, 'Watch whether the CSTO withdraws on schedule.', { label: 'Withdrawal timing', tags: ['follow-up'] }),
+      annotation('gap', { kind: 'span', date: '2021-11-10/2022-02-24' }, 'Troop numbers near Ukraine rest on one Ukrainian estimate.'),
+    ],
+  )
+}
+
+async function searchIds(indexes: TimelineIndexes, text: string, filter?: Parameters<TimelineIndexes['search']>[0]['filter']) {
+  const results = await indexes.search({ text, filter })
+  return results.hits.map((hit) => `${hit.kind}:${hit.id}`).sort()
+}
+
+test('finds events by title, description, tag and source, and annotations by label and text', async () => {
+  const indexes = new TimelineIndexes()
+  indexes.rebuild(crisis())
+  assert.deepEqual(await searchIds(indexes, 'zhanaozen'), ['event:kz-unrest'])
+  assert.deepEqual(await searchIds(indexes, 'protest'), ['event:kz-unrest'])
+  assert.deepEqual(await searchIds(indexes, 'reuters'), ['event:kz-unrest'])
+  assert.deepEqual(await searchIds(indexes, 'withdrawal timing'), ['annotation:watch'])
+  assert.deepEqual(await searchIds(indexes, 'ukrainian estimate'), ['annotation:gap'])
+  assert.deepEqual(await searchIds(indexes, 'kazakhstan'), ['event:csto', 'event:kz-unrest'])
+  assert.deepEqual(await searchIds(indexes, 'the unrest in Kazakhstan'), ['event:kz-unrest'], 'common words do not stop a match')
+})
+
+test('prefixes and one typo match from four letters; accents are ignored', async () => {
+  const indexes = new TimelineIndexes()
+  indexes.rebuild(crisis())
+  assert.deepEqual(await searchIds(indexes, 'kazak'), ['event:csto', 'event:kz-unrest'])
+  assert.deepEqual(await searchIds(indexes, 'kaz'), [], 'three letters match whole words only')
+  assert.deepEqual(await searchIds(indexes, 'ceasfire'), ['event:ceasefire'])
+  assert.deepEqual(await searchIds(indexes, 'niinisto'), ['event:niinisto'])
+})
+
+test('the best match comes first, with a snippet around the matching word and the span of all matches', async () => {
+  const indexes = new TimelineIndexes()
+  indexes.rebuild(crisis())
+  const results = await indexes.search({ text: 'kazakhstan' })
+  assert.equal(results.total, 2)
+  assert.deepEqual(results.span, { start: Date.UTC(2022, 0, 2), end: Date.UTC(2022, 0, 20) - 1 })
+  const unrest = results.hits.find((hit) => hit.id === 'kz-unrest')!
+  assert.equal(unrest.snippet, 'Protests began over fuel prices in Zhanaozen and spread to Almaty.')
+  const limited = await indexes.search({ text: 'kazakhstan', limit: 1 })
+  assert.equal(limited.hits.length, 1)
+  assert.equal(limited.total, 2)
+})
+
+test('filters by lane, tag, grade and date window; annotations follow their event', async () => {
+  const indexes = new TimelineIndexes()
+  indexes.rebuild(crisis())
+  assert.deepEqual(await searchIds(indexes, 'kazakhstan', { minGrade: 'B2' }), ['event:kz-unrest'])
+  assert.deepEqual(await searchIds(indexes, 'csto', { lanes: ['b'] }), ['annotation:watch', 'event:csto'])
+  assert.deepEqual(await searchIds(indexes, 'csto', { lanes: ['a'] }), [])
+  assert.deepEqual(await searchIds(indexes, 'csto', { tags: ['follow-up'] }), ['annotation:watch'])
+  assert.deepEqual(await searchIds(indexes, 'ceasefire', { from: Date.UTC(2022, 0, 1), to: Date.UTC(2022, 11, 31) }), [])
+  assert.deepEqual(await searchIds(indexes, 'ceasefire', { from: Date.UTC(2014, 8, 5, 12), to: Date.UTC(2014, 8, 6) }), ['event:ceasefire'])
+})
+
+test('follows edits: renamed, removed and trashed things are found by what they now say', async () => {
+  const indexes = new TimelineIndexes()
+  const document = crisis()
+  indexes.rebuild(document)
+  await indexes.searchReady()
+  const renamed = { ...document.events[1]!, title: 'Collective Security Treaty forces land in Almaty' }
+  indexes.applyChange({ events: { updated: [renamed], removed: ['ceasefire'] } })
+  indexes.applyChange({ annotations: { updated: [{ ...document.annotations[1]!, deleted: '2026-01-02T00:00:00.000Z' }] } })
+  assert.deepEqual(await searchIds(indexes, 'deployment'), [])
+  assert.deepEqual(await searchIds(indexes, 'collective security'), ['event:csto'])
+  assert.deepEqual(await searchIds(indexes, 'ceasefire'), [])
+  assert.deepEqual(await searchIds(indexes, 'ukrainian estimate'), [])
+})
+
+test('edits made while the index is still being built are not lost', async () => {
+  const indexes = new TimelineIndexes({ searchBuild: 'at-open' })
+  const document = crisis()
+  indexes.rebuild(document)
+  indexes.applyChange({ events: { added: [event('new', '2022-02-24', ['a'], { title: 'Full-scale invasion begins' })], removed: ['niinisto'] } })
+  assert.deepEqual(await searchIds(indexes, 'invasion'), ['event:new'])
+  assert.deepEqual(await searchIds(indexes, 'niinisto'), [])
+})
+
+test('sync finds what changed in a replaced document', async () => {
+  const indexes = new TimelineIndexes()
+  const document = crisis()
+  indexes.rebuild(document)
+  const next = { ...document, events: [...document.events.slice(1), event('late', '2022-05-18', ['c'], { title: 'Finland and Sweden apply to join NATO' })] }
+  indexes.sync(next)
+  assert.deepEqual(await searchIds(indexes, 'zhanaozen'), [])
+  assert.deepEqual(await searchIds(indexes, 'sweden'), ['event:late'])
+  assert.equal(indexes.eventCount, 4)
+  assert.equal(indexes.viewportItems({ start: Date.UTC(2022, 4, 1), end: Date.UTC(2022, 5, 1), widthPx: 800 }).items.some((item) => item.eventId === 'late'), true)
+})
+
+test('a snippet is cut at word boundaries around the first match', () => {
+  const text = `${'Background paragraph about the region. '.repeat(8)}The CSTO began withdrawing on 13 January. ${'More text follows here. '.repeat(8)}`
+  const snippet = snippetAround(text, ['withdrawing'])
+  assert.ok(snippet.startsWith('…') && snippet.endsWith('…'), snippet)
+  assert.ok(snippet.includes('The CSTO began withdrawing on 13 January.'), snippet)
+  assert.ok(snippet.length <= 165)
+})
