@@ -134,7 +134,9 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
 
   const background: string[] = []
   const overlays: string[] = []
-  const markers: string[] = []
+  // Markers drawn exactly on top of an identical one add nothing a reader can see, only work for
+  // the PNG and PDF writers (10,000 events on a slide repeat many): each distinct marker is kept once.
+  const markers = new Set<string>()
   const labels: string[] = []
   const laneNames: string[] = []
   const dropped: FigureEvent[] = []
@@ -145,7 +147,8 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
     if (laneIndex % 2 === 0) background.push(element('rect', { x: box.x, y: laneTop, width: box.width, height: laneHeight, fill: ROW_SHADE }))
     const colour = laneColour(lane.colourIndex)
     const firstRowY = laneTop + lanePad + spare / 2 + rowHeight / 2
-    const nameY = laneTop + lanePad + rowHeight / 2
+    // The name sits level with the lane's first row of events.
+    const nameY = firstRowY
     laneNames.push(
       element('rect', { x: box.x, y: nameY - swatch / 2, width: swatch, height: swatch, rx: 2 * u, fill: colour }) +
         textElement(truncate(lane.name, semibold, type.label, laneColumn - swatch - 18 * u), { x: box.x + swatch + 8 * u, y: nameY + type.label * 0.35, 'font-size': type.label, 'font-weight': 600, fill: INK }),
@@ -156,9 +159,9 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
       const place = placements[i]!
       const cy = firstRowY + place.row * rowHeight
       const style = { colour, unit: u }
-      if (g.tailFrom < g.from) markers.push(openTail(g.tailFrom, g.from, cy, style))
-      if (g.tailTo > g.to) markers.push(openTail(g.to, g.tailTo, cy, style))
-      markers.push(e.drawnAsSpan ? barMark(g.from, cy, g.to - g.from, barHeight, e.span, style) : pointMark((g.from + g.to) / 2, cy, pointRadius, e.span, style))
+      if (g.tailFrom < g.from) markers.add(openTail(g.tailFrom, g.from, cy, style))
+      if (g.tailTo > g.to) markers.add(openTail(g.to, g.tailTo, cy, style))
+      markers.add(e.drawnAsSpan ? barMark(g.from, cy, g.to - g.from, barHeight, e.span, style) : pointMark((g.from + g.to) / 2, cy, pointRadius, e.span, style))
       if (g.badge) {
         const notes = callouts.get(e.event.id)!
         labels.push(badgeMark(g.badge, g.tailFrom - 3 * u - g.badge.width, cy, type.small * 0.85, ANNOTATION_THEME[notes[0]!.annotation.colour].ink))
@@ -201,7 +204,7 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
       element('g', { id: 'axis' }, drawAxis(axis, x, left, right, box.y, axisRow, lanesBottom, type, fonts)),
       element('g', { id: 'annotations' }, overlays.join('')),
       element('line', { x1: box.x, y1: lanesBottom, x2: right, y2: lanesBottom, stroke: RULE, 'stroke-width': u }),
-      element('g', { id: 'events' }, markers.join('')),
+      element('g', { id: 'events' }, [...markers].join('')),
       element('g', { id: 'labels' }, labels.join('')),
       element('g', { id: 'lane-names' }, laneNames.join('')),
     ].join(''),

@@ -21,7 +21,7 @@ export async function exportFigure(document: TimelineDocument, input: FigureOpti
     case 'svg':
       return { bytes: new TextEncoder().encode(svg), figure }
     case 'png':
-      return { bytes: svgToPng(svg, figure.width, options.scale, fonts), figure }
+      return { bytes: await svgToPng(svg, figure.width, options.scale, fonts), figure }
     case 'pdf':
       return { bytes: await svgToPdf(svg, figure.width, figure.height, fonts, options.title || document.meta.title), figure }
   }

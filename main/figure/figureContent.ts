@@ -37,7 +37,10 @@ export interface NumberedAnnotation {
 export interface FigureContent {
   start: number
   end: number
+  /** Lanes with at least one event in the range, in order. */
   lanes: FigureLane[]
+  /** Lanes asked for that have nothing in the range: named under the chart instead of drawn empty. */
+  emptyLanes: FigureLane[]
   events: FigureEvent[]
   annotations: NumberedAnnotation[]
 }
@@ -75,7 +78,9 @@ function rangeEnds(range: FigureRange): { start: number; end: number } | null {
 }
 
 function chooseLanes(document: TimelineDocument, options: FigureOptions, hasUnassigned: boolean): FigureLane[] {
-  const byId = new Map(document.lanes.map((lane, index) => [lane.id, { lane, index }]))
+  // Colour by position among the visible lanes, as the timeline window does.
+  const visible = document.lanes.filter((l) => !l.hidden)
+  const byId = new Map(document.lanes.map((lane, index) => [lane.id, { lane, index: lane.hidden ? index : visible.indexOf(lane) }]))
   const ids = options.laneIds ?? [...document.lanes.filter((l) => !l.hidden).map((l) => l.id), ...(hasUnassigned ? [UNASSIGNED_LANE] : [])]
   const lanes: FigureLane[] = []
   for (const id of new Set(ids)) {
@@ -130,7 +135,12 @@ export function figureContent(document: TimelineDocument, options: FigureOptions
   touching.sort((a, b) => a.span.start - b.span.start || a.annotation.created.localeCompare(b.annotation.created))
   const annotations = touching.map((a, i) => ({ ...a, number: i + 1 }))
   if (end - start < 60_000) end = start + 60_000
-  return { start, end, lanes, events, annotations }
+  // An empty row reads as "nothing happened here", which the figure cannot claim: events in several
+  // lanes are drawn in the first one shown. So empty lanes are named below the chart, not drawn.
+  const used = new Set(events.map((e) => e.laneId))
+  const drawn = used.size ? lanes.filter((l) => used.has(l.id)) : lanes
+  const emptyLanes = used.size ? lanes.filter((l) => !used.has(l.id)) : []
+  return { start, end, lanes: drawn, emptyLanes, events, annotations }
 }
 
 /** The whole timeline: every event the filters allow, with 3 % margin so end markers are not cut. */

@@ -3,14 +3,17 @@
  * to look at system fonts, and pdfkit embeds the TTF (subset) so the PDF's text is real, selectable
  * text drawn in the same font the labels were measured with.
  */
-import { Resvg } from '@resvg/resvg-js'
+import { renderAsync } from '@resvg/resvg-js'
 import PDFDocument from 'pdfkit'
 import SVGtoPDF from 'svg-to-pdfkit'
 import { FIGURE_FONT_FAMILY, type FigureFonts } from './fonts'
 
-/** PNG at `scale` × the figure's pixel size (scale 2 turns a 1920 × 1080 slide into 3840 × 2160). */
-export function svgToPng(svg: string, width: number, scale: number, fonts: FigureFonts): Uint8Array {
-  const resvg = new Resvg(svg, {
+/**
+ * PNG at `scale` × the figure's pixel size (scale 2 turns a 1920 × 1080 slide into 3840 × 2160).
+ * Rendered on a libuv worker thread, so a big export does not stall the main process's event loop.
+ */
+export async function svgToPng(svg: string, width: number, scale: number, fonts: FigureFonts): Promise<Uint8Array> {
+  const image = await renderAsync(svg, {
     font: {
       fontFiles: [fonts.file('regular'), fonts.file('semibold'), fonts.file('italic')],
       loadSystemFonts: false,
@@ -21,7 +24,7 @@ export function svgToPng(svg: string, width: number, scale: number, fonts: Figur
     shapeRendering: 2,
     textRendering: 1,
   })
-  return resvg.render().asPng()
+  return image.asPng()
 }
 
 /** CSS px (96 per inch) to PDF points (72 per inch): an A4 figure becomes an A4 page. */

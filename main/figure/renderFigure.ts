@@ -102,7 +102,8 @@ export function renderFigure(document: TimelineDocument, input: FigureOptionsInp
   // Under the chart: how many labels had no room, so a reader knows the figure is not the whole story.
   const dropped = chart.dropped.map((e) => ({ eventId: e.event.id, title: e.event.title }))
   const belowChart = chartBottom + type.small * 1.3
-  parts.push(textElement('All dates and times UTC', { x: left, y: belowChart, 'font-size': type.small, fill: MUTED }))
+  const empty = content.emptyLanes.length ? ` · No events in this range: ${content.emptyLanes.map((l) => l.name).join(', ')}` : ''
+  parts.push(textElement(truncate(`All dates and times UTC${empty}`, regular, type.small, inner * 0.7), { x: left, y: belowChart, 'font-size': type.small, fill: MUTED }))
   if (dropped.length) {
     const text = `${dropped.length} ${dropped.length === 1 ? 'label' : 'labels'} omitted for space (markers shown)`
     parts.push(textElement(text, { x: left + inner, y: belowChart, 'font-size': type.small, fill: MUTED, 'text-anchor': 'end' }))
