@@ -46,9 +46,9 @@ function plainReason(error: CsvErrorLike): string {
 
 export function readCsv(text: string, file: string, delimiter: ',' | '\t' | ';' = ','): CsvTable {
   const issues: ImportIssue[] = []
-  let output: Array<{ record: string[]; info: { lines: number; records: number } }>
+  let rows: CsvRow[]
   try {
-    output = parse(text, {
+    rows = parse(text, {
       bom: true,
       cast: false,
       delimiter,
@@ -60,7 +60,8 @@ export function readCsv(text: string, file: string, delimiter: ',' | '\t' | ';' 
       skip_empty_lines: true,
       // TSV (GDELT) never quotes; a lone " is data there.
       quote: delimiter === '\t' ? false : '"',
-      info: true,
+      // One small object per row instead of csv-parse's `info` (fewer allocations on 100,000 rows).
+      on_record: ((cells: string[], context: { records: number; lines: number }) => ({ row: context.records, line: context.lines, cells })) as never,
       on_skip: (error: CsvErrorLike | undefined) => {
         if (!error) return
         issues.push({ row: (error.records ?? 0) + 1, severity: 'error', message: `line ${error.lines ?? '?'}: ${plainReason(error)}; the row was not read` })
@@ -70,7 +71,6 @@ export function readCsv(text: string, file: string, delimiter: ',' | '\t' | ';' 
     const e = error as CsvErrorLike
     throw new ImportError(file, `line ${e.lines ?? 1}`, `the file cannot be read as CSV: ${plainReason(e)}`)
   }
-  const rows = output.map(({ record, info }) => ({ row: info.records, line: info.lines, cells: record }))
   return { rows, issues }
 }
 

@@ -6,7 +6,10 @@
  * When day and month could be either way round (`03/04/2014`) and nothing says which, the
  * answer is "ambiguous" with both readings, for the analyst to choose.
  */
-import { describeDate, isValidEdtf, readDate } from '../domain/dates'
+import { describeDate } from '../domain/dates'
+import { quickReadDate } from '../timelineIndex/quickDateSpan'
+
+const isValidEdtf = (text: string) => quickReadDate(text).ok
 
 export type DateStyleReading =
   | { kind: 'date'; edtf: string }
@@ -35,7 +38,7 @@ export function edtfYear(year: number): string {
 }
 
 function checked(edtf: string, original: string): DateStyleReading {
-  const reading = readDate(edtf)
+  const reading = quickReadDate(edtf)
   if (reading.ok) return { kind: 'date', edtf }
   return { kind: 'error', message: edtf === original ? reading.error : `"${original}" reads as ${edtf}, but ${reading.error}` }
 }

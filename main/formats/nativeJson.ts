@@ -3,7 +3,8 @@
  * own so one bad entry is reported against its place in the list instead of refusing the file;
  * export refuses to write a document that would not load again.
  */
-import { AnnotationSchema, SCHEMA_VERSION, TimelineDocumentSchema, TimelineEventSchema, type TimelineDocument } from '../domain/timeline'
+import { AnnotationSchema, SCHEMA_VERSION, TimelineDocumentSchema, type TimelineDocument } from '../domain/timeline'
+import { ImportedEventSchema } from './importSchemas'
 import { serializeTimeline } from '../store/timelineFile'
 import { emptyDraft, type ImportDraft } from './importPreview'
 import { parseJsonSafely } from './inputGuards'
@@ -40,7 +41,7 @@ export async function readNativeDraft(source: string, options: ImportControl & {
     events.length,
     (index) => {
       const row = index + 1
-      const checked = TimelineEventSchema.safeParse(events[index])
+      const checked = ImportedEventSchema.safeParse(events[index])
       if (!checked.success) {
         const p = problem(checked.error)
         draft.issues.push({ row, column: `events[${index}]${p.path ? `.${p.path}` : ''}`, severity: 'error', message: p.message })
