@@ -101,6 +101,9 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView)
     order = [...view.events].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end).map((e) => e.id)
   }
 
+  // vis-timeline logs "WARNING: infinite loop in redraw?" at start and on some window changes when
+  // its width is fractional; it stops itself after five passes and draws correctly
+  // (https://github.com/visjs/vis-timeline/issues/17, #213).
   const options: TimelineOptions = {
     height: '100%',
     orientation: { axis: 'top', item: 'top' },
@@ -120,7 +123,8 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView)
     moment: (date: moment.MomentInput) => moment(date).utc(),
     template: (item?: TimelineItem) => {
       if (!item) return el('span')
-      if (isNoteItem(item)) return renderNoteLabel(item)
+      // A note's band across the lanes stays unlabelled; its bar in the Notes lane carries the label.
+      if (isNoteItem(item)) return item.type === 'background' ? el('span') : renderNoteLabel(item)
       return renderEventLabel(item, noteCounts.get(item.id) ?? 0)
     },
     groupTemplate: (group) => renderLaneLabel(group),
