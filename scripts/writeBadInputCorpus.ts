@@ -106,6 +106,8 @@ async function build() {
   add('json-proto-in-event.json', doc([{ ...event(), marker: 1 }]).replace('"marker":1', '"__proto__":{"polluted":true}'), 'refused', '__proto__ inside an event')
   add('json-constructor-prototype.json', doc([{ ...event(), marker: 1 }]).replace('"marker":1', '"constructor":{"prototype":{"polluted":true}}'), 'refused', 'constructor.prototype inside an event')
   add('timelinejs-proto-slide.json', slides([{ ...slide(), marker: 1 }]).replace('"marker":1', '"__proto__":{"polluted":true}'), 'refused', '__proto__ in a TimelineJS slide')
+  add('timelinejs-prototype-key.json', slides([{ ...slide(), prototype: { polluted: true } }]), 'refused', 'a bare "prototype" key in a slide')
+  add('timelinejs-constructor-key.json', slides([{ ...slide(), constructor: 'x' }]), 'refused', 'a "constructor" key with a plain value')
   add('timelinejs-proto-escaped.json', slides([{ ...slide(), marker: 1 }]).replace('"marker":1', '"\\u005f_proto__":{"polluted":true}'), 'refused', '__proto__ written with a unicode escape')
   add('csv-proto-header.csv', '__proto__,constructor,date,title\n{"polluted":true},x,2022-01-10,Geneva talks\n', 'kept-as-text', 'CSV columns named __proto__ and constructor', 'Geneva talks')
   add('timeline-proto-tag.timeline', xml(xmlEvent('2022-01-10 00:00:00', 'Geneva talks', '<__proto__><polluted>true</polluted></__proto__>')), 'refused', '__proto__ as an XML element')

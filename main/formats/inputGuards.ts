@@ -126,6 +126,11 @@ export function checkJsonDepth(value: unknown, file: string, maxDepth = MAX_JSON
       throw new ImportError(file, `at ${item.path || 'the top'}`, `the data nests more than ${maxDepth} levels deep; Annalist refuses it`)
     }
     for (const [key, child] of Object.entries(item.value)) {
+      // secure-json-parse refuses __proto__ and constructor.prototype; a bare "prototype" key has no
+      // business in a timeline either, and refusing it keeps one rule for every format.
+      if (FORBIDDEN_KEYS.has(key) && !Array.isArray(item.value)) {
+        throw new ImportError(file, `at ${item.path ? `${item.path}.` : ''}${key}`, `the file contains a "${key}" key, which Annalist refuses (it is used to attack programs)`)
+      }
       stack.push({ value: child, depth: item.depth + 1, path: Array.isArray(item.value) ? `${item.path}[${key}]` : `${item.path}.${key}` })
     }
   }

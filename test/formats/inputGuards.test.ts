@@ -40,6 +40,7 @@ test('JSON: prototype keys, deep nesting and syntax errors refused with where th
   assert.throws(() => parseJsonSafely(`${'['.repeat(100)}${']'.repeat(100)}`, 'x.json'), /x\.json, line 1, column 65: the data nests more than 64 levels/)
   assert.throws(() => parseJsonSafely('{\n  "a": 1,\n  "b": }', 'x.json'), /x\.json, line 3, column 8: the file is not valid JSON/)
   assert.throws(() => parseJsonSafely('{"a": [1, 2', 'x.json'), /x\.json, line 1, column 12 \(end of file\)/)
+  assert.throws(() => parseJsonSafely('{"events": [{"prototype": {"polluted": 1}}]}', 'x.json'), /x\.json, at \.events\[0\]\.prototype: the file contains a "prototype" key/)
   assert.equal(({} as Record<string, unknown>).polluted, undefined)
 })
 
