@@ -6,6 +6,7 @@
 import { app, BrowserWindow, dialog } from 'electron'
 import { noticeChannel } from '../ipc/contract'
 import type { TimelineSession } from '../timelineSession'
+import { windowPlacementSaved } from './window'
 
 /** Long enough for any normal save (a 100,000-event file takes ~0.4 s), short enough not to hang a quit. */
 const SAVE_WAIT_MS = 5_000
@@ -63,7 +64,7 @@ export function setupQuitGuard(session: TimelineSession): void {
     void (async () => {
       if (!(await readyToLeave(BrowserWindow.getAllWindows()[0]))) return
       // Waits for the write in progress and takes a last snapshot, but never holds the quit for long.
-      await Promise.race([session.close(), delay(SAVE_WAIT_MS)])
+      await Promise.race([Promise.all([session.close(), windowPlacementSaved()]), delay(SAVE_WAIT_MS)])
       finished = true
       app.quit()
     })()

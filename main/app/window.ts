@@ -6,6 +6,12 @@ import { MIN_WINDOW_SIZE } from './windowPlacement'
 import { rememberWindowPlacement, restoreWindowPlacement } from './windowState'
 
 let mainWindow: BrowserWindow | null = null
+let placementSaved: () => Promise<void> = async () => undefined
+
+/** Resolves once the window's last size and position are on disk (the quit guard waits for it). */
+export function windowPlacementSaved(): Promise<void> {
+  return placementSaved()
+}
 
 export function getMainWindow(): BrowserWindow | null {
   return mainWindow
@@ -31,10 +37,14 @@ export async function createMainWindow(): Promise<BrowserWindow> {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would ask for a new window; setWindowOpenHandler denies that too, but the page
+      // need not even see the event.
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   if (placement.maximized) window.maximize()
-  rememberWindowPlacement(window, dataDir())
+  const remembered = rememberWindowPlacement(window, dataDir())
+  placementSaved = () => remembered.flush()
   window.once('ready-to-show', () => window.show())
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null

@@ -25,12 +25,4 @@ export const DELIBERATE_EXCEPTIONS: readonly DeliberateException[] = [
       'A source link opens in the system browser only through the openExternal verb, which passes shell.openExternal ' +
       'nothing but a URL that main/security/externalUrl.ts parsed as http(s) without credentials, after the user clicked it.',
   },
-  {
-    id: 'AUXCLICK_JS_CHECK',
-    file: 'main/app/window.ts',
-    reason:
-      'A middle-click on a link asks for a new window, which setWindowOpenHandler in main/app/guards.ts denies for every ' +
-      "window (checked in the Electron e2e run). Adding disableBlinkFeatures: 'Auxclick' to the window would also satisfy " +
-      'this check; then remove this entry.',
-  },
 ]
