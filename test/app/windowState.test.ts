@@ -66,14 +66,25 @@ test('the size and position at close are what the next start restores', async ()
   })
 })
 
+async function waitForFile(file: string, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const text = await readFile(file, 'utf8').catch(() => null)
+    if (text !== null || Date.now() > deadline) return text ?? ''
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
 test('moving the window is saved once it has been still for a moment, and flush saves at once', async () => {
   await withDataDir(async (dataDir) => {
     const window = new FakeWindow()
     const remembered = rememberWindowPlacement(window, dataDir)
     for (let x = 0; x < 50; x++) window.moveTo(x * 10, 40)
     await assert.rejects(readFile(windowPlacementFile(dataDir), 'utf8'), { code: 'ENOENT' })
-    await new Promise((resolve) => setTimeout(resolve, SAVE_DELAY_MS + 200))
-    assert.equal(JSON.parse(await readFile(windowPlacementFile(dataDir), 'utf8')).bounds.x, 490)
+    // The write starts after SAVE_DELAY_MS of stillness; a durable write on a busy disk can take a while.
+    await new Promise((resolve) => setTimeout(resolve, SAVE_DELAY_MS))
+    const saved = await waitForFile(windowPlacementFile(dataDir), 10_000)
+    assert.equal(JSON.parse(saved).bounds.x, 490)
 
     window.moveTo(20, 60)
     await remembered.flush()
