@@ -11,21 +11,9 @@ import path from 'node:path'
 import { TimelineSession } from '../../main/timelineSession'
 import type { SaveState } from '../../main/store/saveQueue'
 import { parseTimelineText, serializeTimeline } from '../../main/store/timelineFile'
-import { FaultyFileSystem, SAVE_STEPS, sampleDocument, tempFilesIn, tempLibrary, withNote } from './helpers'
+import { FaultyFileSystem, SAVE_STEPS, sampleDocument, tempFilesIn, tempLibrary, until, withNote } from './helpers'
 
 const CODES = ['ENOSPC', 'EIO', 'EPERM'] as const
-
-function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  return new Promise((resolve, reject) => {
-    const poll = () => {
-      if (condition()) return resolve()
-      if (Date.now() > deadline) return reject(new Error(`timed out waiting for ${what}`))
-      setTimeout(poll, 5)
-    }
-    poll()
-  })
-}
 
 for (const step of SAVE_STEPS) {
   for (const code of CODES) {

@@ -127,3 +127,16 @@ export class FaultyFileSystem implements FileSystem {
     return realFileSystem.rm(file, options)
   }
 }
+
+/** Polls until `condition` holds; fails after `timeoutMs` (generous: the machine may be loaded). */
+export function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  return new Promise((resolve, reject) => {
+    const poll = () => {
+      if (condition()) return resolve()
+      if (Date.now() > deadline) return reject(new Error(`timed out waiting for ${what}`))
+      setTimeout(poll, 5)
+    }
+    poll()
+  })
+}

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import { backupsDir, BACKUP_EXTENSION, listBackups } from '../../main/store/backups'
+import { backupsDir, BACKUP_EXTENSION } from '../../main/store/backups'
 import { loadTimelineBytes, serializeTimeline } from '../../main/store/timelineFile'
 import { sampleDocument, tempLibrary } from './helpers'
 
@@ -85,8 +85,11 @@ async function checkAfterKill(dataDir: string, file: string, allAcked: Set<strin
   }
   const present = new Set(loaded.document.annotations.map((a) => a.id))
   for (const id of allAcked) if (!present.has(id)) tally.lostAnnotations++
-  const inRotation = (await readdir(backupsDir(dataDir, 'crisis')).catch(() => [])).filter((n) => n.endsWith(BACKUP_EXTENSION))
-  tally.invalidBackups += inRotation.length - (await listBackups(dataDir, 'crisis')).length
+  const folder = backupsDir(dataDir, 'crisis')
+  const inRotation = (await readdir(folder).catch(() => [])).filter((n) => n.endsWith(BACKUP_EXTENSION))
+  for (const name of inRotation) {
+    if (loadTimelineBytes(await readFile(path.join(folder, name))).kind !== 'usable') tally.invalidBackups++
+  }
 }
 
 async function killSeries(runs: number, series: number, tally: Tally): Promise<void> {

@@ -13,7 +13,7 @@ import { TimelineSession } from '../../main/timelineSession'
 import { backupsDir } from '../../main/store/backups'
 import { MIGRATIONS } from '../../main/store/migrations'
 import { loadTimelineText, parseTimelineText } from '../../main/store/timelineFile'
-import { FaultyFileSystem, SAVE_STEPS, tempLibrary } from './helpers'
+import { FaultyFileSystem, SAVE_STEPS, tempLibrary, until } from './helpers'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/store/', import.meta.url))
 const fixtureFor = (version: number) => path.join(FIXTURES, `format-${version}-crisis.json`)
@@ -99,9 +99,11 @@ for (const step of SAVE_STEPS) {
     const fs = new FaultyFileSystem()
     fs.fault = { step, code: 'EIO', folder: path.dirname(file) }
     const session = await TimelineSession.open(file, { fs, retryDelaysMs: [5], renameRetryDelaysMs: [] })
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    assert.equal(session.saveState.state, 'retrying')
-    await session.close() // the app is closed (or crashes) with the migration unsaved
+    try {
+      await until(() => session.saveState.state === 'retrying', 'the migrated file to fail to save')
+    } finally {
+      await session.close() // the app is closed (or crashes) with the migration unsaved
+    }
     const onDisk = await readFile(file, 'utf8')
     if (step === 'folderSync') assert.equal(parseTimelineText(onDisk).schemaVersion, SCHEMA_VERSION, 'past the rename: the whole new file')
     else assert.equal(onDisk, text, 'before the rename: the whole old file')
