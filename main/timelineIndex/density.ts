@@ -8,10 +8,8 @@ import type { DensityOverview } from './viewportTypes'
 /** Most bins a strip may ask for: more than any screen is wide. */
 export const MAX_BINS = 4_096
 
-export function densityOverview(eventStarts: Iterable<number>, annotationStarts: Iterable<number>, bins: number): DensityOverview {
+export function densityOverview(events: readonly number[], annotations: readonly number[], bins: number): DensityOverview {
   const binCount = Math.max(1, Math.min(MAX_BINS, Math.floor(bins)))
-  const events = [...eventStarts]
-  const annotations = [...annotationStarts]
   let start = Infinity
   let end = -Infinity
   for (const at of events) {
@@ -25,7 +23,7 @@ export function densityOverview(eventStarts: Iterable<number>, annotationStarts:
   if (start > end) return { range: null, binMs: 0, events: new Array(binCount).fill(0), annotations: new Array(binCount).fill(0) }
   // One extra millisecond so the latest start falls inside the last bin rather than past it.
   const binMs = (end + 1 - start) / binCount
-  const count = (starts: number[]) => {
+  const count = (starts: readonly number[]) => {
     const counts = new Array<number>(binCount).fill(0)
     for (const at of starts) counts[Math.min(binCount - 1, Math.floor((at - start) / binMs))]! += 1
     return counts

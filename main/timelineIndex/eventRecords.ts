@@ -24,15 +24,17 @@ export interface EventRecord {
   grades: readonly string[]
   bestGrade: string
   /** Two independent 32-bit hashes of the id. */
-  fingerprint: [number, number]
+  fingerprintA: number
+  fingerprintB: number
 }
 
 /** The record for an event, or null when its date cannot be read (the schema normally prevents that). */
 export function eventRecord(event: TimelineEvent, slot: number): EventRecord | null {
   const reading = quickReadDate(event.date)
   if (!reading.ok) return null
-  const lanes = event.lanes.length === 0 ? [NO_LANE] : [...new Set(event.lanes)]
-  const grades = [...new Set(event.sources.map((s) => s.grade))]
+  // At 100,000 events allocations add up: reuse the event's own arrays when they hold no repeats.
+  const lanes = event.lanes.length === 0 ? [NO_LANE] : withoutRepeats(event.lanes)
+  const grades = event.sources.length === 1 ? [event.sources[0]!.grade] : withoutRepeats(event.sources.map((s) => s.grade))
   return {
     slot,
     id: event.id,
@@ -43,9 +45,14 @@ export function eventRecord(event: TimelineEvent, slot: number): EventRecord | n
     lanes,
     tags: event.tags,
     grades,
-    bestGrade: bestGrade(grades),
-    fingerprint: [hashText(event.id, 0x811c9dc5), hashText(event.id, 0x9747b28c)],
+    bestGrade: grades.length === 1 ? grades[0]! : bestGrade(grades),
+    fingerprintA: hashText(event.id, 0x811c9dc5),
+    fingerprintB: hashText(event.id, 0x9747b28c),
   }
+}
+
+function withoutRepeats(list: string[]): string[] {
+  return list.length < 2 || new Set(list).size === list.length ? list : [...new Set(list)]
 }
 
 /** FNV-1a over UTF-16 code units, from a chosen offset basis. */

@@ -45,6 +45,7 @@ export class TimelineIndexes {
   private lanes: readonly Lane[] = []
   private readonly annotations = new Map<string, Annotation>()
   private readonly densityCache = new Map<number, DensityOverview>()
+  private readonly momentSpans = new WeakMap<Annotation, { start: number; end: number } | null>()
   private searchIndex: TimelineSearch
   /** The document last given to `rebuild` or `sync`. */
   private indexed: TimelineDocument | null = null
@@ -61,18 +62,20 @@ export class TimelineIndexes {
     this.annotations.clear()
     this.densityCache.clear()
     this.lanes = document.lanes
-    const perLane = new Map<string, IntervalEntry[]>()
-    for (const event of document.events) {
-      const record = this.store(event)
-      if (!record) continue
+    for (const event of document.events) this.store(event)
+    // One sort of every event by (start, slot), then each lane's index is filled in order.
+    const starts = new Float64Array(this.records.length)
+    this.records.forEach((record, slot) => (starts[slot] = record!.span.start))
+    const order = Uint32Array.from(starts.keys()).sort((a, b) => starts[a]! - starts[b]! || a - b)
+    this.byLane.clear()
+    for (const slot of order) {
+      const record = this.records[slot]!
       for (const lane of record.lanes) {
-        let entries = perLane.get(lane)
-        if (!entries) perLane.set(lane, (entries = []))
-        entries.push(intervalEntry(record))
+        let index = this.byLane.get(lane)
+        if (!index) this.byLane.set(lane, (index = new IntervalIndex()))
+        index.append(slot, record.span.start, record.span.end, record.fingerprintA, record.fingerprintB)
       }
     }
-    this.byLane.clear()
-    for (const [lane, entries] of perLane) this.byLane.set(lane, IntervalIndex.build(entries))
     for (const annotation of document.annotations) this.annotations.set(annotation.id, annotation)
     this.searchIndex = new TimelineSearch(this.subjects())
     if (this.options.searchBuild === 'at-open') void this.searchIndex.whenBuilt()
@@ -132,13 +135,13 @@ export class TimelineIndexes {
   densityOverview(bins: number): DensityOverview {
     let answer = this.densityCache.get(bins)
     if (!answer) {
-      const eventStarts = (function* (records: (EventRecord | undefined)[]) {
-        for (const record of records) if (record) yield record.span.start
-      })(this.records)
-      const annotationStarts = [...this.annotations.values()].flatMap((a) => {
-        const span = a.deleted ? null : this.annotationSpan(a)
-        return span ? [span.start] : []
-      })
+      const eventStarts: number[] = []
+      for (const record of this.records) if (record) eventStarts.push(record.span.start)
+      const annotationStarts: number[] = []
+      for (const annotation of this.annotations.values()) {
+        const span = annotation.deleted ? null : this.annotationSpan(annotation)
+        if (span) annotationStarts.push(span.start)
+      }
       answer = densityOverview(eventStarts, annotationStarts, bins)
       this.densityCache.set(bins, answer)
     }
@@ -204,8 +207,14 @@ export class TimelineIndexes {
       const record = slot === undefined ? undefined : this.records[slot]
       return record ? { start: record.span.start, end: record.span.end } : null
     }
-    const reading = quickReadDate(anchor.date)
-    return reading.ok ? { start: reading.span.start, end: reading.span.end } : null
+    // Annotations are never changed in place (edits replace them), so a span read once stays true.
+    let span = this.momentSpans.get(annotation)
+    if (span === undefined) {
+      const reading = quickReadDate(anchor.date)
+      span = reading.ok ? { start: reading.span.start, end: reading.span.end } : null
+      this.momentSpans.set(annotation, span)
+    }
+    return span
   }
 
   private subjects(): SearchSubjects {
@@ -231,7 +240,7 @@ export class TimelineIndexes {
 }
 
 function intervalEntry(record: EventRecord): IntervalEntry {
-  return { key: record.slot, start: record.span.start, end: record.span.end, markA: record.fingerprint[0], markB: record.fingerprint[1] }
+  return { key: record.slot, start: record.span.start, end: record.span.end, markA: record.fingerprintA, markB: record.fingerprintB }
 }
 
 /** What `sync` must do to a list: entries not yet indexed as they are now, and ids no longer present. */
