@@ -80,16 +80,20 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
     if (note.eventId) callouts.set(note.eventId, [...(callouts.get(note.eventId) ?? []), note])
   }
   const pointRadius = 5.5 * u
+  const dayWidth = x(start + 86_400_000) - x(start)
   const barHeight = type.label * 1.35
   const labelPad = 6 * u
   const perLane = content.lanes.map((lane) => {
     const events = content.events.filter((e) => e.laneId === lane.id).sort((a, b) => a.span.start - b.span.start)
     const items: PlacementItem[] = []
-    const geometry: { from: number; to: number; tailFrom: number; tailTo: number; badge: Badge | null; text: string }[] = []
+    const geometry: { from: number; to: number; tailFrom: number; tailTo: number; badge: Badge | null; text: string; asSpan: boolean }[] = []
     for (const e of events) {
       let from: number
       let to: number
-      if (e.drawnAsSpan) {
+      // Zoomed in far enough that a day is wider than a marker, an exact day is drawn as the day it
+      // covers, like a month at coarser zoom: a dot at midnight would claim a precision it lacks.
+      const asSpan = e.drawnAsSpan || (e.span.precision === 'day' && dayWidth >= 4 * pointRadius)
+      if (asSpan) {
         from = Math.max(x(e.span.start), left)
         to = Math.min(x(e.span.end + 1), right)
         if (to - from < 3 * u) to = from + 3 * u
@@ -104,15 +108,15 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
       const gradeWidth = e.grade ? semibold.width(e.grade, type.small) + 6 * u : 0
       const lead = b ? b.width + 3 * u : 0
       // A title too long for any side of its marker is shortened with "…" rather than dropped.
-      const room = Math.max(right - tailTo - 5 * u, tailFrom - lead - 5 * u - left, e.drawnAsSpan ? to - from - 2 * labelPad : 0) - gradeWidth
+      const room = Math.max(right - tailTo - 5 * u, tailFrom - lead - 5 * u - left, asSpan ? to - from - 2 * labelPad : 0) - gradeWidth
       let text = eventLabel(e)
       if (regular.width(text, type.label) > room) {
         const shortened = truncate(text, regular, type.label, room)
         if (Array.from(shortened).length >= 8) text = shortened
       }
       const labelWidth = regular.width(text, type.label) + gradeWidth
-      geometry.push({ from, to, tailFrom, tailTo, badge: b, text })
-      items.push({ markerStart: tailFrom, markerEnd: tailTo, labelWidth, lead, fitsInside: e.drawnAsSpan && to - from >= labelWidth + 2 * labelPad })
+      geometry.push({ from, to, tailFrom, tailTo, badge: b, text, asSpan })
+      items.push({ markerStart: tailFrom, markerEnd: tailTo, labelWidth, lead, fitsInside: asSpan && to - from >= labelWidth + 2 * labelPad })
     }
     return { lane, events, items, geometry }
   })
@@ -161,7 +165,7 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
       const style = { colour, unit: u }
       if (g.tailFrom < g.from) markers.add(openTail(g.tailFrom, g.from, cy, style))
       if (g.tailTo > g.to) markers.add(openTail(g.to, g.tailTo, cy, style))
-      markers.add(e.drawnAsSpan ? barMark(g.from, cy, g.to - g.from, barHeight, e.span, style) : pointMark((g.from + g.to) / 2, cy, pointRadius, e.span, style))
+      markers.add(g.asSpan ? barMark(g.from, cy, g.to - g.from, barHeight, e.span, style) : pointMark((g.from + g.to) / 2, cy, pointRadius, e.span, style))
       if (g.badge) {
         const notes = callouts.get(e.event.id)!
         labels.push(badgeMark(g.badge, g.tailFrom - 3 * u - g.badge.width, cy, type.small * 0.85, ANNOTATION_THEME[notes[0]!.annotation.colour].ink))

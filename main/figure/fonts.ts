@@ -8,12 +8,12 @@ import { readFontMetrics, type FontMetrics } from './fontMetrics'
 
 export const FIGURE_FONT_FAMILY = 'IBM Plex Sans'
 
-export type FontFace = 'regular' | 'semibold' | 'italic'
+/** A figure uses two faces: regular for text, semibold (600) for titles, names and codes. */
+export type FontFace = 'regular' | 'semibold'
 
 const FILES: Record<FontFace, string> = {
   regular: 'IBMPlexSans_400Regular.ttf',
   semibold: 'IBMPlexSans_600SemiBold.ttf',
-  italic: 'IBMPlexSans_400Regular_Italic.ttf',
 }
 
 export interface FigureFonts {
@@ -58,7 +58,7 @@ export function findFontsDir(): string {
 
 const loaded = new Map<string, FigureFonts>()
 
-/** Loads (once per folder) the three faces and their width tables. */
+/** Loads (once per folder) both faces and their width tables. */
 export function loadFigureFonts(dir: string = findFontsDir()): FigureFonts {
   const cached = loaded.get(dir)
   if (cached) return cached

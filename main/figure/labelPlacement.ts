@@ -52,40 +52,63 @@ function interval(item: PlacementItem, side: LabelSide, b: PlacementBounds): [nu
 
 const LABELLED: LabelSide[] = ['inside', 'right', 'left']
 
+interface Entry {
+  index: number
+  start: number
+  end: number
+  /** Extent without the label, what remains if the label has to go. */
+  bareStart: number
+  bareEnd: number
+}
+
 /**
  * Places items (sorted by `markerStart`) in at most `maxRows` rows. Because items arrive in start
  * order, every earlier interval starts at or before the current marker, so a row is free for an
  * interval exactly when the row's furthest end lies before the interval's start.
+ * A marker is never dropped: when no row has room even for the bare marker, it goes in the row
+ * where it covers the fewest labels, and those labels are dropped (a label under a marker is unreadable).
  */
 export function placeLabels(items: readonly PlacementItem[], bounds: PlacementBounds, maxRows: number): { placements: Placement[]; rows: number } {
+  const rows: Entry[][] = []
   const rowEnds: number[] = []
   const placements: Placement[] = []
+  // How far left of its marker anything can reach: entries ending before that can be forgotten.
+  const reach = Math.max(0, ...items.map((i) => i.lead + bounds.offset + i.labelWidth)) + bounds.gap
   const free = (row: number, [start]: [number, number]) => (rowEnds[row] ?? -Infinity) + bounds.gap <= start
-  for (const item of items) {
-    let placed: Placement | null = null
-    for (let row = 0; row < Math.min(rowEnds.length + 1, maxRows) && !placed; row++) {
+  const put = (row: number, entry: Entry, placement: Placement) => {
+    if (!rows[row]) rows[row] = []
+    const entries = rows[row]!
+    entries.push(entry)
+    while (entries.length && entries[0]!.end < entry.bareStart - reach) entries.shift()
+    rowEnds[row] = Math.max(rowEnds[row] ?? -Infinity, entry.end)
+    placements[entry.index] = placement
+  }
+  const overlaps = (e: Entry, [start, end]: [number, number]) => e.start < end + bounds.gap && e.end + bounds.gap > start
+  items.forEach((item, index) => {
+    const [bareStart, bareEnd] = interval(item, 'none', bounds)!
+    for (let row = 0; row < Math.min(rows.length + 1, maxRows); row++) {
       for (const side of LABELLED) {
         const span = interval(item, side, bounds)
-        if (span && free(row, span)) {
-          placed = { row, side }
-          rowEnds[row] = Math.max(rowEnds[row] ?? -Infinity, span[1])
-          break
-        }
+        if (span && free(row, span)) return put(row, { index, start: span[0], end: span[1], bareStart, bareEnd }, { row, side })
       }
     }
-    if (!placed) {
-      // No room for the label: the marker still goes in, in a free row if there is one, else in the
-      // row that ends earliest (markers may touch; labels never do).
-      const span = interval(item, 'none', bounds)!
-      let row = rowEnds.findIndex((_, r) => free(r, span))
-      if (row < 0 && rowEnds.length < maxRows) row = rowEnds.length
-      if (row < 0) row = rowEnds.indexOf(Math.min(...rowEnds))
-      rowEnds[row] = Math.max(rowEnds[row] ?? -Infinity, span[1])
-      placed = { row, side: 'none' }
+    const bare: [number, number] = [bareStart, bareEnd]
+    const entry = { index, start: bareStart, end: bareEnd, bareStart, bareEnd }
+    const freeRow = rowEnds.findIndex((_, r) => free(r, bare))
+    if (freeRow >= 0) return put(freeRow, entry, { row: freeRow, side: 'none' })
+    if (rows.length < maxRows) return put(rows.length, entry, { row: rows.length, side: 'none' })
+    // Every row is taken here: use the row where the marker covers the fewest labels, and drop those.
+    const covered = rows.map((entries) => entries.filter((e) => placements[e.index]!.side !== 'none' && overlaps(e, bare)))
+    const row = covered.reduce((best, list, r) => (list.length < covered[best]!.length ? r : best), 0)
+    for (const e of covered[row]!) {
+      placements[e.index] = { row, side: 'none' }
+      e.start = e.bareStart
+      e.end = e.bareEnd
     }
-    placements.push(placed)
-  }
-  return { placements, rows: Math.max(1, rowEnds.length) }
+    rowEnds[row] = Math.max(-Infinity, ...rows[row]!.map((e) => e.end))
+    put(row, entry, { row, side: 'none' })
+  })
+  return { placements, rows: Math.max(1, rows.length) }
 }
 
 /**

@@ -15,7 +15,7 @@ import { FIGURE_FONT_FAMILY, type FigureFonts } from './fonts'
 export async function svgToPng(svg: string, width: number, scale: number, fonts: FigureFonts): Promise<Uint8Array> {
   const image = await renderAsync(svg, {
     font: {
-      fontFiles: [fonts.file('regular'), fonts.file('semibold'), fonts.file('italic')],
+      fontFiles: [fonts.file('regular'), fonts.file('semibold')],
       loadSystemFonts: false,
       defaultFontFamily: FIGURE_FONT_FAMILY,
     },
@@ -30,7 +30,7 @@ export async function svgToPng(svg: string, width: number, scale: number, fonts:
 /** CSS px (96 per inch) to PDF points (72 per inch): an A4 figure becomes an A4 page. */
 const POINTS_PER_PX = 0.75
 
-const PDF_FONTS = { regular: 'AnnalistRegular', semibold: 'AnnalistSemiBold', italic: 'AnnalistItalic' } as const
+const PDF_FONTS = { regular: 'AnnalistRegular', semibold: 'AnnalistSemiBold' } as const
 
 /** A one-page vector PDF the size of the figure. */
 export function svgToPdf(svg: string, width: number, height: number, fonts: FigureFonts, title: string): Promise<Uint8Array> {
@@ -42,7 +42,6 @@ export function svgToPdf(svg: string, width: number, height: number, fonts: Figu
   })
   doc.registerFont(PDF_FONTS.regular, fonts.file('regular'))
   doc.registerFont(PDF_FONTS.semibold, fonts.file('semibold'))
-  doc.registerFont(PDF_FONTS.italic, fonts.file('italic'))
   const chunks: Buffer[] = []
   const done = new Promise<Uint8Array>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -52,8 +51,8 @@ export function svgToPdf(svg: string, width: number, height: number, fonts: Figu
   SVGtoPDF(doc, svg, 0, 0, {
     width: width * POINTS_PER_PX,
     height: height * POINTS_PER_PX,
-    // Every text in a figure is IBM Plex Sans; weights 600+ arrive here as bold.
-    fontCallback: (_family, bold, italic) => (bold ? PDF_FONTS.semibold : italic ? PDF_FONTS.italic : PDF_FONTS.regular),
+    // Every text in a figure is IBM Plex Sans, upright; weights 600+ arrive here as bold.
+    fontCallback: (_family, bold) => (bold ? PDF_FONTS.semibold : PDF_FONTS.regular),
   })
   doc.end()
   return done

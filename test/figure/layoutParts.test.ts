@@ -60,6 +60,21 @@ test('labels never overlap in a row; what has no room is dropped, marker kept', 
   })
   const dropped = placements.filter((p) => p.side === 'none').length
   assert.ok(dropped > 0 && dropped < 40)
+  // Markers are never dropped, and no marker lies on a label, however crowded the lane.
+  const crowded: PlacementItem[] = Array.from({ length: 300 }, (_, i) => ({ markerStart: (i * 37) % 990, markerEnd: ((i * 37) % 990) + 8, labelWidth: 60 + (i % 5) * 30, lead: 0, fitsInside: false }))
+  crowded.sort((a, b) => a.markerStart - b.markerStart)
+  const dense = placeLabels(crowded, bounds, 4)
+  assert.equal(dense.placements.length, 300)
+  dense.placements.forEach((p, i) => {
+    if (p.side === 'none') return
+    const it = crowded[i]!
+    const label = p.side === 'right' ? [it.markerEnd, it.markerEnd + 5 + it.labelWidth] : [it.markerStart - 5 - it.labelWidth, it.markerStart]
+    dense.placements.forEach((q, j) => {
+      if (j === i || q.row !== p.row) return
+      const other = crowded[j]!
+      assert.ok(other.markerEnd <= label[0]! || other.markerStart >= label[1]!, `marker ${j} lies on label ${i}`)
+    })
+  })
   // A label that fits inside its bar stays there.
   const bar = placeLabels([{ markerStart: 100, markerEnd: 600, labelWidth: 200, lead: 0, fitsInside: true }], bounds, 1)
   assert.deepEqual(bar.placements, [{ row: 0, side: 'inside' }])
