@@ -177,8 +177,9 @@ function syntheticEvent(pick: Picker, index: number): TimelineEvent {
       `${pick.one(ACTORS)} is expected to respond ${pick.one(['within days', 'at the next summit', 'after consultations', 'through back channels'])}.`,
     lanes,
     tags,
-    sources,
+    // Keys in the schema's order, so the document serialises the same before and after validation.
     ...(pick.chance(0.3) ? { location: { name: place } } : {}),
+    sources,
   }
 }
 

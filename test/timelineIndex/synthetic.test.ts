@@ -1,0 +1,33 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { syntheticTimeline, validSyntheticTimeline } from '../../bench/synthetic'
+import { quickReadDate } from '../../main/timelineIndex/quickDateSpan'
+
+test('a synthetic timeline is a valid document, the same every time for the same seed', () => {
+  const document = validSyntheticTimeline({ events: 1_000, annotations: 2_000 })
+  assert.equal(document.events.length, 1_000)
+  assert.equal(document.annotations.length, 2_000)
+  assert.equal(document.lanes.length, 10)
+  assert.deepEqual(syntheticTimeline({ events: 1_000, annotations: 2_000 }), document, 'validation changes nothing')
+  assert.equal(JSON.stringify(syntheticTimeline({ events: 1_000, annotations: 2_000 })), JSON.stringify(syntheticTimeline({ events: 1_000, annotations: 2_000 })))
+  assert.notEqual(JSON.stringify(syntheticTimeline({ events: 1_000, annotations: 2_000, seed: 7 })), JSON.stringify(document))
+  assert.equal(syntheticTimeline({ events: 10 }).annotations.length, 10_000, '10,000 annotations unless told otherwise')
+})
+
+test('its dates mix points, spans, months, years, uncertain and approximate dates across 1991–2022', () => {
+  const spans = syntheticTimeline({ events: 5_000, annotations: 0 }).events.map((e) => {
+    const reading = quickReadDate(e.date)
+    assert.ok(reading.ok, e.date)
+    return reading.span
+  })
+  const share = (test: (s: (typeof spans)[number]) => boolean) => spans.filter(test).length / spans.length
+  assert.ok(share((s) => s.precision === 'day' && !s.interval) > 0.5)
+  assert.ok(share((s) => s.precision === 'time') > 0.05)
+  assert.ok(share((s) => s.precision === 'month') > 0.05)
+  assert.ok(share((s) => s.precision === 'year') > 0.02)
+  assert.ok(share((s) => s.interval) > 0.05)
+  assert.ok(share((s) => s.openEnd) > 0.002)
+  assert.ok(share((s) => s.uncertain) > 0.03)
+  assert.ok(share((s) => s.approximate) > 0.03)
+  assert.ok(spans.every((s) => s.start >= Date.UTC(1991, 0, 1) && s.start < Date.UTC(2023, 0, 1)))
+})
