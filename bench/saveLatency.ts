@@ -9,6 +9,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { SCHEMA_VERSION, type Annotation, type TimelineDocument, type TimelineEvent } from '../main/domain/timeline'
 import { timelinePath } from '../main/store/library'
+import { writeFileDurably } from '../main/store/durableWrite'
 import { serializeTimeline } from '../main/store/timelineFile'
 import { TimelineSession } from '../main/timelineSession'
 
@@ -98,6 +99,20 @@ try {
   )
   describe(`acknowledged, burst of ${SAVES} edits (coalesced)`, burst)
   console.log(`burst total: ${(performance.now() - t0).toFixed(0)} ms`)
+
+  // Where the time goes: turning the document into text, and the durable write of that text.
+  const serializing: number[] = []
+  const writing: number[] = []
+  for (let i = 0; i < 10; i++) {
+    let begun = performance.now()
+    const text = serializeTimeline(session.document)
+    serializing.push(performance.now() - begun)
+    begun = performance.now()
+    await writeFileDurably(path.join(dataDir, 'timelines', 'bench-copy.annalist.json'), text)
+    writing.push(performance.now() - begun)
+  }
+  describe('of which: serialising the document', serializing)
+  describe('of which: durable write (temp, fsync, rename, folder fsync)', writing)
   await session.close()
 } finally {
   await rm(dataDir, { recursive: true, force: true })
