@@ -4,7 +4,7 @@
  * per date column from the file's own evidence or the analyst's answer, then reads the rows in
  * chunks. Row numbers are spreadsheet rows: the header is row 1.
  */
-import { readCsv, guessDelimiter } from './csvRead'
+import { readCsvInChunks, guessDelimiter } from './csvRead'
 import { recordFrom } from './inputGuards'
 import { inChunks, type ImportControl } from './chunked'
 import { emptyDraft, type ImportDraft } from './importPreview'
@@ -75,7 +75,7 @@ function pickLayout(header: string[], firstRow: string[], options: CsvImportOpti
 
 export async function readCsvDraft(text: string, options: CsvImportOptions): Promise<ImportDraft> {
   const draft = emptyDraft('csv')
-  const table = readCsv(text, options.file, guessDelimiter(text))
+  const table = await readCsvInChunks(text, options.file, guessDelimiter(text), options)
   draft.issues.push(...table.issues)
   if (table.rows.length === 0) throw new ImportError(options.file, 'row 1', 'the file has no rows')
   const header = table.rows[0]!.cells.map((h) => h.trim())

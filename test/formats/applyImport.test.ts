@@ -70,6 +70,14 @@ test('progress is reported in chunks and cancelling changes nothing', async () =
   assert.equal(preview.counts.events, 5_000)
   assert.deepEqual(progress.at(-1), [5_000, 5_000])
   assert.ok(progress.length >= 3)
+  assert.deepEqual(progress[0], [text.length, text.length], 'first the characters parsed, then the rows read')
+  const big = `date,title\n${'2022-01-10,"A long title, with commas and\na line break"\n'.repeat(60_000)}`
+  const parseAborter = new AbortController()
+  await assert.rejects(
+    previewImportText(big, 'big.csv', emptyTimeline(), { signal: parseAborter.signal, onProgress: (done, total) => done < total && parseAborter.abort() }),
+    (error: unknown) => error instanceof ImportCancelled,
+    'cancelled while still parsing',
+  )
   const controller = new AbortController()
   await assert.rejects(
     previewImportText(text, 'big.csv', emptyTimeline(), { signal: controller.signal, onProgress: () => controller.abort() }),
