@@ -23,7 +23,8 @@ export async function exportFigure(document: TimelineDocument, input: FigureOpti
     case 'png':
       return { bytes: await svgToPng(svg, figure.width, options.scale, fonts), figure }
     case 'pdf':
-      return { bytes: await svgToPdf(svg, figure.width, figure.height, fonts, options.title || document.meta.title), figure }
+      const created = options.generatedAt ? new Date(options.generatedAt) : new Date()
+      return { bytes: await svgToPdf(svg, figure.width, figure.height, fonts, { title: options.title || document.meta.title, created }), figure }
   }
 }
 

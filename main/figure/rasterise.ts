@@ -32,13 +32,16 @@ const POINTS_PER_PX = 0.75
 
 const PDF_FONTS = { regular: 'AnnalistRegular', semibold: 'AnnalistSemiBold' } as const
 
-/** A one-page vector PDF the size of the figure. */
-export function svgToPdf(svg: string, width: number, height: number, fonts: FigureFonts, title: string): Promise<Uint8Array> {
+/**
+ * A one-page vector PDF the size of the figure. Its creation date is the figure's "generated on"
+ * date, so the same figure gives the same bytes (example figures in docs/ only change when they do).
+ */
+export function svgToPdf(svg: string, width: number, height: number, fonts: FigureFonts, meta: { title: string; created: Date }): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: [width * POINTS_PER_PX, height * POINTS_PER_PX],
     margin: 0,
     autoFirstPage: true,
-    info: { Title: title, Creator: 'Annalist', Producer: 'Annalist' },
+    info: { Title: meta.title, Creator: 'Annalist', Producer: 'Annalist', CreationDate: meta.created },
   })
   doc.registerFont(PDF_FONTS.regular, fonts.file('regular'))
   doc.registerFont(PDF_FONTS.semibold, fonts.file('semibold'))
