@@ -80,45 +80,14 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
     if (note.eventId) callouts.set(note.eventId, [...(callouts.get(note.eventId) ?? []), note])
   }
   const pointRadius = 5.5 * u
-  const dayWidth = x(start + 86_400_000) - x(start)
   const barHeight = type.label * 1.35
   const labelPad = 6 * u
+  const scale: EventScale = { x, left, right, dayWidth: x(start + 86_400_000) - x(start), pointRadius, labelPad, unit: u, type, regular, semibold }
   const perLane = content.lanes.map((lane) => {
-    const events = content.events.filter((e) => e.laneId === lane.id).sort((a, b) => a.span.start - b.span.start)
-    const items: PlacementItem[] = []
-    const geometry: { from: number; to: number; tailFrom: number; tailTo: number; badge: Badge | null; text: string; asSpan: boolean }[] = []
-    for (const e of events) {
-      let from: number
-      let to: number
-      // Zoomed in far enough that a day is wider than a marker, an exact day is drawn as the day it
-      // covers, like a month at coarser zoom: a dot at midnight would claim a precision it lacks.
-      const asSpan = e.drawnAsSpan || (e.span.precision === 'day' && dayWidth >= 4 * pointRadius)
-      if (asSpan) {
-        from = Math.max(x(e.span.start), left)
-        to = Math.min(x(e.span.end + 1), right)
-        if (to - from < 3 * u) to = from + 3 * u
-      } else {
-        from = x(e.span.start) - pointRadius
-        to = x(e.span.start) + pointRadius
-      }
-      const tailFrom = e.span.openStart ? left : from
-      const tailTo = e.span.openEnd ? right : to
-      const notes = callouts.get(e.event.id)
-      const b = notes ? badge(notes.map((n) => n.number), semibold, type.small * 0.85, u) : null
-      const gradeWidth = e.grade ? semibold.width(e.grade, type.small) + 6 * u : 0
-      const lead = b ? b.width + 3 * u : 0
-      // A title too long for any side of its marker is shortened with "…" rather than dropped.
-      const room = Math.max(right - tailTo - 5 * u, tailFrom - lead - 5 * u - left, asSpan ? to - from - 2 * labelPad : 0) - gradeWidth
-      let text = eventLabel(e)
-      if (regular.width(text, type.label) > room) {
-        const shortened = truncate(text, regular, type.label, room)
-        if (Array.from(shortened).length >= 8) text = shortened
-      }
-      const labelWidth = regular.width(text, type.label) + gradeWidth
-      geometry.push({ from, to, tailFrom, tailTo, badge: b, text, asSpan })
-      items.push({ markerStart: tailFrom, markerEnd: tailTo, labelWidth, lead, fitsInside: asSpan && to - from >= labelWidth + 2 * labelPad })
-    }
-    return { lane, events, items, geometry }
+    const placed = content.events.filter((e) => e.laneId === lane.id).map((e) => placeEvent(e, callouts.get(e.event.id), scale))
+    // Placement needs items in marker order (points, bars and open ends start at different x).
+    placed.sort((a, b) => a.item.markerStart - b.item.markerStart)
+    return { lane, events: placed.map((p) => p.event), items: placed.map((p) => p.item), geometry: placed.map((p) => p.geometry) }
   })
 
   // Rows: each lane asks for as many as its labels need; if they do not all fit, lanes share what
@@ -217,6 +186,68 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
 }
 
 const r = (n: number) => Math.round(n * 100) / 100
+
+interface EventScale {
+  x: (t: number) => number
+  left: number
+  right: number
+  dayWidth: number
+  pointRadius: number
+  labelPad: number
+  unit: number
+  type: TypeScale
+  regular: FontMetrics
+  semibold: FontMetrics
+}
+
+interface EventGeometry {
+  /** The marker itself: a point's diameter or a bar's length, clipped to the chart. */
+  from: number
+  to: number
+  /** With the dashed tail of an open interval end. */
+  tailFrom: number
+  tailTo: number
+  badge: Badge | null
+  /** The label as drawn (shortened with "…" if no side of the marker can hold it whole). */
+  text: string
+  asSpan: boolean
+}
+
+/** Where one event's marker, badge and label would go, before rows are chosen. */
+function placeEvent(e: FigureEvent, notes: NumberedAnnotation[] | undefined, s: EventScale): { event: FigureEvent; item: PlacementItem; geometry: EventGeometry } {
+  const u = s.unit
+  let from: number
+  let to: number
+  // Zoomed in far enough that a day is wider than a marker, an exact day is drawn as the day it
+  // covers, like a month at coarser zoom: a dot at midnight would claim a precision it lacks.
+  const asSpan = e.drawnAsSpan || (e.span.precision === 'day' && s.dayWidth >= 4 * s.pointRadius)
+  if (asSpan) {
+    from = Math.max(s.x(e.span.start), s.left)
+    to = Math.min(s.x(e.span.end + 1), s.right)
+    if (to - from < 3 * u) to = from + 3 * u
+  } else {
+    from = s.x(e.span.start) - s.pointRadius
+    to = s.x(e.span.start) + s.pointRadius
+  }
+  const tailFrom = e.span.openStart ? s.left : from
+  const tailTo = e.span.openEnd ? s.right : to
+  const b = notes ? badge(notes.map((n) => n.number), s.semibold, s.type.small * 0.85, u) : null
+  const gradeWidth = e.grade ? s.semibold.width(e.grade, s.type.small) + 6 * u : 0
+  const lead = b ? b.width + 3 * u : 0
+  const room = Math.max(s.right - tailTo - 5 * u, tailFrom - lead - 5 * u - s.left, asSpan ? to - from - 2 * s.labelPad : 0) - gradeWidth
+  let text = eventLabel(e)
+  if (s.regular.width(text, s.type.label) > room) {
+    const shortened = truncate(text, s.regular, s.type.label, room)
+    // Fewer than eight characters says nothing; such a label is better dropped and counted.
+    if (Array.from(shortened).length >= 8) text = shortened
+  }
+  const labelWidth = s.regular.width(text, s.type.label) + gradeWidth
+  return {
+    event: e,
+    item: { markerStart: tailFrom, markerEnd: tailTo, labelWidth, lead, fitsInside: asSpan && to - from >= labelWidth + 2 * s.labelPad },
+    geometry: { from, to, tailFrom, tailTo, badge: b, text, asSpan },
+  }
+}
 
 function eventLabelMarkup(e: FigureEvent, text: string, x: number, cy: number, type: TypeScale, regular: FontMetrics): string {
   const baseline = cy + type.label * 0.35
