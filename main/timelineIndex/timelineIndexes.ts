@@ -83,6 +83,12 @@ export class TimelineIndexes {
 
   /** Follows one edit (or a few): cheap per event changed; for thousands, `rebuild` is quicker. */
   applyChange(change: DocumentChange): void {
+    // The indexes no longer match any document `sync` has seen: its next call compares everything.
+    if (this.indexed) this.indexed = { ...this.indexed, events: [], annotations: [], lanes: [] }
+    this.apply(change)
+  }
+
+  private apply(change: DocumentChange): void {
     if (change.lanes) this.lanes = change.lanes
     const events = change.events ?? {}
     for (const id of events.removed ?? []) this.removeEvent(id)
@@ -120,7 +126,7 @@ export class TimelineIndexes {
     // Edits one by one shift sorted arrays; past a thousand (an import, a merge) starting over is quicker.
     const size = (c?: Changes<unknown>) => (c?.updated?.length ?? 0) + (c?.removed?.length ?? 0)
     if (size(change.events) + size(change.annotations) > REBUILD_THRESHOLD) return this.rebuild(document)
-    this.applyChange(change)
+    this.apply(change)
   }
 
   /** Lanes drawn when the window does not say: visible lanes in order, then events in no lane. */

@@ -118,3 +118,12 @@ test('a snippet is cut at word boundaries around the first match', () => {
   assert.ok(snippet.includes('The CSTO began withdrawing on 13 January.'), snippet)
   assert.ok(snippet.length <= 165)
 })
+
+test('after edits applied directly, sync still brings the indexes back to a document', async () => {
+  const indexes = new TimelineIndexes()
+  const document = crisis()
+  indexes.rebuild(document)
+  indexes.applyChange({ events: { removed: ['csto'] } })
+  indexes.sync(document)
+  assert.deepEqual(await searchIds(indexes, 'deployment'), ['event:csto'])
+})
