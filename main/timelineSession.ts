@@ -55,6 +55,11 @@ export class TimelineSession {
     return this.store.saveState
   }
 
+  /** While saves are failing, tries again now instead of after the current pause (a "Retry now" button). */
+  retrySaveNow(): void {
+    this.store.retryNow()
+  }
+
   /** Calls `listener` whenever the save state changes (the Electron glue pushes it to the window). */
   onSaveStateChange(listener: (state: SaveState) => void): () => void {
     return this.store.onSaveStateChange(listener)

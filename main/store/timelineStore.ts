@@ -115,7 +115,11 @@ export class TimelineStore {
     const durable = this.saves.requestSave()
     let stopListening = () => {}
     const failed = new Promise<'failed'>((resolve) => {
-      if (this.saves.state.state === 'retrying') return resolve('failed')
+      if (this.saves.state.state === 'retrying') {
+        // Saving is already failing: answer at once, and try again now (the analyst may have freed space).
+        this.saves.retryNow()
+        return resolve('failed')
+      }
       stopListening = this.saves.onStateChange((state) => state.state === 'retrying' && resolve('failed'))
     })
     durable.catch(() => undefined) // when "failed" wins the race, a later rejection (close) is expected

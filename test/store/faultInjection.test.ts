@@ -22,7 +22,9 @@ for (const step of SAVE_STEPS) {
       const file = library.file()
       await writeFile(file, serializeTimeline(sampleDocument()))
       const fs = new FaultyFileSystem()
-      const session = await TimelineSession.open(file, { fs, retryDelaysMs: [10], renameRetryDelaysMs: [1, 1], backupEveryMs: Infinity })
+      // A long pause between retries, so the checks below run while no attempt is under way;
+      // retrySaveNow() then drives the retries.
+      const session = await TimelineSession.open(file, { fs, retryDelaysMs: [60_000], renameRetryDelaysMs: [1, 1], backupEveryMs: Infinity })
       const states: SaveState[] = []
       session.onSaveStateChange((state) => states.push(state))
       try {
@@ -35,22 +37,27 @@ for (const step of SAVE_STEPS) {
         const outcome = await session.commit(edited)
         assert.equal(outcome.state, 'retrying')
         assert.match(outcome.lastError ?? '', new RegExp(`\\(${code}\\)$`))
-        const attemptsSoFar = fs.attempts[step]
-        await until(() => fs.attempts[step] >= attemptsSoFar + 2, 'two more attempts')
-
-        const onDisk = await readFile(file)
-        if (step === 'folderSync') {
-          // The rename is the commit point: the file already holds the whole new document, but the
-          // edit is not reported as saved until a folder fsync succeeds.
-          assert.deepEqual(parseTimelineText(onDisk.toString('utf8')), edited)
-        } else {
-          assert.ok(onDisk.equals(lastGood), 'file must be byte-identical to the last good save')
+        const checkWhileFailing = async () => {
+          const onDisk = await readFile(file)
+          if (step === 'folderSync') {
+            // The rename is the commit point: the file already holds the whole new document, but the
+            // edit is not reported as saved until a folder fsync succeeds.
+            assert.deepEqual(parseTimelineText(onDisk.toString('utf8')), edited)
+          } else {
+            assert.ok(onDisk.equals(lastGood), 'file must be byte-identical to the last good save')
+          }
+          assert.equal(session.saveState.state, 'retrying')
+          assert.deepEqual(session.document, edited, 'the edit stays in memory')
+          assert.deepEqual(await tempFilesIn(path.dirname(file)), [])
         }
-        assert.equal(session.saveState.state, 'retrying')
-        assert.deepEqual(session.document, edited, 'the edit stays in memory')
-        assert.deepEqual(await tempFilesIn(path.dirname(file)), [])
+        await checkWhileFailing()
+        const attemptsSoFar = fs.attempts[step]
+        session.retrySaveNow()
+        await until(() => fs.attempts[step] > attemptsSoFar && fs.tempFilesOpen === 0, 'a retry to fail and clean up')
+        await checkWhileFailing()
 
         fs.fault = null
+        session.retrySaveNow()
         await session.flush()
         assert.deepEqual(session.saveState, { state: 'saved' })
         assert.deepEqual(parseTimelineText(await readFile(file, 'utf8')), edited)

@@ -94,6 +94,12 @@ export class FaultyFileSystem implements FileSystem {
   fault: Fault | null = null
   /** How many times each step was attempted (to show a retry happened). */
   readonly attempts: Record<SaveStep, number> = { write: 0, sync: 0, rename: 0, folderSync: 0 }
+  /** Temp files created and not yet renamed or removed: 0 means no write is part-way through. */
+  private readonly liveTemps = new Set<string>()
+
+  get tempFilesOpen(): number {
+    return this.liveTemps.size
+  }
 
   private check(step: SaveStep, folder: string): void {
     this.attempts[step]++
@@ -104,6 +110,7 @@ export class FaultyFileSystem implements FileSystem {
   async open(file: string, flags: 'r' | 'wx', mode?: number): Promise<WritableFile> {
     const handle = await realFileSystem.open(file, flags, mode)
     const isFolder = flags === 'r'
+    if (!isFolder) this.liveTemps.add(file)
     const folder = isFolder ? file : path.dirname(file)
     return {
       writeFile: async (data, encoding) => {
@@ -120,11 +127,13 @@ export class FaultyFileSystem implements FileSystem {
 
   async rename(from: string, to: string): Promise<void> {
     this.check('rename', path.dirname(from))
-    return realFileSystem.rename(from, to)
+    await realFileSystem.rename(from, to)
+    this.liveTemps.delete(from)
   }
 
-  rm(file: string, options: { force: true }): Promise<void> {
-    return realFileSystem.rm(file, options)
+  async rm(file: string, options: { force: true }): Promise<void> {
+    await realFileSystem.rm(file, options)
+    this.liveTemps.delete(file)
   }
 }
 
