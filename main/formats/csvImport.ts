@@ -4,7 +4,7 @@
  * per date column from the file's own evidence or the analyst's answer, then reads the rows in
  * chunks. Row numbers are spreadsheet rows: the header is row 1.
  */
-import { readCsvInChunks, guessDelimiter } from './csvRead'
+import { readCsvInChunks, guessDelimiter, type CsvRow } from './csvRead'
 import { recordFrom } from './inputGuards'
 import { inChunks, type ImportControl } from './chunked'
 import { emptyDraft, type ImportDraft } from './importPreview'
@@ -28,16 +28,18 @@ interface DateOrder {
 }
 
 /** Day/month order per column: the analyst's answer, else the file's evidence, else the layout's documentation. */
-function decideDateOrders(layout: CsvLayout, records: Array<Record<string, string | undefined>>, answer: boolean | undefined, draft: ImportDraft): Map<string, DateOrder> {
+function decideDateOrders(layout: CsvLayout, columns: string[], rows: CsvRow[], answer: boolean | undefined, draft: ImportDraft): Map<string, DateOrder> {
   const orders = new Map<string, DateOrder>()
   for (const column of layout.dateColumns) {
+    const at = columns.indexOf(column)
     let dayFirstRow = 0
     let monthFirstRow = 0
-    records.forEach((record, index) => {
-      const order = numericDateOrder(record[column] ?? '')
-      if (order === 'day-first' && !dayFirstRow) dayFirstRow = index + 2
-      if (order === 'month-first' && !monthFirstRow) monthFirstRow = index + 2
-    })
+    for (const { row, cells } of rows) {
+      const order = numericDateOrder(cells[at] ?? '')
+      if (order === 'day-first' && !dayFirstRow) dayFirstRow = row
+      if (order === 'month-first' && !monthFirstRow) monthFirstRow = row
+      if (dayFirstRow && monthFirstRow) break
+    }
     let dayFirst = answer
     if (dayFirst === undefined && dayFirstRow && !monthFirstRow) {
       dayFirst = true
@@ -89,14 +91,13 @@ export async function readCsvDraft(text: string, options: CsvImportOptions): Pro
   draft.notes.push(`recognised: ${layout.description}`)
   const dataRows = hasHeader ? table.rows.slice(1) : table.rows
   draft.totalRows = dataRows.length
-  const records = dataRows.map((r) => recordFrom(columns, r.cells))
-  const orders = decideDateOrders(layout, records, options.dayFirst ?? mapping?.dayFirst, draft)
+  const orders = decideDateOrders(layout, columns, dataRows, options.dayFirst ?? mapping?.dayFirst, draft)
 
   await inChunks(
     dataRows.length,
     (index) => {
       const { row, cells } = dataRows[index]!
-      const record = records[index]!
+      const record = recordFrom(columns, cells)
       if (cells.length !== columns.length) {
         const missing = columns.slice(cells.length)
         draft.issues.push({
