@@ -2,7 +2,8 @@
  * The bundled IBM Plex Sans (OFL, data/fonts/): the only font a figure uses, so a figure is the
  * same on every machine. The SVG names the family; PNG and PDF load these very files.
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { readFontMetrics, type FontMetrics } from './fontMetrics'
 
@@ -18,6 +19,7 @@ const FILES: Record<FontFace, string> = {
 
 export interface FigureFonts {
   dir: string
+  /** A path native code (resvg) can open: outside app.asar, which only Node's patched fs can read. */
   file(face: FontFace): string
   bytes(face: FontFace): Buffer
   metrics(face: FontFace): FontMetrics
@@ -69,9 +71,19 @@ export function loadFigureFonts(dir: string = findFontsDir()): FigureFonts {
     bytes.set(face, data)
     metrics.set(face, readFontMetrics(data))
   }
+  // Inside a packaged app the fonts live in app.asar, which resvg (native code) cannot read; a copy
+  // in a temp folder, made once, is a real file it can.
+  let nativeDir: string | null = /\.asar([\\/]|$)/.test(dir) ? null : dir
+  const nativeFile = (face: FontFace) => {
+    if (!nativeDir) {
+      nativeDir = mkdtempSync(path.join(tmpdir(), 'annalist-fonts-'))
+      for (const [name, data] of bytes) writeFileSync(path.join(nativeDir, FILES[name]), data)
+    }
+    return path.join(nativeDir, FILES[face])
+  }
   const fonts: FigureFonts = {
     dir,
-    file: (face) => path.join(dir, FILES[face]),
+    file: nativeFile,
     bytes: (face) => bytes.get(face)!,
     metrics: (face) => metrics.get(face)!,
   }
