@@ -13,7 +13,7 @@ import { readFile, rename } from 'node:fs/promises'
 import path from 'node:path'
 import { SCHEMA_VERSION, type TimelineDocument } from '../domain/timeline'
 import { createBackup, newestUsableBackup } from './backups'
-import { removeLeftoverTempFiles, syncFolder, type DurableWriteOptions } from './durableWrite'
+import { errorCode, removeLeftoverTempFiles, syncFolder, type DurableWriteOptions } from './durableWrite'
 import { DEFAULT_TIMELINE_NAME, seedTimelinePath } from './library'
 import { loadTimelineBytes, readTimelineFile } from './timelineFile'
 
@@ -85,8 +85,17 @@ function stampFor(now: Date): string {
 
 export async function openTimeline(place: TimelinePlace, now: Date, writeOptions: DurableWriteOptions = {}): Promise<OpenedTimeline> {
   const { file, name } = place
-  await removeLeftoverTempFiles(file)
-  const read = await readTimelineFile(file)
+  // Leftover temp files are harmless; failing to remove them must not stop the timeline opening.
+  await removeLeftoverTempFiles(file).catch(() => undefined)
+  let read: Awaited<ReturnType<typeof readTimelineFile>>
+  try {
+    read = await readTimelineFile(file)
+  } catch (error) {
+    // Not allowed to read it, or the disk failed: nothing is known about its contents, so nothing is written.
+    const { document, said } = await replacement(place, now)
+    const notice = `Annalist could not read the file for “${name}” (${errorCode(error) || (error as Error).message}). ${said} It is open read-only; the file has not been changed.`
+    return { document, readOnly: true, notices: [notice], mustSave: false, openedText: null }
+  }
 
   if (!read) {
     const backup = await newestUsableBackup(place.dataDir, name)

@@ -172,3 +172,21 @@ test('newer-version file this version cannot read: read-only empty view, file un
     await library.remove()
   }
 })
+
+test('a file that cannot be read at all: the newest backup is shown read-only and nothing is written', async () => {
+  const library = await libraryWithBackup()
+  const file = library.file()
+  const { mkdir, rm, stat } = await import('node:fs/promises')
+  await rm(file)
+  await mkdir(file) // reading a folder fails (EISDIR), as an unreadable file or a failing disk would
+  const session = await TimelineSession.open(file)
+  try {
+    assert.equal(session.readOnly, true)
+    assert.deepEqual(session.document, good)
+    assert.match(session.notices[0]!, /^Annalist could not read the file for “crisis” \(EISDIR\)\. It was restored from the backup of .* It is open read-only/)
+    assert.ok((await stat(file)).isDirectory(), 'left as it was')
+  } finally {
+    await session.close()
+    await library.remove()
+  }
+})
