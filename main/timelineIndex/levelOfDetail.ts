@@ -4,8 +4,8 @@
  *
  * Each lane's events overlapping the covered stretch (the window plus one window width each side)
  * are sorted into buckets on a fixed grid (`bucketMsFor`: powers of two, at least 48 px wide),
- * each event by its start, or by the start of the stretch when it began earlier (bucketTable.ts). A bucket holding
- * more than two events is too dense to label; runs of neighbouring dense buckets (within a cell of
+ * each event by its start, or by the start of the stretch when it began earlier (bucketTable.ts).
+ * A bucket holding more than two events is too dense to label; runs of neighbouring dense buckets (within a cell of
  * four, so runs do not grow across the whole lane) become one count cluster, and every other event
  * is drawn as itself. Zooming in narrows the buckets, so clusters split until their events stand
  * alone. Events that can never be told apart by zooming (all starting at the same instant, such as

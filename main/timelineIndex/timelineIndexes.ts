@@ -2,7 +2,9 @@
  * The open timeline's indexes, kept beside its document: an interval index per lane for the level
  * of detail, the density overview, and the search index. `rebuild` reads a whole document (on
  * open); `applyChange` follows one edit; `sync` works out the change itself by comparing a new
- * document with the one indexed, for callers that replace the document wholesale.
+ * document with the one indexed, for callers that replace the document wholesale (the IPC
+ * handlers call `sync(session.document)` before each answer, so every path that changes the
+ * document, Undo and restored backups included, is followed without hooks).
  */
 import type { Annotation, Lane, TimelineDocument, TimelineEvent } from '../domain/timeline'
 import { TimelineSearch, type SearchSubjects } from '../search/searchIndex'
