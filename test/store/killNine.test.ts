@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { backupsDir, BACKUP_EXTENSION } from '../../main/store/backups'
 import { loadTimelineBytes, serializeTimeline } from '../../main/store/timelineFile'
-import { sampleDocument, tempLibrary } from './helpers'
+import { TimelineSession } from '../../main/timelineSession'
+import { sampleDocument, tempFilesIn, tempLibrary } from './helpers'
 
 const RUNS = Number(process.env.ANNALIST_KILL_RUNS ?? 40)
 const RUNS_PER_FOLDER = 25 // a fresh timeline now and then keeps the file, and each save, small
@@ -40,6 +41,10 @@ interface Tally {
   unreadableFiles: number
   lostAnnotations: number
   invalidBackups: number
+  /** Temp files the kills left mid-write (proof the kills landed inside writes)… */
+  tempFilesLeftByKills: number
+  /** …and how many of them were still there after the next opening (must be 0). */
+  tempFilesAfterReopening: number
 }
 
 function randomBetween(min: number, max: number): number {
@@ -107,7 +112,11 @@ async function killSeries(runs: number, series: number, tally: Tally): Promise<v
         if (acked.length === 0 && !opened) tally.killedWhileOpening++
         else tally.killedWhileSaving++
         await checkAfterKill(library.dataDir, file, allAcked, tally)
+        tally.tempFilesLeftByKills += (await tempFilesIn(path.dirname(file))).length
       }
+      const reopened = await TimelineSession.open(file)
+      await reopened.close()
+      tally.tempFilesAfterReopening += (await tempFilesIn(path.dirname(file))).length
     } finally {
       await library.remove()
     }
@@ -115,7 +124,7 @@ async function killSeries(runs: number, series: number, tally: Tally): Promise<v
 }
 
 test(`kill -9 at random moments (${RUNS} kills): no unreadable file, no acknowledged annotation lost`, { timeout: 60 * 60 * 1000 }, async (t) => {
-  const tally: Tally = { runs: 0, killedWhileOpening: 0, killedWhileSaving: 0, acknowledged: 0, unreadableFiles: 0, lostAnnotations: 0, invalidBackups: 0 }
+  const tally: Tally = { runs: 0, killedWhileOpening: 0, killedWhileSaving: 0, acknowledged: 0, unreadableFiles: 0, lostAnnotations: 0, invalidBackups: 0, tempFilesLeftByKills: 0, tempFilesAfterReopening: 0 }
   const perSeries = Math.ceil(RUNS / PARALLEL)
   await Promise.all(Array.from({ length: PARALLEL }, (_, s) => killSeries(Math.min(perSeries, RUNS - s * perSeries), s, tally)))
   t.diagnostic(`kill -9 figures: ${JSON.stringify(tally)}`)
@@ -123,5 +132,6 @@ test(`kill -9 at random moments (${RUNS} kills): no unreadable file, no acknowle
   assert.equal(tally.unreadableFiles, 0)
   assert.equal(tally.lostAnnotations, 0)
   assert.equal(tally.invalidBackups, 0)
+  assert.equal(tally.tempFilesAfterReopening, 0)
   assert.ok(tally.acknowledged > RUNS, 'the children acknowledged saves (the test exercised saving)')
 })
