@@ -70,7 +70,7 @@ test('figure writes a PNG of the asked size and scale, and says what it wrote', 
 })
 
 test('figure chooses SVG and PDF by extension; custom size and lanes', async () => {
-  const svg = await cli('figure', timeline, '-o', 'out.svg', '--width', '1200', '--height', '800', '--lanes', 'russia,china', '--subtitle', 'Two lanes')
+  const svg = await cli('figure', timeline, '-o', 'out.svg', '--width', '1200', '--height', '800', '--lanes', 'russia,China', '--subtitle', 'Two lanes')
   assert.equal(svg.code, 0, svg.stderr)
   const text = await readFile(path.join(dir, 'out.svg'), 'utf8')
   assert.equal(XMLValidator.validate(text), true)

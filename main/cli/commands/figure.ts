@@ -35,8 +35,9 @@ Options:
       --title <text>       title (default: the timeline's title)
       --subtitle <text>    line under the title
       --banner <text>      classification or caveat banner, top and bottom, e.g. "UNCLASSIFIED"
-      --lanes <ids>        comma-separated lane ids to show, in that order (default: visible lanes;
-                           ${UNASSIGNED_LANE} is the row of events without a lane)
+      --lanes <lanes>      comma-separated lane ids or names to show, in that order, e.g.
+                           "russia,China" (default: visible lanes; ${UNASSIGNED_LANE} is the row of
+                           events without a lane)
       --footnotes          list the sources of the events shown, with their grades
       --generated-on <YYYY-MM-DD>
                            the date in the "Generated on" line (default: today), for reproducible output
@@ -128,13 +129,17 @@ export function figureOptionsFromArgs(values: ReturnType<typeof parse>['values']
     options[key] = text
   }
   if (values.lanes !== undefined) {
-    const ids = values.lanes.split(',').map((id) => id.trim()).filter(Boolean)
+    const asked = values.lanes.split(',').map((id) => id.trim()).filter(Boolean)
+    // An analyst knows lanes by name; scripts may use ids. Ids win where both would match.
+    const byName = new Map(document.lanes.map((l) => [l.name.toLowerCase(), l.id]))
     const known = new Set([...document.lanes.map((l) => l.id), UNASSIGNED_LANE])
-    const unknown = ids.filter((id) => !known.has(id))
-    if (ids.length === 0 || unknown.length) {
-      throw new CliError(EXIT.badOption, `--lanes: no lane ${unknown.map((id) => `"${id}"`).join(', ') || 'given'}; this timeline's lanes are ${[...known].join(', ')}`)
+    const ids = asked.map((entry) => (known.has(entry) ? entry : byName.get(entry.toLowerCase())))
+    const unknown = asked.filter((_, i) => ids[i] === undefined)
+    if (asked.length === 0 || unknown.length) {
+      const lanes = document.lanes.map((l) => `${l.id} (${l.name})`).join(', ')
+      throw new CliError(EXIT.badOption, `--lanes: no lane ${unknown.map((id) => `"${id}"`).join(', ') || 'given'}; this timeline's lanes are ${lanes}`)
     }
-    options.laneIds = ids
+    options.laneIds = ids as string[]
   }
   if (values['generated-on'] !== undefined) {
     const text = values['generated-on']
