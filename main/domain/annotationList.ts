@@ -1,11 +1,27 @@
 /** The annotations panel's view of the notes: in time order, filtered, and one note in full. */
 import type { TimeSpan } from './dates'
-import { describeDate, readDate } from './dates'
+import { describeDate } from './dates'
+import { quickReadDate } from '../timelineIndex/quickDateSpan'
 import type { Annotation, TimelineDocument, TimelineEvent } from './timeline'
 import type { AnnotationDetail, AnnotationFilter, ListedAnnotation } from '../edits/editingPayloads'
 import { readMarkdown } from '../markdown/safeMarkdown'
 
 type EventsById = ReadonlyMap<string, TimelineEvent>
+
+/**
+ * A date's words never change, and describing one parses it with the edtf package (~0.1–1 ms), so a
+ * panel of thousands of notes would take seconds each time it is listed. Bounded, so it cannot grow without end.
+ */
+const wordsByDate = new Map<string, string>()
+function dateInWords(date: string): string {
+  let words = wordsByDate.get(date)
+  if (words === undefined) {
+    if (wordsByDate.size >= 20_000) wordsByDate.clear()
+    words = describeDate(date)
+    wordsByDate.set(date, words)
+  }
+  return words
+}
 
 /** Only the events notes point at, found in one pass over a timeline that may hold 100,000. */
 function eventsFor(document: TimelineDocument, notes: readonly Annotation[]): EventsById {
@@ -27,15 +43,15 @@ function anchorDate(note: Pick<Annotation, 'anchor'>, events: EventsById): strin
 
 function spanOf(note: Pick<Annotation, 'anchor'>, events: EventsById): TimeSpan | null {
   const date = anchorDate(note, events)
-  const reading = date === null ? null : readDate(date)
+  const reading = date === null ? null : quickReadDate(date)
   return reading?.ok ? reading.span : null
 }
 
 function anchorInWords(note: Pick<Annotation, 'anchor'>, events: EventsById): string {
   const { anchor } = note
-  if (anchor.kind !== 'event') return describeDate(anchor.date)
+  if (anchor.kind !== 'event') return dateInWords(anchor.date)
   const event = events.get(anchor.eventId)
-  return event ? `on ${event.title} (${describeDate(event.date)})` : 'on an event that has been deleted'
+  return event ? `on ${event.title} (${dateInWords(event.date)})` : 'on an event that has been deleted'
 }
 
 function matches(note: Annotation, filter: AnnotationFilter): boolean {
