@@ -4,7 +4,7 @@
  * What each keeps and loses is tested in test/formats/roundTrip.test.ts.
  */
 import type { Annotation, Lane, TimelineDocument, TimelineEvent } from '../domain/timeline'
-import { describeDate, readDate } from '../domain/dates'
+import { describeDate } from '../domain/dates'
 import { ANNALIST_CSV_COLUMNS, csvField, escapeFormulaCell, joinList } from './csvCells'
 import { textToHtml } from './htmlText'
 import { edtfToTimelineJs } from './timelineJsDates'
@@ -47,7 +47,9 @@ function needsWords(date: string): boolean {
 }
 
 function slideFor(event: TimelineEvent, laneName: (id: string) => string) {
-  const dates = edtfToTimelineJs(event.date)!
+  const dates = edtfToTimelineJs(event.date)
+  // Only a date with neither start nor end (e.g. "../..") has no TimelineJS form; it is left out.
+  if (!dates) return null
   const firstLink = event.sources.find((s) => /^https?:\/\//i.test(s.url))
   return {
     unique_id: event.id,
@@ -71,7 +73,7 @@ export function exportTimelineJs(document: TimelineDocument): string {
   const laneName = laneNamer(document.lanes)
   const story = {
     title: { text: { headline: textToHtml(document.meta.title), text: textToHtml(document.meta.description) } },
-    events: document.events.filter((e) => readDate(e.date).ok).map((e) => slideFor(e, laneName)),
+    events: document.events.map((e) => slideFor(e, laneName)).filter((slide) => slide !== null),
     eras: document.annotations.map(eraFor).filter((era) => era !== null),
   }
   return `${JSON.stringify(story, null, 1)}\n`

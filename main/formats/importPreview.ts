@@ -16,7 +16,7 @@ import {
   type TimelineDocument,
   type TimelineEvent,
 } from '../domain/timeline'
-import { ImportedEventSchema } from './importSchemas'
+import { QuickEventSchema } from './quickSchemas'
 import type { CsvPreviewInfo, DateOrderQuestion, Duplicate, ImportFormat, ImportIssue, PreviewRow } from './previewTypes'
 
 export type { CsvPreviewInfo, DateOrderQuestion, Duplicate, ImportFormat, ImportIssue, PreviewRow }
@@ -177,7 +177,7 @@ export function finishPreview(draft: ImportDraft, context: PreviewContext): Impo
       issues.push({ row: draftEvent.row, column: 'title', severity: 'error', message: 'the event has no title' })
       continue
     }
-    const checked = ImportedEventSchema.safeParse(candidate)
+    const checked = QuickEventSchema.safeParse(candidate)
     if (!checked.success) {
       const problem = firstProblem(checked.error)
       issues.push({ row: draftEvent.row, column: problem.column, severity: 'error', message: `${problem.message}${problem.column === 'date' ? `: "${candidate.date.slice(0, 80)}"` : ''}` })

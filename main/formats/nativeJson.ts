@@ -3,8 +3,8 @@
  * own so one bad entry is reported against its place in the list instead of refusing the file;
  * export refuses to write a document that would not load again.
  */
-import { AnnotationSchema, SCHEMA_VERSION, TimelineDocumentSchema, type TimelineDocument } from '../domain/timeline'
-import { ImportedEventSchema } from './importSchemas'
+import { AnnotationSchema, SCHEMA_VERSION, type TimelineDocument } from '../domain/timeline'
+import { QuickDocumentSchema, QuickEventSchema } from './quickSchemas'
 import { serializeTimeline } from '../store/timelineFile'
 import { emptyDraft, type ImportDraft } from './importPreview'
 import { parseJsonSafely } from './inputGuards'
@@ -41,7 +41,7 @@ export async function readNativeDraft(source: string, options: ImportControl & {
     events.length,
     (index) => {
       const row = index + 1
-      const checked = ImportedEventSchema.safeParse(events[index])
+      const checked = QuickEventSchema.safeParse(events[index])
       if (!checked.success) {
         const p = problem(checked.error)
         draft.issues.push({ row, column: `events[${index}]${p.path ? `.${p.path}` : ''}`, severity: 'error', message: p.message })
@@ -69,7 +69,7 @@ export async function readNativeDraft(source: string, options: ImportControl & {
 
 /** The document as Annalist's JSON file; throws if it is not a valid timeline. */
 export function exportNativeJson(document: TimelineDocument): string {
-  const checked = TimelineDocumentSchema.safeParse(document)
+  const checked = QuickDocumentSchema.safeParse(document)
   if (!checked.success) {
     const p = problem(checked.error)
     throw new Error(`the timeline is not valid at ${p.path}: ${p.message}; nothing was exported`)

@@ -72,7 +72,8 @@ export function mergeTimelines(mine: TimelineDocument, theirs: TimelineDocument)
   const mineEventIds = new Set(mine.events.map((e) => e.id))
   for (const event of mine.events) {
     const other = theirEvents.get(event.id)
-    if (!other) continue
+    // Most shared events are identical: one comparison instead of one per field.
+    if (!other || same(event, other)) continue
     for (const field of EVENT_FIELDS) {
       if (!same(event[field], other[field])) conflicts.push({ kind: 'event', id: event.id, field, mine: event[field], theirs: other[field] })
     }

@@ -3,7 +3,8 @@
  * taking mine or theirs for that one field; a conflict without a choice takes `otherwise`, and
  * with no `otherwise` the merge is refused (a conflict is never settled silently).
  */
-import { TimelineDocumentSchema, type Annotation, type TimelineDocument, type TimelineEvent } from '../domain/timeline'
+import type { Annotation, TimelineDocument, TimelineEvent } from '../domain/timeline'
+import { QuickDocumentSchema } from '../formats/quickSchemas'
 import type { MergeConflict, MergeResult } from './mergeTimelines'
 
 import type { ConflictChoice } from '../formats/transferPayloads'
@@ -60,7 +61,7 @@ export function resolveConflicts(result: MergeResult, choices: ConflictChoice[],
     return { ...resolved, updated: stamp.updated > annotation.updated ? stamp.updated : annotation.updated }
   })
   const document = { ...result.merged, events, annotations }
-  const checked = TimelineDocumentSchema.safeParse(document)
+  const checked = QuickDocumentSchema.safeParse(document)
   if (!checked.success) {
     const issue = checked.error.issues[0]
     throw new Error(`the merged timeline would not be valid (${issue?.path.join('.')}: ${issue?.message}); nothing was merged`)

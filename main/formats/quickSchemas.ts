@@ -1,5 +1,5 @@
 /**
- * The timeline schemas with one change for bulk work: dates are checked through `quickReadDate`
+ * The timeline schemas with one change for bulk work (imports, exports, merges of 100,000 events): dates are checked through `quickReadDate`
  * (main/timelineIndex/quickDateSpan.ts), which reads the plain shapes imports produce with
  * `Date.UTC` and hands everything else to `readDate`. The `edtf` parser costs about 0.1–0.8 ms a
  * date, which made a 100,000-row import spend minutes re-checking dates; the answers are the same
@@ -22,5 +22,5 @@ const QuickEdtfDate = z
     if (!reading.ok) context.addIssue({ code: 'custom', message: reading.error })
   })
 
-export const ImportedEventSchema = TimelineEventSchema.extend({ date: QuickEdtfDate })
-export const ImportedDocumentSchema = TimelineDocumentSchema.extend({ events: z.array(ImportedEventSchema) })
+export const QuickEventSchema = TimelineEventSchema.extend({ date: QuickEdtfDate })
+export const QuickDocumentSchema = TimelineDocumentSchema.extend({ events: z.array(QuickEventSchema) })
