@@ -54,7 +54,7 @@ export interface ListedAnnotation {
   annotation: Omit<Annotation, 'history'>
   /** Versions including the current one. */
   versions: number
-  /** Where the note sits on the timeline; null when its event is gone (the note is then in the trash). */
+  /** Where the note sits on the timeline; null when its event is no longer in the timeline. */
   span: TimeSpan | null
   /** "on Taliban take Kabul (15 August 2021)", "8 January 2022 – 13 January 2022". */
   anchorInWords: string
