@@ -168,3 +168,20 @@ test('lane channels return the whole lane list; arguments are checked before any
   assert.equal((await raw('addAnnotation', [{ anchor: { kind: 'event', eventId: GENEVA }, text: 'x', __proto__: { polluted: true }, style: 'x' }])).ok, false)
   assert.equal((await raw('restoreAnnotationVersion', ['note-1', -1])).ok, false)
 })
+
+test('restoring a backup (outside the undo history) clears Undo, so Ctrl+Z cannot undo into the wrong timeline', async (t) => {
+  const app = await openApp(t)
+  const { call, session } = await app.start()
+  await call('addLane', 'Türkiye')
+  await session.flush()
+  let backups = await call('listBackups')
+  for (let i = 0; i < 50 && backups.length === 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    backups = await call('listBackups')
+  }
+  assert.ok(backups.length > 0, 'the snapshot taken on open')
+  await call('restoreBackup', backups.at(-1)!.id)
+  assert.deepEqual(await call('getUndoState'), { undoLabel: null, redoLabel: null })
+  assert.equal(await call('undo'), null)
+  assert.equal((await app.onDisk()).lanes.some((l) => l.id === 'turkiye'), false)
+})
