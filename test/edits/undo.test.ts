@@ -225,7 +225,7 @@ test('any mix of edits, undos and redos matches the model; undoing everything gi
       for (let i = 0; i < steps; i++) assert.notEqual(await editor.redo(), null)
       assert.deepEqual(target.document, final)
     }),
-    { numRuns: 150 },
+    { numRuns: 100 },
   )
   // Guards the generator itself: a property where every edit is refused would prove nothing.
   assert.ok(seen.applied > 10 * seen.refused && seen.moved > 100, JSON.stringify(seen))
