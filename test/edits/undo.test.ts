@@ -228,5 +228,5 @@ test('any mix of edits, undos and redos matches the model; undoing everything gi
     { numRuns: 100 },
   )
   // Guards the generator itself: a property where every edit is refused would prove nothing.
-  assert.ok(seen.applied > 10 * seen.refused && seen.moved > 100, JSON.stringify(seen))
+  assert.ok(seen.applied > 5 * seen.refused && seen.applied > 50 && seen.moved > 20, JSON.stringify(seen))
 })
