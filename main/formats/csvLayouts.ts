@@ -95,7 +95,7 @@ function acled(older: boolean): CsvLayout {
       return {
         event: {
           row: context.row,
-          original: id ? `ACLED ${id}` : `row ${context.row}`,
+          original: id ? `row ${context.row} (event_id_cnty ${id})` : `row ${context.row}`,
           ...(id ? { id: `acled-${id}` } : {}),
           title: where ? `${what} — ${where}` : what,
           date,
@@ -127,7 +127,7 @@ function gdelt(version: 1 | 2): CsvLayout {
       return {
         event: {
           row: context.row,
-          original: `GDELT ${id}`,
+          original: `row ${context.row} (GlobalEventID ${id})`,
           ...(id ? { id: `gdelt-${id}` } : {}),
           title: `${actor1} ${verb}${actor2 ? ` ${actor2}` : ''}`,
           date,

@@ -72,7 +72,7 @@ export async function readTimelineJsDraft(source: string, options: ImportControl
       const group = htmlToText(text(slide.group))
       draft.events.push({
         row,
-        original: id ? `unique_id ${id.slice(0, 200)}` : `slide ${row}`,
+        original: id ? `slide ${row} (unique_id ${id.slice(0, 200)})` : `slide ${row}`,
         ...(id ? { id: id.slice(0, 200) } : {}),
         title: htmlToText(text(body.headline)) || htmlToText(text(slide.display_date)) || '',
         date: date.edtf,

@@ -16,7 +16,7 @@ test('a clean import adds every event with its provenance, reusing lanes of the 
   const next = applyImport(document, preview, { mode: 'merge-into', importedAt, skipRowsWithErrors: true })
   assert.equal(next.events.length, document.events.length + 5)
   const geneva = next.events.find((e) => e.id === 'geneva-ssd')!
-  assert.deepEqual(geneva.provenance, { file: 'timelinejs.json', importedAt, original: 'unique_id geneva-ssd' })
+  assert.deepEqual(geneva.provenance, { file: 'timelinejs.json', importedAt, original: 'slide 1 (unique_id geneva-ssd)' })
   assert.deepEqual(geneva.lanes, ['lane-us'], 'the existing "United States" lane is reused')
   assert.equal(next.lanes.length, document.lanes.length, 'no new lane when names match')
   assert.ok(TimelineDocumentSchema.safeParse(next).success)
