@@ -10,6 +10,7 @@ import type { TimeSpan } from '../domain/dates'
 import type { AnnotationInput, EventInput } from '../edits/inputs'
 import type { AnnotationDetail, AnnotationFilter, EditApplied, ListedAnnotation, Preferences, PreferencesInput } from '../edits/editingPayloads'
 import type { UndoState } from '../edits/undoHistory'
+import type { MarkdownBlock } from '../markdown/markdownTree'
 
 export type { AnnotationDetail, AnnotationFilter, AnnotationInput, EditApplied, EventInput, ListedAnnotation, Preferences, PreferencesInput, UndoState }
 import type { SaveState } from '../store/saveQueue'
@@ -111,6 +112,8 @@ export interface AnnalistContract {
   listAnnotations: { args: [filter?: AnnotationFilter]; result: ListedAnnotation[] }
   /** One note with its text read as safe Markdown and its history. */
   getAnnotation: { args: [id: string]; result: AnnotationDetail }
+  /** Unsaved note text read as the same safe Markdown, for the note editor's live preview. */
+  previewNoteText: { args: [text: string]; result: MarkdownBlock[] }
   addEvent: { args: [input: EventInput]; result: EditApplied }
   updateEvent: { args: [id: string, input: EventInput]; result: EditApplied }
   /** Deletes the event; its notes go to the trash in the same step. */
@@ -159,7 +162,7 @@ export type Channel = keyof AnnalistContract
 
 /** Listed once here; `satisfies` keeps the list and the contract the same set of names. */
 export const CHANNELS = ['loadTimeline', 'getEvent', 'previewDate', 'openExternal', 'getSaveState', 'listBackups', 'restoreBackup',
-  'addAnnotation', 'updateAnnotation', 'deleteAnnotation', 'restoreAnnotation', 'restoreAnnotationVersion', 'listAnnotations', 'getAnnotation',
+  'addAnnotation', 'updateAnnotation', 'deleteAnnotation', 'restoreAnnotation', 'restoreAnnotationVersion', 'listAnnotations', 'getAnnotation', 'previewNoteText',
   'addEvent', 'updateEvent', 'deleteEvent', 'addLane', 'renameLane', 'reorderLanes', 'setLaneHidden',
   'undo', 'redo', 'getUndoState', 'getPreferences', 'setPreferences',
   'previewFigure', 'exportFigure', 'getFigureOptions',

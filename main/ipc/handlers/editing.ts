@@ -10,6 +10,7 @@ import type { Edit } from '../../edits/edit'
 import type { EditApplied } from '../../edits/editingPayloads'
 import type { EditResult } from '../../edits/timelineEditor'
 import { AuthorPreferences } from '../../preferences/authorPreferences'
+import { readMarkdown } from '../../markdown/safeMarkdown'
 import type { TimelineSession } from '../../timelineSession'
 import type { PlacedEvent } from '../contract'
 import type { HandlerMap } from '../handlers'
@@ -22,6 +23,7 @@ export type EditingChannel =
   | 'restoreAnnotationVersion'
   | 'listAnnotations'
   | 'getAnnotation'
+  | 'previewNoteText'
   | 'addEvent'
   | 'updateEvent'
   | 'deleteEvent'
@@ -79,6 +81,7 @@ export function createEditingHandlers(session: TimelineSession, preferences: Aut
     restoreAnnotationVersion: (id, index) => apply({ kind: 'restoreAnnotationVersion', id, versionIndex: index }),
     listAnnotations: async (filter) => listAnnotations(session.document, filter),
     getAnnotation: async (id) => annotationDetail(session.document, id),
+    previewNoteText: async (text) => readMarkdown(text),
     addEvent: (input) => apply({ kind: 'addEvent', event: input }),
     updateEvent: (id, input) => apply({ kind: 'updateEvent', id, event: input }),
     deleteEvent: (id) => apply({ kind: 'deleteEvent', id }),

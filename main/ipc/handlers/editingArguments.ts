@@ -26,6 +26,7 @@ export const editingArgumentSchemas = {
   restoreAnnotationVersion: z.tuple([Id, z.number().int().min(0).max(1_000_000)]),
   listAnnotations: z.tuple([AnnotationFilterSchema.optional()]),
   getAnnotation: z.tuple([Id]),
+  previewNoteText: z.tuple([z.string().max(200_000)]),
   addEvent: z.tuple([EventInputSchema]),
   updateEvent: z.tuple([Id, EventInputSchema]),
   deleteEvent: z.tuple([Id]),
