@@ -9,6 +9,8 @@ import { mountEventDetails } from './features/eventDetails'
 import { mountSaveStatus } from './features/saveStatus'
 import { mountBackups } from './features/backups'
 import { mountNotesOnTimeline } from './features/notesOnTimeline'
+import { mountPreferences } from './features/preferences'
+import { mountNotes } from './features/notes'
 
 async function start(root: HTMLElement): Promise<void> {
   const shell = createShell(root, await request('loadTimeline'))
@@ -16,7 +18,8 @@ async function start(root: HTMLElement): Promise<void> {
   mountEventDetails(shell.context)
   mountSaveStatus(shell.context)
   mountBackups(shell.context)
-  mountNotesOnTimeline(shell.context)
+  const notesOnTimeline = mountNotesOnTimeline(shell.context)
+  mountNotes(shell.context, notesOnTimeline, mountPreferences(shell.context))
   shell.ready()
 }
 

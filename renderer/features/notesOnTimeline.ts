@@ -17,6 +17,10 @@ export function contentWithDate(annotation: Omit<Annotation, 'history'>, date: s
 export interface NotesOnTimeline {
   /** Fetches the notes again and redraws them; returns them in time order. */
   refresh(): Promise<readonly ListedAnnotation[]>
+  /** The live notes (not in the trash) as last fetched, in time order. */
+  current(): readonly ListedAnnotation[]
+  /** Called after every refresh, so lists of notes elsewhere in the window stay in step. */
+  onChange(listener: (notes: readonly ListedAnnotation[]) => void): void
 }
 
 export function mountNotesOnTimeline(context: AppContext): NotesOnTimeline {
@@ -45,5 +49,5 @@ export function mountNotesOnTimeline(context: AppContext): NotesOnTimeline {
   })
   context.onReload(() => void refresh())
   void refresh()
-  return { refresh }
+  return { refresh, current: () => notes, onChange: (listener) => void listeners.push(listener) }
 }

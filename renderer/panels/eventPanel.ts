@@ -52,6 +52,13 @@ function chips(label: string, values: string[]): HTMLElement | null {
   ])
 }
 
+/** Sections other features add under an event's details (its notes, for one), built each time an event is shown. */
+const extraSections: ((detail: EventDetail) => HTMLElement | null)[] = []
+
+export function addEventPanelSection(section: (detail: EventDetail) => HTMLElement | null): void {
+  extraSections.push(section)
+}
+
 export function createEventPanel(onClose: () => void): EventPanel {
   const body = el('div', { className: 'panel-body' }, [placeholder()])
   const closeButton = el('button', {
@@ -69,7 +76,8 @@ export function createEventPanel(onClose: () => void): EventPanel {
       closeButton.hidden = true
       body.replaceChildren(placeholder())
     },
-    show: ({ event, dateInWords, laneNames, sources }) => {
+    show: (detail) => {
+      const { event, dateInWords, laneNames, sources } = detail
       const location = event.location?.name
       const parts: (HTMLElement | null)[] = [
         el('h2', { className: 'panel-title', text: event.title }),
@@ -87,6 +95,7 @@ export function createEventPanel(onClose: () => void): EventPanel {
             ? el('ul', { className: 'sources' }, sources.map(sourceItem))
             : el('p', { className: 'muted', text: 'No sources cited yet.' }),
         ]),
+        ...extraSections.map((section) => section(detail)),
       ]
       body.replaceChildren(...parts.filter((part): part is HTMLElement => part !== null))
       closeButton.hidden = false

@@ -1,0 +1,191 @@
+/**
+ * The note editor: one dialog for all three kinds of note (on an event, on a span of time, on a
+ * moment). It only gathers what the analyst typed; the main process checks it on save, and its
+ * answer — a saved note, or what is wrong in words — decides whether the dialog closes.
+ */
+import type { AnnotationInput, EditApplied } from '../../../main/ipc/contract'
+import { request } from '../../api'
+import { el } from '../../dom'
+import { createAnchorDates, type DatedKind } from './anchorDates'
+import { colourField, eventLinksField, judgementField, type PickableEvent } from './editorFields'
+import { markdownView } from './markdownView'
+import type { NoteKind } from './noteWords'
+
+export interface NoteDraft {
+  /** The note being edited; null for a new note. */
+  id: string | null
+  content: AnnotationInput
+  /** The event "on the event" refers to: the note's own event, or the one selected when it was started. */
+  event: PickableEvent | null
+}
+
+export interface NoteEditorDeps {
+  events(): readonly PickableEvent[]
+  /** Saves through the main process; throws with the main process's message if it refuses. */
+  save(id: string | null, content: AnnotationInput): Promise<EditApplied>
+  onSaved(applied: EditApplied): void
+}
+
+export interface NoteEditor {
+  element: HTMLDialogElement
+  open(draft: NoteDraft): void
+}
+
+const TEXT_PREVIEW_DELAY_MS = 150
+
+export function createNoteEditor(deps: NoteEditorDeps): NoteEditor {
+  let draft: NoteDraft = { id: null, content: { anchor: { kind: 'moment', date: '' }, text: '' }, event: null }
+  let saving = false
+
+  const heading = el('h2')
+  const kindName = `note-kind-${Math.random().toString(36).slice(2)}`
+  const kindRadio = (kind: NoteKind, text: string) => {
+    const radio = el('input', { attrs: { type: 'radio', name: kindName, value: kind }, on: { change: () => showKind() } })
+    const words = el('span', { text })
+    return { radio, words, label: el('label', { className: 'kind-choice' }, [radio, words]) }
+  }
+  const kinds = {
+    event: kindRadio('event', 'On the event'),
+    span: kindRadio('span', 'On a span of time'),
+    moment: kindRadio('moment', 'On a moment'),
+  }
+  const dates = createAnchorDates()
+  const label = el('input', { attrs: { type: 'text', 'aria-label': 'Label', placeholder: 'A short title, optional', maxlength: 1_000, autocomplete: 'off' } })
+  const text = el('textarea', { attrs: { 'aria-label': 'Text', rows: 6, maxlength: 200_000, placeholder: 'Your note. *emphasis*, **strong**, - lists, [links](https://…)' } })
+  const textPreview = el('div', { className: 'text-preview', attrs: { 'aria-label': 'Text preview', role: 'region' } })
+  const tags = el('input', { attrs: { type: 'text', 'aria-label': 'Tags', placeholder: 'comma separated, e.g. escalation, diplomacy', autocomplete: 'off' } })
+  const colour = colourField()
+  const judgement = judgementField()
+  const links = eventLinksField(deps.events)
+  const error = el('p', { className: 'form-error', attrs: { role: 'alert' } })
+  const saveButton = el('button', { className: 'primary', text: 'Save', attrs: { type: 'submit', title: 'Save (Ctrl+Enter)' } })
+
+  function chosenKind(): NoteKind {
+    return (Object.keys(kinds) as NoteKind[]).find((kind) => kinds[kind].radio.checked) ?? 'moment'
+  }
+
+  function showKind(): void {
+    const kind = chosenKind()
+    dates.show(kind === 'event' ? null : kind)
+  }
+
+  let previewSequence = 0
+  let previewTimer: ReturnType<typeof setTimeout> | undefined
+  /** The preview is the main process's own reading of the text, so it shows exactly what will be kept as a link. */
+  async function updateTextPreview(): Promise<void> {
+    const mine = ++previewSequence
+    const blocks = text.value.trim() ? await request('previewNoteText', text.value).catch(() => null) : []
+    if (mine !== previewSequence || !blocks) return
+    textPreview.replaceChildren(markdownView(blocks))
+  }
+  text.addEventListener('input', () => {
+    clearTimeout(previewTimer)
+    previewTimer = setTimeout(() => void updateTextPreview(), TEXT_PREVIEW_DELAY_MS)
+  })
+
+  function content(): AnnotationInput {
+    const kind = chosenKind()
+    const tagList = [...new Set(tags.value.split(',').map((tag) => tag.trim()).filter(Boolean))]
+    return {
+      anchor: kind === 'event' ? { kind, eventId: draft.event?.id ?? '' } : { kind, date: dates.date(kind as DatedKind) },
+      label: label.value.trim(),
+      text: text.value,
+      tags: tagList,
+      colour: colour.get(),
+      judgement: judgement.get(),
+      // Source links are kept as they were: the editor does not offer them yet.
+      links: { events: links.get(), sources: draft.content.links?.sources ?? [] },
+    }
+  }
+
+  /** What must be fixed before the main process is even asked; everything else is its call. */
+  function problem(): string | null {
+    const kind = chosenKind()
+    if (kind !== 'event' && !dates.date(kind)) return kind === 'span' ? 'Give the span a start and an end.' : 'Give the moment a date.'
+    return judgement.problem()
+  }
+
+  const form = el('form', { className: 'note-form', attrs: { method: 'dialog' } }, [
+    heading,
+    el('fieldset', { className: 'kind-field' }, [el('legend', { text: 'Attached to' }), kinds.event.label, kinds.span.label, kinds.moment.label]),
+    dates.element,
+    el('label', { className: 'form-row' }, [el('span', { text: 'Label' }), label]),
+    el('div', { className: 'text-field' }, [
+      el('label', { className: 'form-row' }, [el('span', { text: 'Text' }), text]),
+      el('div', { className: 'form-row' }, [el('span', { className: 'hint', text: 'Preview' }), textPreview]),
+    ]),
+    el('label', { className: 'form-row' }, [el('span', { text: 'Tags' }), tags]),
+    colour.element,
+    judgement.element,
+    links.element,
+    error,
+    el('div', { className: 'dialog-buttons' }, [
+      el('span', { className: 'hint dialog-hint', text: 'Ctrl+Enter saves · Esc cancels' }),
+      el('button', { text: 'Cancel', attrs: { type: 'button' }, on: { click: () => dialog.close() } }),
+      saveButton,
+    ]),
+  ])
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault()
+    if (saving) return
+    const wrong = problem()
+    if (wrong) {
+      error.textContent = wrong
+      return
+    }
+    saving = true
+    saveButton.disabled = true
+    error.textContent = ''
+    try {
+      const applied = await deps.save(draft.id, content())
+      dialog.close()
+      deps.onSaved(applied)
+    } catch (failure) {
+      // Nothing was saved: the main process refused the whole edit. Say why, keep what was typed.
+      error.textContent = failure instanceof Error ? failure.message : String(failure)
+    } finally {
+      saving = false
+      saveButton.disabled = false
+    }
+  })
+  form.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      form.requestSubmit()
+    }
+  })
+
+  const dialog = el('dialog', { className: 'dialog note-editor', attrs: { 'aria-labelledby': 'note-editor-heading' } }, [form])
+  heading.id = 'note-editor-heading'
+  // Escape closes the dialog; it should not also clear the selection behind it.
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') event.stopPropagation()
+  })
+
+  return {
+    element: dialog,
+    open(next) {
+      draft = next
+      const { anchor } = next.content
+      heading.textContent = next.id ? 'Edit note' : 'New note'
+      kinds.event.label.hidden = next.event === null
+      kinds.event.words.textContent = next.event ? `On the event “${next.event.title}”` : 'On the event'
+      for (const kind of Object.keys(kinds) as NoteKind[]) kinds[kind].radio.checked = kind === anchor.kind
+      dates.set('span', anchor.kind === 'span' ? anchor.date : '')
+      dates.set('moment', anchor.kind === 'moment' ? anchor.date : '')
+      showKind()
+      label.value = next.content.label ?? ''
+      text.value = next.content.text
+      tags.value = (next.content.tags ?? []).join(', ')
+      colour.set(next.content.colour ?? 'amber')
+      judgement.set(next.content.judgement)
+      links.set(next.content.links?.events ?? [])
+      error.textContent = ''
+      void updateTextPreview()
+      dialog.showModal()
+      if (anchor.kind !== 'event' && !anchor.date) dates.focus(anchor.kind)
+      else text.focus()
+    },
+  }
+}

@@ -1,0 +1,39 @@
+/** How a note is named and described in the window: its kind, its judgement, its colour, its times. */
+import type { AnnotationAnchor, AnnotationColour, Judgement } from '../../../main/domain/timeline'
+import { el } from '../../dom'
+
+export type NoteKind = AnnotationAnchor['kind']
+
+const KIND_WORDS: Record<NoteKind, string> = { event: 'Event note', span: 'Span note', moment: 'Moment note' }
+
+export function kindInWords(kind: NoteKind): string {
+  return KIND_WORDS[kind]
+}
+
+/** ICD 203 keeps likelihood and confidence apart; so does the sentence: "likely (moderate confidence)". */
+export function judgementInWords(judgement: Judgement | undefined): string {
+  return judgement ? `${judgement.likelihood} (${judgement.confidence} confidence)` : ''
+}
+
+export function colourName(colour: AnnotationColour): string {
+  return colour[0]!.toUpperCase() + colour.slice(1)
+}
+
+/** The label, or else the first line of the text, as the note's title in lists. */
+export function noteTitle(note: { label: string; text: string }): string {
+  const firstLine = note.text.split('\n').find((line) => line.trim() !== '') ?? ''
+  const title = note.label.trim() || firstLine.trim()
+  return title.length > 120 ? `${title.slice(0, 119)}…` : title || 'Untitled note'
+}
+
+const stamp = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+
+/** When a note or version was written, in the analyst's own time zone. */
+export function whenWritten(instant: string): string {
+  return stamp.format(new Date(instant))
+}
+
+/** A small square in the note's palette colour; the colour is also said in words for screen readers. */
+export function colourMark(colour: AnnotationColour): HTMLElement {
+  return el('span', { className: `note-mark note-colour-${colour}`, attrs: { role: 'img', 'aria-label': colourName(colour) } })
+}
