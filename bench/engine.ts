@@ -101,12 +101,14 @@ async function measure(events: number): Promise<void> {
   const buildMs = performance.now() - t
   console.log(`index build (records, interval indexes; search not yet): ${ms(buildMs)} (CPU ${ms(cpuNow() - cpu)})`)
 
+  cpu = cpuNow()
   t = performance.now()
   lazy.densityOverview(600)
   const densityFirst = performance.now() - t
+  const densityCpu = cpuNow() - cpu
   t = performance.now()
   lazy.densityOverview(600)
-  console.log(`density overview, 600 bins: first ${ms(densityFirst)}, cached ${ms(performance.now() - t)}`)
+  console.log(`density overview, 600 bins: first ${ms(densityFirst)} (CPU ${ms(densityCpu)}), cached ${ms(performance.now() - t)}`)
 
   for (const w of zoomPanWindows(50, 99)) lazy.viewportItems(w) // warm-up, unmeasured
   const windows = zoomPanWindows(400, 7)
@@ -188,13 +190,15 @@ async function measure(events: number): Promise<void> {
   // A document as an edit leaves it: 50 events replaced by copies, every other object shared.
   const revised = { ...document, events: document.events.map((e, i) => (i % Math.ceil(document.events.length / 50) === 0 ? { ...e, title: `${e.title} (again)` } : e)) }
   eager.sync(document)
+  cpu = cpuNow()
   t = performance.now()
   eager.sync(revised)
-  console.log(`sync with a document where 50 events changed (one pass over all events): ${ms(performance.now() - t)}`)
+  console.log(`sync with a document where 50 events changed (one pass over all events): ${ms(performance.now() - t)} (CPU ${ms(cpuNow() - cpu)})`)
   const noted = { ...revised, annotations: [...revised.annotations.slice(1), { ...revised.annotations[0]!, text: 'Revised note' }] }
+  cpu = cpuNow()
   t = performance.now()
   eager.sync(noted)
-  console.log(`sync after a note edit (events array unchanged, skipped): ${ms(performance.now() - t)}`)
+  console.log(`sync after a note edit (events array unchanged, skipped): ${ms(performance.now() - t)} (CPU ${ms(cpuNow() - cpu)})`)
   collect()
   const usage = process.memoryUsage()
   console.log(`memory with one complete index set: heap used ${mb(usage.heapUsed)} (document alone ${mb(heapBefore)}; indexes ${mb(usage.heapUsed - heapBefore)}), rss ${mb(usage.rss)}`)
