@@ -14,6 +14,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createDispatcher } from '../main/ipc/dispatch'
 import { createHandlers } from '../main/ipc/handlers'
+import type { AnnalistNotices } from '../main/ipc/contract'
 import { contentTypeFor } from '../main/security/appUrl'
 import { CONTENT_SECURITY_POLICY } from '../main/security/csp'
 import { ensureDefaultTimeline } from '../main/store/library'
@@ -34,6 +35,11 @@ export interface LaunchedApp {
   networkRequests: string[]
   /** URLs handed to the system browser (openExternal). */
   openedInBrowser: string[]
+  /**
+   * Answers the next native open/save dialogs, in order, with these paths (null = Cancel).
+   * Chromium target only: the Electron target shows real dialogs.
+   */
+  answerDialogs(...paths: (string | null)[]): void
   close(): Promise<void>
 }
 
@@ -79,7 +85,10 @@ async function launchElectron({ dataDir }: LaunchOptions): Promise<LaunchedApp> 
   })
   const page = await app.firstWindow()
   const networkRequests = watchNetwork(page, 'app://annalist')
-  return { page, target: 'electron', networkRequests, openedInBrowser: [], close: () => app.close() }
+  const answerDialogs = () => {
+    throw new Error('native dialogs cannot be answered on the Electron target')
+  }
+  return { page, target: 'electron', networkRequests, openedInBrowser: [], answerDialogs, close: () => app.close() }
 }
 
 function watchNetwork(page: Page, origin: string): string[] {
@@ -108,8 +117,23 @@ async function launchChromium({ dataDir, viewport }: LaunchOptions): Promise<Lau
   const paths = { dataDir, bundledDataDir: path.join(repoRoot, 'data') }
   const session = await TimelineSession.open(await ensureDefaultTimeline(paths), paths)
   const openedInBrowser: string[] = []
+  const dialogAnswers: (string | null)[] = []
+  const nextAnswer = async () => dialogAnswers.shift() ?? null
+  let page: Page | null = null
+  const notify = (name: keyof AnnalistNotices, payload: unknown) => {
+    void page?.evaluate(([n, p]) => window.__annalistNotify(n as keyof AnnalistNotices, p), [name, payload] as const).catch(() => undefined)
+  }
   const dispatch = createDispatcher(
-    createHandlers({ session, openInBrowser: async (url) => void openedInBrowser.push(url) }),
+    createHandlers({
+      session,
+      openInBrowser: async (url) => void openedInBrowser.push(url),
+      dataDir,
+      fontsDir: path.join(repoRoot, 'data', 'fonts'),
+      chooseSavePath: nextAnswer,
+      chooseOpenPath: nextAnswer,
+      chooseExportPath: nextAnswer,
+      reportImportProgress: (progress) => notify('importProgress', progress),
+    }),
     HARNESS_ORIGIN,
   )
 
@@ -137,17 +161,16 @@ async function launchChromium({ dataDir, viewport }: LaunchOptions): Promise<Lau
     dispatch(channel, { url: source.frame.url() }, args),
   )
   await context.addInitScript({ content: await pageBridgeScript() })
-  const page = await context.newPage()
+  page = await context.newPage()
   // Notices the Electron glue pushes over IPC arrive here through the page's notice hook.
-  session.onSaveStateChange((state) => {
-    void page.evaluate((payload) => window.__annalistNotify('saveState', payload), state).catch(() => undefined)
-  })
+  session.onSaveStateChange((state) => notify('saveState', state))
   await page.goto(`${HARNESS_ORIGIN}/index.html`)
   return {
     page,
     target: 'chromium',
     networkRequests,
     openedInBrowser,
+    answerDialogs: (...paths) => void dialogAnswers.push(...paths),
     close: async () => {
       await browser.close()
       await session.close()

@@ -1,57 +1,73 @@
 /**
- * How an event looks on the timeline: a point for an exact day or time, a bar for a month, a year
- * or an interval; approximate dates get dashed edges, uncertain ones a faded fill and a "?".
- * This is the one place those rules live in the renderer.
+ * How events look on the timeline. The engine decides what is drawn (an event, or a count cluster
+ * where too many events crowd a lane) and whether a date covers time; this file says how:
+ * a point for an exact day or time, a bar for a month, a year or an interval, dashed edges for
+ * approximate dates, a faded fill and a "?" for uncertain ones.
  */
 import type { DataGroup, DataItem } from 'vis-timeline'
-import type { PlacedEvent } from '../../main/ipc/contract'
 import type { Lane } from '../../main/domain/timeline'
+import type { ViewportCluster, ViewportItem } from '../../main/timelineIndex/viewportTypes'
+import { NO_LANE } from '../../main/timelineIndex/viewportRules'
 import { el } from '../dom'
 
 /** Lanes are coloured by position, never by a colour string from data. */
 const LANE_COLOURS = 8
 
+/** vis-timeline treats an empty group id as "no group"; events in no lane get a row of their own. */
 export const UNASSIGNED_LANE = '__unassigned__'
+
+export function groupIdForLane(lane: string): string {
+  return lane === NO_LANE ? UNASSIGNED_LANE : lane
+}
 
 export interface EventItem extends DataItem {
   id: string
-  /** The event, kept on the item so the template can build the label from text. */
-  event: PlacedEvent
+  kind: 'event'
+  /** The event as the engine placed it, kept so the template can build the label from text. */
+  event: ViewportItem
 }
 
-function isSpan(event: PlacedEvent): boolean {
-  const { span } = event
-  return span.interval || span.precision === 'year' || span.precision === 'month' || span.end - span.start > 86_400_000
+export interface ClusterItem extends DataItem {
+  id: string
+  kind: 'cluster'
+  cluster: ViewportCluster
 }
 
-export function eventClassNames(event: PlacedEvent, laneIndex: number): string {
-  const { span } = event
-  return [
-    'ev',
-    isSpan(event) ? 'ev-span' : 'ev-point',
-    `lane-colour-${laneIndex % LANE_COLOURS}`,
-    span.approximate && 'ev-approximate',
-    span.uncertain && 'ev-uncertain',
-    span.openStart && 'ev-open-start',
-    span.openEnd && 'ev-open-end',
-  ]
-    .filter(Boolean)
-    .join(' ')
-}
-
-export function toEventItem(event: PlacedEvent, laneIndexById: Map<string, number>): EventItem {
-  const lane = event.lanes.find((id) => laneIndexById.has(id)) ?? UNASSIGNED_LANE
-  const laneIndex = laneIndexById.get(lane) ?? LANE_COLOURS - 1
-  const span = isSpan(event)
+export function toEventItem(event: ViewportItem, laneIndex: number, highlighted: boolean): EventItem {
   return {
-    id: event.id,
-    group: lane,
-    start: new Date(event.span.start),
-    end: span ? new Date(event.span.end + 1) : undefined,
-    type: span ? 'range' : 'point',
-    className: eventClassNames(event, laneIndex),
+    id: event.key,
+    kind: 'event',
+    group: groupIdForLane(event.lane),
+    start: new Date(event.start),
+    end: event.drawnAsSpan ? new Date(event.end + 1) : undefined,
+    type: event.drawnAsSpan ? 'range' : 'point',
+    className: [
+      'ev',
+      event.drawnAsSpan ? 'ev-span' : 'ev-point',
+      `lane-colour-${laneIndex % LANE_COLOURS}`,
+      event.approximate && 'ev-approximate',
+      event.uncertain && 'ev-uncertain',
+      highlighted && 'ev-highlight',
+    ]
+      .filter(Boolean)
+      .join(' '),
     content: '',
     event,
+  }
+}
+
+export function toClusterItem(cluster: ViewportCluster, laneIndex: number): ClusterItem {
+  const spread = cluster.end > cluster.start
+  return {
+    id: `cluster:${cluster.id}`,
+    kind: 'cluster',
+    group: groupIdForLane(cluster.lane),
+    start: new Date(cluster.start),
+    end: spread ? new Date(cluster.end) : undefined,
+    type: spread ? 'range' : 'box',
+    className: `cluster lane-colour-${laneIndex % LANE_COLOURS}`,
+    content: '',
+    cluster,
   }
 }
 
@@ -69,14 +85,22 @@ export function toLaneGroups(lanes: Lane[], hasUnassigned: boolean): LaneGroup[]
 /** vis-timeline template: returns an Element, so vis never parses the title as HTML. */
 export function renderEventLabel(item: EventItem, noteCount: number): HTMLElement {
   const { event } = item
-  const marks = [event.span.uncertain ? '?' : '', event.span.approximate ? '~' : ''].join('')
-  return el('span', { className: 'ev-label', attrs: { 'data-event-id': event.id } }, [
+  const marks = [event.uncertain ? '?' : '', event.approximate ? '~' : ''].join('')
+  const notes = `${noteCount} note${noteCount === 1 ? '' : 's'}`
+  return el('span', { className: 'ev-label', attrs: { 'data-event-id': event.eventId } }, [
     el('span', { className: 'ev-title', text: event.title }),
     marks ? el('span', { className: 'ev-mark', text: marks, attrs: { 'aria-hidden': 'true' } }) : null,
     event.bestGrade ? el('span', { className: 'ev-grade', text: event.bestGrade, attrs: { title: `best source grade ${event.bestGrade}` } }) : null,
-    noteCount
-      ? el('span', { className: 'ev-notes', text: `✎ ${noteCount}`, attrs: { title: `${noteCount} note${noteCount === 1 ? '' : 's'}`, 'aria-label': `${noteCount} note${noteCount === 1 ? '' : 's'}` } })
-      : null,
+    noteCount ? el('span', { className: 'ev-notes', text: `✎ ${noteCount}`, attrs: { title: notes, 'aria-label': notes } }) : null,
+  ])
+}
+
+export function renderClusterLabel(item: ClusterItem): HTMLElement {
+  const { cluster } = item
+  const more = cluster.count - cluster.sampleTitles.length
+  return el('span', { className: 'cluster-label', attrs: { title: [...cluster.sampleTitles, more > 0 ? `and ${more} more` : ''].filter(Boolean).join('\n') } }, [
+    el('span', { className: 'cluster-count', text: cluster.count.toLocaleString('en-GB') }),
+    el('span', { className: 'cluster-words', text: ` events · ${cluster.sampleTitles[0] ?? ''}${cluster.count > 1 ? '…' : ''}` }),
   ])
 }
 

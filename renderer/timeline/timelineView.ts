@@ -7,8 +7,19 @@ import { Timeline, type DataGroup, type DataItem, type TimelineItem as VisItem, 
 import { DataSet } from 'vis-data'
 import moment from 'moment'
 import type { ListedAnnotation, TimelineView } from '../../main/ipc/contract'
+import type { EventFilter, ViewportQuery, ViewportSlice } from '../../main/timelineIndex/viewportTypes'
+import { sliceStillFits } from '../../main/timelineIndex/viewportRules'
 import { el } from '../dom'
-import { renderEventLabel, renderLaneLabel, toEventItem, toLaneGroups, UNASSIGNED_LANE, type EventItem } from './eventItems'
+import {
+  renderClusterLabel,
+  renderEventLabel,
+  renderLaneLabel,
+  toClusterItem,
+  toEventItem,
+  toLaneGroups,
+  type ClusterItem,
+  type EventItem,
+} from './eventItems'
 import {
   annotationIdOf,
   annotationIdOfMoment,
@@ -52,11 +63,18 @@ export interface TimelineHandle {
   setNotes(notes: readonly ListedAnnotation[]): void
   /** Ids of events to emphasise (search results); empty clears the emphasis. */
   highlight(eventIds: ReadonlySet<string>): void
+  /** Shows only events that pass the filter (tags, minimum grade); lanes are chosen with `showLanes`. */
+  setFilter(filter: EventFilter): void
+  /** Lanes to draw (null: every lane not hidden). */
+  showLanes(laneIds: readonly string[] | null): void
   /** The analyst dragged a note to new dates (EDTF). Resolve true to keep the move, false to undo it. */
   onNoteMoved(listener: (annotationId: string, date: string) => Promise<boolean>): void
 }
 
-type TimelineItem = EventItem | NoteItem
+type TimelineItem = EventItem | ClusterItem | NoteItem
+
+/** Where the drawn events come from: the main process's timeline engine. */
+export type ViewportSource = (query: ViewportQuery) => Promise<ViewportSlice>
 
 /** Puts `next` into `dataSet`, touching only entries that were added, removed or changed. */
 function syncDataSet<T extends { id: string | number }>(dataSet: DataSet<T>, next: readonly T[], keep: (entry: T) => boolean = () => true): void {
@@ -69,36 +87,70 @@ function isNoteItem(item: TimelineItem | undefined): item is NoteItem {
   return Boolean(item && 'note' in item)
 }
 
-export function mountTimeline(container: HTMLElement, initialView: TimelineView): TimelineHandle {
+export function mountTimeline(container: HTMLElement, initialView: TimelineView, source: ViewportSource): TimelineHandle {
   let view = initialView
   let notes: readonly ListedAnnotation[] = []
   let noteCounts = new Map<string, number>()
   let highlighted: ReadonlySet<string> = new Set()
+  let filter: EventFilter = {}
+  let laneChoice: readonly string[] | null = null
   let order: string[] = []
   let moments = new Set<string>()
   let moveListener: (annotationId: string, date: string) => Promise<boolean> = async () => false
   const itemSet = new DataSet<TimelineItem>()
   const groupSet = new DataSet<DataGroup>()
+  /** The engine's last answer, and a counter so a slow answer never overwrites a newer one. */
+  let slice: ViewportSlice | null = null
+  let asked = 0
+  let frameRequested = false
 
-  function eventItems(): EventItem[] {
-    const laneIndexById = new Map(view.lanes.filter((l) => !l.hidden).map((lane, index) => [lane.id, index]))
-    return view.events.map((event) => {
-      const item = toEventItem(event, laneIndexById)
-      if (highlighted.has(event.id)) item.className += ' ev-highlight'
-      return item
-    })
+  function drawnLanes() {
+    return view.lanes.filter((lane) => !lane.hidden && (!laneChoice || laneChoice.includes(lane.id)))
   }
 
-  function laneGroups(events: EventItem[]): DataGroup[] {
-    const lanes = toLaneGroups(view.lanes, events.some((item) => item.group === UNASSIGNED_LANE))
-    return [{ id: NOTES_LANE, content: 'Notes', order: -1, className: 'lane notes-lane' } as DataGroup, ...lanes]
-  }
-
-  function drawEvents(): void {
-    const events = eventItems()
-    syncDataSet(groupSet, laneGroups(events))
-    syncDataSet<TimelineItem>(itemSet, events, (item) => !isNoteItem(item))
+  function drawLanes(): void {
+    const hasUnassigned = view.events.some((event) => event.lanes.length === 0)
+    syncDataSet(groupSet, [
+      { id: NOTES_LANE, content: 'Notes', order: -1, className: 'lane notes-lane' } as DataGroup,
+      ...toLaneGroups(drawnLanes(), hasUnassigned),
+    ])
     order = [...view.events].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end).map((e) => e.id)
+  }
+
+  /** Turns the engine's answer into items: events as themselves, crowded stretches as clusters. */
+  function drawSlice(answer: ViewportSlice): void {
+    slice = answer
+    const laneIndex = new Map(view.lanes.filter((lane) => !lane.hidden).map((lane, index) => [lane.id, index]))
+    const items: TimelineItem[] = [
+      ...answer.items.map((event) => toEventItem(event, laneIndex.get(event.lane) ?? 7, highlighted.has(event.eventId))),
+      ...answer.clusters.map((cluster) => toClusterItem(cluster, laneIndex.get(cluster.lane) ?? 7)),
+    ]
+    syncDataSet<TimelineItem>(itemSet, items, (item) => !isNoteItem(item))
+    container.dataset.drawnItems = String(items.length)
+  }
+
+  function drawingWidth(): number {
+    return container.querySelector<HTMLElement>('.vis-panel.vis-center')?.clientWidth || container.clientWidth || 1
+  }
+
+  /** Asks the engine for the window when the last answer no longer covers it (or `force`). */
+  async function refreshItems(force = false): Promise<void> {
+    const window = handle.visibleWindow()
+    const widthPx = drawingWidth()
+    if (!force && slice && sliceStillFits(slice, window, widthPx)) return
+    const mine = ++asked
+    const answer = await source({ ...window, widthPx, laneIds: drawnLanes().map((lane) => lane.id).concat(view.events.some((e) => e.lanes.length === 0) ? [''] : []), filter }).catch(() => null)
+    if (answer && mine === asked) drawSlice(answer)
+  }
+
+  /** Range changes arrive many times a frame while dragging; ask at most once per frame. */
+  function refreshSoon(): void {
+    if (frameRequested) return
+    frameRequested = true
+    requestAnimationFrame(() => {
+      frameRequested = false
+      void refreshItems()
+    })
   }
 
   // vis-timeline logs "WARNING: infinite loop in redraw?" at start and on some window changes when
@@ -125,7 +177,8 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView)
       if (!item) return el('span')
       // A note's band across the lanes stays unlabelled; its bar in the Notes lane carries the label.
       if (isNoteItem(item)) return item.type === 'background' ? el('span') : renderNoteLabel(item)
-      return renderEventLabel(item, noteCounts.get(item.id) ?? 0)
+      if (item.kind === 'cluster') return renderClusterLabel(item)
+      return renderEventLabel(item, noteCounts.get(item.event.eventId) ?? 0)
     },
     groupTemplate: (group) => renderLaneLabel(group),
     // Defence in depth: templates already return Elements; allow no tags at all if HTML ever gets through.
@@ -139,7 +192,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView)
     },
   }
 
-  drawEvents()
+  drawLanes()
   container.hidden = true
   const timeline = new Timeline(container, itemSet as DataSet<DataItem>, groupSet, options)
   container.hidden = false
@@ -164,7 +217,10 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView)
   requestAnimationFrame(() => {
     timeline.redraw()
     fit()
+    void refreshItems(true)
   })
+  timeline.on('rangechange', refreshSoon)
+  timeline.on('rangechanged', refreshSoon)
 
   // vis-timeline positions items itself inside overflow-hidden panels. The browser can still scroll
   // those panels natively (scrollIntoView, focus, a drag-select past the edge), after which every
@@ -188,6 +244,18 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView)
     })
   })
 
+  let selected: TimelineSelection | null = null
+  /** Marks the selection on whatever items now draw it (an event may be drawn in several lanes). */
+  function showSelection(): void {
+    const ids = !selected
+      ? []
+      : selected.kind === 'annotation'
+        ? [noteItemId(selected.id)].filter((id) => itemSet.get(id))
+        : itemSet.get({ filter: (item) => !isNoteItem(item) && item.kind === 'event' && item.event.eventId === selected!.id }).map((item) => item.id)
+    timeline.setSelection(ids, { focus: false, animation: { animation: false } })
+  }
+  itemSet.on('add', () => selected && showSelection())
+
   const handle: TimelineHandle = {
     fit,
     frame,
@@ -203,25 +271,33 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView)
       return { start: range.start.valueOf(), end: range.end.valueOf() }
     },
     select: (selection) => {
-      const itemId = selection ? (selection.kind === 'event' ? selection.id : noteItemId(selection.id)) : null
-      timeline.setSelection(itemId && itemSet.get(itemId) ? [itemId] : [], { focus: false, animation: { animation: false } })
+      selected = selection
+      showSelection()
       if (selection?.kind !== 'event') return
       const { start, end } = handle.visibleWindow()
       const event = view.events.find((e) => e.id === selection.id)
-      if (event && (event.span.end < start || event.span.start > end)) timeline.focus(selection.id, { animation: false })
+      if (event && (event.span.end < start || event.span.start > end)) {
+        const width = end - start
+        const middle = (event.span.start + event.span.end) / 2
+        timeline.setWindow(middle - width / 2, middle + width / 2, { animation: false })
+      }
     },
     onSelect: (listener) =>
-      timeline.on('select', ({ items: selected }: { items: string[] }) => {
-        const itemId = selected[0]
-        if (!itemId) return listener(null)
-        const annotationId = annotationIdOf(String(itemId))
-        listener(annotationId ? { kind: 'annotation', id: annotationId } : { kind: 'event', id: String(itemId) })
+      timeline.on('select', ({ items: picked }: { items: string[] }) => {
+        const item = picked[0] === undefined ? undefined : itemSet.get(picked[0])
+        if (!item) return listener(null)
+        if (isNoteItem(item)) return listener({ kind: 'annotation', id: item.note.annotation.id })
+        if (item.kind === 'event') return listener({ kind: 'event', id: item.event.eventId })
+        // A cluster is not a thing to select: clicking it zooms in until it splits.
+        timeline.setSelection([])
+        handle.frame(item.cluster.start, Math.max(item.cluster.end, item.cluster.start + 3_600_000))
       }),
     onRangeChange: (listener) => timeline.on('rangechanged', () => listener(handle.visibleWindow())),
     eventOrder: () => order,
     update: (next) => {
       view = next
-      drawEvents()
+      drawLanes()
+      void refreshItems(true)
     },
     setNotes: (next) => {
       notes = next
@@ -230,7 +306,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView)
       syncDataSet<TimelineItem>(itemSet, toNoteItems(notes), isNoteItem)
       // Redraw the events whose badge changed.
       const changed = view.events.filter((e) => (previousCounts.get(e.id) ?? 0) !== (noteCounts.get(e.id) ?? 0)).map((e) => e.id)
-      if (changed.length) itemSet.update(eventItems().filter((item) => changed.includes(item.id)))
+      if (changed.length && slice) drawSlice(slice)
       const wanted = new Set<string>()
       for (const { annotation, span } of notes) {
         if (annotation.deleted || annotation.anchor.kind !== 'moment' || !span) continue
@@ -244,7 +320,16 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView)
     },
     highlight: (eventIds) => {
       highlighted = eventIds
-      drawEvents()
+      if (slice) drawSlice(slice)
+    },
+    setFilter: (next) => {
+      filter = next
+      void refreshItems(true)
+    },
+    showLanes: (laneIds) => {
+      laneChoice = laneIds
+      drawLanes()
+      void refreshItems(true)
     },
     onNoteMoved: (listener) => {
       moveListener = listener
