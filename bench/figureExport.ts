@@ -4,7 +4,7 @@
  * "warm" is the median of the next three (what the app pays on a second export or preview).
  */
 import { performance } from 'node:perf_hooks'
-import { exportFigure } from '../main/figure/exportFigure'
+import { renderFigureFile } from '../main/figure/figureFile'
 import { loadFigureFonts } from '../main/figure/fonts'
 import type { FigureFormat } from '../main/figure/options'
 import { syntheticTimeline } from '../test/figure/fixtures'
@@ -25,10 +25,10 @@ for (const count of [1_000, 10_000]) {
   const document = syntheticTimeline(count)
   for (const format of FORMATS) {
     const options = { size: { preset: 'slide' as const }, banner: 'UNCLASSIFIED', footnotes: true }
-    let last: Awaited<ReturnType<typeof exportFigure>> | null = null
-    const first = await time(async () => (last = await exportFigure(document, options, format, fonts)))
+    let last: Awaited<ReturnType<typeof renderFigureFile>> | null = null
+    const first = await time(async () => (last = await renderFigureFile(document, options, format, fonts)))
     const warm: number[] = []
-    for (let i = 0; i < 3; i++) warm.push(await time(() => exportFigure(document, options, format, fonts)))
+    for (let i = 0; i < 3; i++) warm.push(await time(() => renderFigureFile(document, options, format, fonts)))
     const { bytes, figure } = last!
     console.log(
       `${String(count).padStart(6)}  ${format.padEnd(6)}  ${first.toFixed(0).padStart(8)}  ${median(warm).toFixed(0).padStart(7)}  ${`${(bytes.byteLength / 1024).toFixed(0)} KB`.padStart(9)}  ${String(figure.dropped.length).padStart(14)}`,

@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { findFontsDir, loadFigureFonts } from '../../main/figure/fonts'
-import { exportFigure } from '../../main/figure/exportFigure'
+import { renderFigureFile } from '../../main/figure/figureFile'
 import { PNG } from 'pngjs'
 import { annotatedSeed } from './fixtures'
 
@@ -21,7 +21,7 @@ test('fonts inside an app.asar path are handed to resvg as real files outside it
   const file = fonts.file('semibold')
   assert.doesNotMatch(file, /\.asar[\\/]/)
   assert.deepEqual(await readFile(file), await readFile(path.join(packaged, 'IBMPlexSans_600SemiBold.ttf')))
-  const { bytes } = await exportFigure(annotatedSeed(), { size: { width: 800, height: 450 }, banner: 'UNCLASSIFIED // FOR OFFICIAL USE ONLY' }, 'png', fonts)
+  const { bytes } = await renderFigureFile(annotatedSeed(), { size: { width: 800, height: 450 }, banner: 'UNCLASSIFIED // FOR OFFICIAL USE ONLY' }, 'png', fonts)
   const png = PNG.sync.read(Buffer.from(bytes))
   // The banner text is white on dark: if no font were loaded the banner row would be all dark.
   let light = 0

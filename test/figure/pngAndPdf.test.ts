@@ -5,7 +5,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { PNG } from 'pngjs'
-import { exportFigure } from '../../main/figure/exportFigure'
+import { renderFigureFile } from '../../main/figure/figureFile'
 import { loadFigureFonts } from '../../main/figure/fonts'
 import { annotatedSeed, GENERATED_AT, hostileTimeline } from './fixtures'
 
@@ -23,7 +23,7 @@ test('PNG: exact size × scale, not blank, dark banner at top and bottom', async
     [{ preset: 'a4-landscape' }, 2, 2246, 1588],
     [{ width: 640, height: 480 }, 3, 1920, 1440],
   ] as const) {
-    const { bytes } = await exportFigure(annotatedSeed(), { ...winter, size, scale }, 'png', fonts)
+    const { bytes } = await renderFigureFile(annotatedSeed(), { ...winter, size, scale }, 'png', fonts)
     const png = PNG.sync.read(Buffer.from(bytes))
     assert.equal(png.width, width)
     assert.equal(png.height, height)
@@ -39,7 +39,7 @@ test('PNG: exact size × scale, not blank, dark banner at top and bottom', async
 })
 
 test('PNG: text is drawn with the bundled font even for hostile titles (no system fonts needed)', async () => {
-  const { bytes } = await exportFigure(hostileTimeline(), {}, 'png', fonts)
+  const { bytes } = await renderFigureFile(hostileTimeline(), {}, 'png', fonts)
   const png = PNG.sync.read(Buffer.from(bytes))
   assert.equal(png.width, 1920)
 })
@@ -57,7 +57,7 @@ async function pdfText(bytes: Uint8Array): Promise<{ text: string; width: number
 
 test('PDF: one vector page of the figure size whose text layer holds every title shown', async () => {
   const document = annotatedSeed()
-  const { bytes, figure } = await exportFigure(document, { ...winter, size: { preset: 'a4-landscape' } }, 'pdf', fonts)
+  const { bytes, figure } = await renderFigureFile(document, { ...winter, size: { preset: 'a4-landscape' } }, 'pdf', fonts)
   assert.equal(Buffer.from(bytes.subarray(0, 5)).toString(), '%PDF-')
   const { text, width, height } = await pdfText(bytes)
   assert.ok(Math.abs(width - 1123 * 0.75) < 1 && Math.abs(height - 794 * 0.75) < 1, `A4 landscape in points, got ${width} × ${height}`)

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { readDate } from '../../domain/dates'
 import type { TimelineDocument } from '../../domain/timeline'
-import { exportFigure, formatForFile } from '../../figure/exportFigure'
+import { renderFigureFile, formatForFile } from '../../figure/figureFile'
 import { FigureRangeError, UNASSIGNED_LANE } from '../../figure/figureContent'
 import { loadFigureFonts } from '../../figure/fonts'
 import { FIGURE_PRESET_NAMES, FIGURE_PRESETS, MAX_FIGURE_PX, MIN_FIGURE_PX, type FigureOptionsInput, type FigurePreset } from '../../figure/options'
@@ -169,9 +169,9 @@ export const figureCommand: Command = {
     const options = figureOptionsFromArgs(values, document)
     if (options.scale !== undefined && options.scale !== 1 && format !== 'png') io.err(`annalist figure: --scale applies to PNG only; ignored for .${format}`)
 
-    let exported: Awaited<ReturnType<typeof exportFigure>>
+    let exported: Awaited<ReturnType<typeof renderFigureFile>>
     try {
-      exported = await exportFigure(document, options, format, loadFigureFonts())
+      exported = await renderFigureFile(document, options, format, loadFigureFonts())
     } catch (error) {
       if (error instanceof FigureRangeError) throw new CliError(EXIT.badDates, error.message)
       throw error

@@ -5,7 +5,7 @@
  */
 import type { HandlerMap } from '../handlers'
 import type { TimelineSession } from '../../timelineSession'
-import { exportFigure } from '../../figure/exportFigure'
+import { renderFigureFile } from '../../figure/figureFile'
 import { loadFigureFonts } from '../../figure/fonts'
 import { loadLastFigureOptions, saveLastFigureOptions, toRemembered, type RememberedOptions } from '../../figure/lastOptions'
 import { figureOptions, type FigureFormat } from '../../figure/options'
@@ -38,7 +38,7 @@ export function figureHandlers({ session, chooseSavePath, dataDir, fontsDir }: F
       const options = figureOptions(input)
       const file = await chooseSavePath({ suggestedName: suggestedFigureName(options.title || session.document.meta.title, format), format })
       if (!file) return { saved: false }
-      const { bytes, figure } = await exportFigure(session.document, options, format, fonts())
+      const { bytes, figure } = await renderFigureFile(session.document, options, format, fonts())
       await saveFigureFile(file, bytes)
       // The figure is saved; failing to remember its options must not turn that into an error.
       if (dataDir) await saveLastFigureOptions(dataDir, session.file, options).catch(() => undefined)

@@ -8,12 +8,12 @@ import { figureOptions, type FigureFormat, type FigureOptionsInput } from './opt
 import { svgToPdf, svgToPng } from './rasterise'
 import { renderFigure, type RenderedFigure } from './renderFigure'
 
-export interface ExportedFigure {
+export interface FigureFile {
   bytes: Uint8Array
   figure: Omit<RenderedFigure, 'svg'>
 }
 
-export async function exportFigure(document: TimelineDocument, input: FigureOptionsInput, format: FigureFormat, fonts: FigureFonts): Promise<ExportedFigure> {
+export async function renderFigureFile(document: TimelineDocument, input: FigureOptionsInput, format: FigureFormat, fonts: FigureFonts): Promise<FigureFile> {
   const options = figureOptions(input)
   // Only an SVG file carries its own font; PNG and PDF are drawn from the TTF files themselves.
   const { svg, ...figure } = renderFigure(document, options, { fonts, embedFont: format === 'svg' })
