@@ -21,13 +21,23 @@ export class AnnalistPage {
     return this.page.getByRole('tabpanel', { name: 'Details' })
   }
 
-  /** One element per event: vis-timeline also gives a point's dot the item's classes. */
+  /**
+   * One element per event and lane it is drawn in (an event in two lanes is drawn twice);
+   * vis-timeline also gives a point's dot the item's classes, hence the type filter.
+   */
   eventItems(): Locator {
     return this.timeline.locator('.vis-item.ev:is(.vis-point, .vis-range, .vis-box)')
   }
 
+  /** The event with this title, in the first lane it is drawn in. */
   eventItem(title: string): Locator {
-    return this.eventItems().filter({ has: this.page.locator('.ev-title', { hasText: title }) })
+    return this.eventItems().filter({ has: this.page.locator('.ev-title', { hasText: title }) }).first()
+  }
+
+  /** Ids of the distinct events drawn now. */
+  async drawnEventIds(): Promise<string[]> {
+    const ids = await this.timeline.locator('.ev-label[data-event-id]').evaluateAll((labels) => labels.map((l) => l.getAttribute('data-event-id') ?? ''))
+    return [...new Set(ids)].sort()
   }
 
   async visibleWindow(): Promise<{ start: number; end: number }> {

@@ -41,7 +41,7 @@ test('a backup is listed with its counts and restores the timeline', async ({ an
   await dialog.getByRole('button', { name: /^Restore the backup from/ }).first().click()
   await expect(dialog).toBeHidden()
   await expect(annalist.page.getByRole('status').filter({ hasText: 'Restored the backup' })).toBeVisible()
-  await expect(annalist.eventItems()).toHaveCount(17)
+  await expect.poll(async () => (await annalist.drawnEventIds()).length).toBe(17)
 })
 
 test('the toolbar says when every change is saved', async ({ annalist }) => {

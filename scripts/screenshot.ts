@@ -19,7 +19,7 @@ try {
   await page.keyboard.press('g')
   await page.getByRole('textbox', { name: 'Date (EDTF)' }).fill('2021-11-01/2022-02-28')
   await page.keyboard.press('Enter')
-  await page.locator('.ev-title', { hasText: 'US–Russia Strategic Stability Dialogue' }).click()
+  await page.locator('.ev-title', { hasText: 'US–Russia Strategic Stability Dialogue' }).first().click()
   await page.getByRole('tabpanel', { name: 'Details' }).getByRole('heading', { level: 2 }).waitFor()
   await page.waitForTimeout(500)
   await page.screenshot({ path: path.join(outDir, 'crisis-winter-2021-22.png') })
