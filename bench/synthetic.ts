@@ -80,6 +80,18 @@ const PUBLISHERS: [string, string][] = [
   ['Xinhua', 'C3'], ['RFE/RL', 'B2'], ['Official readout', 'A3'], ['Telegram channel', 'E5'],
   ['Eurasianet', 'B3'], ['Meduza', 'B3'], ['Kommersant', 'C2'], ['Anonymous blog', 'F6'],
 ]
+const FIRST_NAMES = [
+  'Aigerim', 'Alexei', 'Anna', 'Arman', 'Bakhyt', 'Dmitry', 'Elena', 'Farid', 'Giorgi', 'Gulnara', 'Irina', 'Ivan',
+  'Jakub', 'Jonas', 'Kairat', 'Katarzyna', 'Laura', 'Lev', 'Mariam', 'Mehmet', 'Nino', 'Oksana', 'Olena', 'Pavel',
+  'Rustam', 'Saule', 'Sergei', 'Tamara', 'Timur', 'Viktor', 'Wei', 'Yerlan', 'Yulia', 'Zarina', 'Zhang', 'Ahmad',
+]
+const SURNAMES = [
+  'Abenov', 'Aliyev', 'Baranov', 'Beridze', 'Bondarenko', 'Chen', 'Dzhaksybekov', 'Esenova', 'Gelashvili', 'Hakobyan',
+  'Ivanova', 'Jankauskas', 'Kalnins', 'Karimov', 'Kovalenko', 'Kowalski', 'Kuznetsov', 'Lindqvist', 'Liu', 'Mammadov',
+  'Melnyk', 'Nazarbayeva', 'Nurmagambetov', 'Ozturk', 'Petrenko', 'Rahimov', 'Sarsenbayev', 'Shevchenko', 'Smirnova',
+  'Tamm', 'Tkachenko', 'Usmanov', 'Virtanen', 'Volkov', 'Wang', 'Yilmaz', 'Zhukov', 'Zhumabekov', 'Sadykov', 'Orlova',
+]
+const COUNTRY_CODES = ['UKR', 'RUS', 'KAZ', 'GEO', 'ARM', 'AZE', 'BLR', 'EST', 'LVA', 'LTU', 'TJK', 'AFG', 'CHN', 'TUR', 'IRN']
 const LIKELIHOOD_WORDS = ['almost no chance', 'very unlikely', 'unlikely', 'roughly even chance', 'likely', 'very likely', 'almost certain'] as const
 const CONFIDENCE_WORDS = ['low', 'moderate', 'high'] as const
 const COLOURS = ['amber', 'blue', 'green', 'red', 'violet', 'grey'] as const
@@ -174,7 +186,10 @@ function syntheticEvent(pick: Picker, index: number): TimelineEvent {
     description:
       `${actor} ${verb} the ${object}, according to ${sources[0]!.publisher}. ` +
       `Officials in ${place} described the move as ${pick.one(['provocative', 'routine', 'overdue', 'a signal to allies', 'temporary'])}; ` +
-      `${pick.one(ACTORS)} is expected to respond ${pick.one(['within days', 'at the next summit', 'after consultations', 'through back channels'])}.`,
+      `${pick.one(ACTORS)} is expected to respond ${pick.one(['within days', 'at the next summit', 'after consultations', 'through back channels'])}.` +
+      // Real notes name people and cite record numbers: the long tail of rare words a search must find.
+      (pick.chance(0.5) ? ` Spokesperson ${pick.one(FIRST_NAMES)} ${pick.one(SURNAMES)} declined to comment.` : '') +
+      (['ACLED', 'GDELT'].includes(sources[0]!.publisher) ? ` Source record ${pick.one(COUNTRY_CODES)}${10_000 + pick.int(90_000)}.` : ''),
     lanes,
     tags,
     // Keys in the schema's order, so the document serialises the same before and after validation.
