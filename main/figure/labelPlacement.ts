@@ -75,11 +75,17 @@ export function placeLabels(items: readonly PlacementItem[], bounds: PlacementBo
   // How far left of its marker anything can reach: entries ending before that can be forgotten.
   const reach = Math.max(0, ...items.map((i) => i.lead + bounds.offset + i.labelWidth)) + bounds.gap
   const free = (row: number, [start]: [number, number]) => (rowEnds[row] ?? -Infinity) + bounds.gap <= start
+  // Rows keep only entries a later item could still touch; pruned whenever a row doubles in size,
+  // so 10,000 events cost linear time, not quadratic.
+  const kept: number[] = []
   const put = (row: number, entry: Entry, placement: Placement) => {
     if (!rows[row]) rows[row] = []
-    const entries = rows[row]!
+    let entries = rows[row]!
     entries.push(entry)
-    while (entries.length && entries[0]!.end < entry.bareStart - reach) entries.shift()
+    if (entries.length > 2 * (kept[row] ?? 16)) {
+      entries = rows[row] = entries.filter((e) => e.end >= entry.bareStart - reach)
+      kept[row] = Math.max(16, entries.length)
+    }
     rowEnds[row] = Math.max(rowEnds[row] ?? -Infinity, entry.end)
     placements[entry.index] = placement
   }
