@@ -120,11 +120,11 @@ export class TimelineIndexes {
     this.indexed = document
     const change: DocumentChange = {}
     if (document.lanes !== previous?.lanes) change.lanes = document.lanes
-    if (document.events !== previous?.events) change.events = differences(document.events, this.slotById.keys(), (event) => {
+    if (document.events !== previous?.events) change.events = differences(document.events, this.slotById, (event) => {
       const slot = this.slotById.get(event.id)
       return slot !== undefined && this.sources[slot] === event
     })
-    if (document.annotations !== previous?.annotations) change.annotations = differences(document.annotations, this.annotations.keys(), (annotation) => this.annotations.get(annotation.id) === annotation)
+    if (document.annotations !== previous?.annotations) change.annotations = differences(document.annotations, this.annotations, (annotation) => this.annotations.get(annotation.id) === annotation)
     // Edits one by one shift sorted arrays; past a thousand (an import, a merge) starting over is quicker.
     const size = (c?: Changes<unknown>) => (c?.updated?.length ?? 0) + (c?.removed?.length ?? 0)
     if (size(change.events) + size(change.annotations) > REBUILD_THRESHOLD) return this.rebuild(document)
@@ -251,15 +251,19 @@ function intervalEntry(record: EventRecord): IntervalEntry {
   return { key: record.slot, start: record.span.start, end: record.span.end, markA: record.fingerprintA, markB: record.fingerprintB }
 }
 
-/** What `sync` must do to a list: entries not yet indexed as they are now, and ids no longer present. */
-function differences<T extends { id: string }>(list: readonly T[], indexedIds: Iterable<string>, unchanged: (item: T) => boolean): Changes<T> {
-  const present = new Set<string>()
+/**
+ * What `sync` must do to a list: entries not yet indexed as they are now, and ids no longer present.
+ * Ids are unique in a valid document, so when every indexed id is still in the list (the usual
+ * edit) no set of all ids needs building.
+ */
+function differences<T extends { id: string }>(list: readonly T[], indexed: ReadonlyMap<string, unknown>, unchanged: (item: T) => boolean): Changes<T> {
   const updated: T[] = []
+  let stillThere = 0
   for (const item of list) {
-    present.add(item.id)
+    if (indexed.has(item.id)) stillThere += 1
     if (!unchanged(item)) updated.push(item)
   }
-  const removed: string[] = []
-  for (const id of indexedIds) if (!present.has(id)) removed.push(id)
-  return { updated, removed }
+  if (stillThere === indexed.size) return { updated, removed: [] }
+  const present = new Set(list.map((item) => item.id))
+  return { updated, removed: [...indexed.keys()].filter((id) => !present.has(id)) }
 }
