@@ -15,7 +15,6 @@ const sizesArg = process.argv.indexOf('--sizes')
 const SIZES = sizesArg > 0 ? process.argv[sizesArg + 1]!.split(',').map(Number) : [1_000, 10_000, 100_000]
 const FROM = Date.UTC(1991, 0, 1)
 const TO = Date.UTC(2023, 0, 1)
-const DAY = 86_400_000
 /**
  * Common words (each in 3–25 % of the synthetic documents: its vocabulary is small, the worst case for
  * an inverted index), rarer names and record numbers, two-word queries, a prefix ('provoc'), typos
