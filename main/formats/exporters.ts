@@ -84,10 +84,22 @@ function markwhenTag(tag: string): string {
   return `#${tag.trim().replace(/\s+/g, '-').replace(/#/g, '')}`
 }
 
-function markwhenEvent(event: TimelineEvent): string[] {
-  const lines = [`${event.date}: ${event.title.replace(/\r?\n/g, ' ')}`]
+const oneLine = (text: string) => text.replace(/\r?\n/g, ' ')
+const field = (text: string) => oneLine(text).replace(/\|/g, '/')
+
+/**
+ * Markwhen has one group per event and no sources or places, so Annalist writes them as body lines
+ * of its own (`lanes:`, `location:`, `source:`) that Markwhen shows as text and Annalist reads back.
+ */
+function markwhenEvent(event: TimelineEvent, laneName: (id: string) => string): string[] {
+  const lines = [`${event.date}: ${oneLine(event.title)}`]
   if (event.description) lines.push(...event.description.split(/\r?\n/))
-  for (const s of event.sources) lines.push(`source: ${s.grade} | ${s.title.replace(/\|/g, '/')} | ${s.url}`)
+  if (event.lanes.length > 1) lines.push(`lanes: ${event.lanes.map((id) => oneLine(laneName(id)).replace(/;/g, ',')).join('; ')}`)
+  if (event.location) {
+    const { name, latitude, longitude } = event.location
+    lines.push(`location: ${oneLine(name)}${latitude !== undefined && longitude !== undefined ? ` (${latitude}, ${longitude})` : ''}`)
+  }
+  for (const s of event.sources) lines.push(`source: ${s.grade} | ${field(s.title)} | ${field(s.url)} | ${field(s.publisher)} | ${s.date ?? ''}`)
   if (event.tags.length) lines.push(event.tags.map(markwhenTag).join(' '))
   return lines
 }
@@ -101,11 +113,11 @@ export function exportMarkwhen(document: TimelineDocument): string {
     if (!lane) noLane.push(e)
     else byLane.set(lane, [...(byLane.get(lane) ?? []), e])
   }
-  for (const e of noLane) out.push(...markwhenEvent(e), '')
   const laneName = laneNamer(document.lanes)
+  for (const e of noLane) out.push(...markwhenEvent(e, laneName), '')
   for (const [lane, events] of byLane) {
     out.push(`group ${laneName(lane).replace(/\r?\n/g, ' ')}`, '')
-    for (const e of events) out.push(...markwhenEvent(e), '')
+    for (const e of events) out.push(...markwhenEvent(e, laneName), '')
     out.push('endGroup', '')
   }
   return `${out.join('\n').trimEnd()}\n`

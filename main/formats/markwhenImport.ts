@@ -12,7 +12,10 @@ import { isDate as isValidEdtf } from './quickSchemas'
 import { inChunks, type ImportControl } from './chunked'
 
 const TAG = /(^|\s)#([\p{L}\p{N}_\-/]+)/gu
-const SOURCE_LINE = /^source:\s*([A-F][1-6])\s*\|\s*(.*?)\s*\|\s*(.*)$/
+/** Annalist's own body lines (see exportMarkwhen): `source: B2 | title | url | publisher | date`, `lanes: A; B`, `location: name (lat, lon)`. */
+const SOURCE_LINE = /^source:\s*([A-F][1-6])\s*\|\s*(.*?)\s*\|\s*(.*?)\s*(?:\|\s*(.*?)\s*(?:\|\s*(.*?)\s*)?)?$/
+const LANES_LINE = /^lanes:\s*(.+)$/
+const LOCATION_LINE = /^location:\s*(.*?)(?:\s*\((-?\d+(?:\.\d+)?(?:e-?\d+)?),\s*(-?\d+(?:\.\d+)?(?:e-?\d+)?)\))?$/
 const GROUP_START = /^(group|section)\b\s*(.*)$/
 const GROUP_END = /^end(Group|Section|group|section)\b/
 
@@ -110,7 +113,21 @@ export async function readMarkwhenDraft(source: string, options: ImportControl &
       }
       const sourceLine = SOURCE_LINE.exec(line)
       if (sourceLine) {
-        current.sources!.push({ id: `line${lineNumber}-source`, title: sourceLine[2]!.slice(0, 1_000), publisher: '', url: sourceLine[3]!.slice(0, 4_000), grade: sourceLine[1]! })
+        const [, grade, title, url, publisher, date] = sourceLine
+        current.sources!.push({ id: `line${lineNumber}-source`, title: title!.slice(0, 1_000), publisher: (publisher ?? '').slice(0, 1_000), url: url!.slice(0, 4_000), ...(date ? { date } : {}), grade: grade! })
+        return
+      }
+      const lanesLine = LANES_LINE.exec(line)
+      if (lanesLine) {
+        current.laneNames = lanesLine[1]!.split(';').map((name) => name.trim()).filter((name) => name !== '')
+        return
+      }
+      const locationLine = LOCATION_LINE.exec(line)
+      if (locationLine && !current.location) {
+        const [, name, latitude, longitude] = locationLine
+        const lat = Number(latitude)
+        const lon = Number(longitude)
+        current.location = { name: name!.slice(0, 1_000), ...(latitude !== undefined && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { latitude: lat, longitude: lon } : {}) }
         return
       }
       const rest = takeTags(line, current.tags!)

@@ -60,7 +60,7 @@ test('TimelineJS keeps ids, titles, descriptions, exact dates, first lane, spans
   assert.equal(buildUp.text, 'Ukraine cites ~92,000 troops, 28 Nov 2021')
 })
 
-test('Markwhen keeps titles, full EDTF dates, descriptions, tags, graded sources and the first lane; ids are new', async () => {
+test('Markwhen keeps titles, full EDTF dates, descriptions, tags, lanes, places and sources; ids are new', async () => {
   const original = sampleTimeline()
   const back = await roundTrip('markwhen', original)
   assert.equal(back.meta.title, original.meta.title)
@@ -70,8 +70,9 @@ test('Markwhen keeps titles, full EDTF dates, descriptions, tags, graded sources
     assert.equal(got.date, event.date)
     assert.equal(got.description, event.description)
     assert.deepEqual(got.tags, event.tags.map((t) => t.replace(/\s+/g, '-')))
-    assert.deepEqual(got.sources.map((s) => [s.grade, s.title, s.url]), event.sources.map((s) => [s.grade, s.title, s.url]))
-    assert.deepEqual(laneNames(back, got), laneNames(original, event).slice(0, 1))
+    assert.deepEqual(got.sources.map(({ id: _id, ...s }) => s), event.sources.map(({ id: _id, ...s }) => s))
+    assert.deepEqual(laneNames(back, got), laneNames(original, event))
+    assert.deepEqual(got.location, event.location)
   }
 })
 
