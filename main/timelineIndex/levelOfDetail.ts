@@ -28,9 +28,15 @@ export interface DetailLimits {
   itemsPerBucket: number
   /** Runs of dense buckets merge only within grid-aligned cells of this many buckets. */
   bucketsPerCell: number
+  /**
+   * A lane with no more events than this in the covered stretch is drawn event by event, however
+   * close together: vis-timeline stacks a few dozen labels legibly, and an analyst with a small
+   * timeline should see every title rather than counts.
+   */
+  wholeLaneUpTo?: number
 }
 
-export const DEFAULT_LIMITS: DetailLimits = { maxShown: 1_500, itemsPerBucket: 2, bucketsPerCell: 4 }
+export const DEFAULT_LIMITS: DetailLimits = { maxShown: 1_500, itemsPerBucket: 2, bucketsPerCell: 4, wholeLaneUpTo: 40 }
 
 /** Where the engine's events are: one interval index per lane, keyed by record slot. */
 export interface LaneEvents {
@@ -87,10 +93,13 @@ function planLanes(grid: Grid, clusterEverythingDense: boolean, laneIds: readonl
     const table = bucketTable(index, grid, filter, events.record)
     const runs: Run[] = []
     const runOfBucket = new Int32Array(grid.bucketCount).fill(-1)
+    let laneTotal = 0
+    for (let b = 0; b < grid.bucketCount; b++) laneTotal += table.count[b]!
+    const wholeLane = !clusterEverythingDense && laneTotal <= (limits.wholeLaneUpTo ?? 0)
     let items = 0
     for (let b = 0; b < grid.bucketCount; b++) {
       const count = table.count[b]!
-      if (count <= limits.itemsPerBucket) {
+      if (wholeLane || count <= limits.itemsPerBucket) {
         items += count
         continue
       }
