@@ -89,11 +89,13 @@ const field = (text: string) => oneLine(text).replace(/\|/g, '/')
 
 /**
  * Markwhen has one group per event and no sources or places, so Annalist writes them as body lines
- * of its own (`lanes:`, `location:`, `source:`) that Markwhen shows as text and Annalist reads back.
+ * of its own (`id:`, `lanes:`, `location:`, `source:`) that Markwhen shows as text and Annalist reads
+ * back; the id lets a re-import recognise events already in the timeline.
  */
 function markwhenEvent(event: TimelineEvent, laneName: (id: string) => string): string[] {
   const lines = [`${event.date}: ${oneLine(event.title)}`]
   if (event.description) lines.push(...event.description.split(/\r?\n/))
+  if (/^\S+$/.test(event.id)) lines.push(`id: ${event.id}`)
   if (event.lanes.length > 1) lines.push(`lanes: ${event.lanes.map((id) => oneLine(laneName(id)).replace(/;/g, ',')).join('; ')}`)
   if (event.location) {
     const { name, latitude, longitude } = event.location

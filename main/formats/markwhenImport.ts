@@ -2,8 +2,8 @@
  * Markwhen (`.mw`) → an import draft. Reads what Markwhen files written by hand contain:
  * an optional `---` header (`title:`), `<date or range>: <title>` event lines, indented or
  * following body lines, `#tags`, `group` / `endGroup` and `section` / `endSection` (which become
- * lanes), `//` comments, and `source: B2 | Title | https://…` lines that Annalist's own export
- * writes. Dates are EDTF (`2022-01-10`, `2021-11-10/2022-02-24`, `2021-08~`) or the common styles
+ * lanes), `//` comments, and the `id:`, `lanes:`, `location:` and `source: B2 | Title | https://…`
+ * lines that Annalist's own export writes. Dates are EDTF (`2022-01-10`, `2021-11-10/2022-02-24`, `2021-08~`) or the common styles
  * of dateStyles; ranges may also be written `a - b`.
  */
 import { emptyDraft, type DraftEvent, type ImportDraft } from './importPreview'
@@ -15,6 +15,7 @@ const TAG = /(^|\s)#([\p{L}\p{N}_\-/]+)/gu
 /** Annalist's own body lines (see exportMarkwhen): `source: B2 | title | url | publisher | date`, `lanes: A; B`, `location: name (lat, lon)`. */
 const SOURCE_LINE = /^source:\s*([A-F][1-6])\s*\|\s*(.*?)\s*\|\s*(.*?)\s*(?:\|\s*(.*?)\s*(?:\|\s*(.*?)\s*)?)?$/
 const LANES_LINE = /^lanes:\s*(.+)$/
+const ID_LINE = /^id:\s*(\S{1,200})$/
 const LOCATION_LINE = /^location:\s*(.*?)(?:\s*\((-?\d+(?:\.\d+)?(?:e-?\d+)?),\s*(-?\d+(?:\.\d+)?(?:e-?\d+)?)\))?$/
 const GROUP_START = /^(group|section)\b\s*(.*)$/
 const GROUP_END = /^end(Group|Section|group|section)\b/
@@ -115,6 +116,12 @@ export async function readMarkwhenDraft(source: string, options: ImportControl &
       if (sourceLine) {
         const [, grade, title, url, publisher, date] = sourceLine
         current.sources!.push({ id: `line${lineNumber}-source`, title: title!.slice(0, 1_000), publisher: (publisher ?? '').slice(0, 1_000), url: url!.slice(0, 4_000), ...(date ? { date } : {}), grade: grade! })
+        return
+      }
+      const idLine = ID_LINE.exec(line)
+      if (idLine && !current.id) {
+        current.id = idLine[1]!
+        current.original = `line ${current.row} (id ${current.id})`
         return
       }
       const lanesLine = LANES_LINE.exec(line)

@@ -60,13 +60,14 @@ test('TimelineJS keeps ids, titles, descriptions, exact dates, first lane, spans
   assert.equal(buildUp.text, 'Ukraine cites ~92,000 troops, 28 Nov 2021')
 })
 
-test('Markwhen keeps titles, full EDTF dates, descriptions, tags, lanes, places and sources; ids are new', async () => {
+test('Markwhen keeps ids, titles, full EDTF dates, descriptions, tags, lanes, places and sources', async () => {
   const original = sampleTimeline()
   const back = await roundTrip('markwhen', original)
   assert.equal(back.meta.title, original.meta.title)
   assert.equal(back.events.length, original.events.length)
   for (const event of original.events) {
-    const got = back.events.find((e) => e.title === event.title)!
+    const got = back.events.find((e) => e.id === event.id)!
+    assert.equal(got.title, event.title)
     assert.equal(got.date, event.date)
     assert.equal(got.description, event.description)
     assert.deepEqual(got.tags, event.tags.map((t) => t.replace(/\s+/g, '-')))
