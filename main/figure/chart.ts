@@ -94,8 +94,9 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
   // there is and the labels that find no room are dropped (and listed).
   const bounds = { left, right, gap: 10 * u, offset: 5 * u }
   let rowHeight = type.label * 1.8
-  const lanePad = 5 * u
   const lanesHeight = lanesBottom - lanesTop
+  // Breathing room above and below each lane's rows, given up first when the chart is short.
+  const lanePad = Math.min(5 * u, Math.max(u, (lanesHeight - content.lanes.length * rowHeight) / (2 * Math.max(1, content.lanes.length))))
   const fitRows = Math.max(content.lanes.length, Math.floor((lanesHeight - content.lanes.length * lanePad * 2) / rowHeight))
   // No lane can get more rows than the whole chart holds, so asking for more is wasted work.
   const wanted = perLane.map(({ items }) => placeLabels(items, bounds, fitRows).rows)

@@ -93,7 +93,8 @@ export function notesBlock(notes: readonly NumberedAnnotation[], width: number, 
           top += Math.max(...row.map((c) => c.height))
         }
         if (omitted > 0) {
-          const text = `${omitted} more ${omitted === 1 ? 'note is' : 'notes are'} in the timeline but do not fit on this page.`
+          const what = omitted === 1 ? 'note is in the timeline but does not fit' : 'notes are in the timeline but do not fit'
+          const text = `${omitted}${shown ? ' more' : ''} ${what} on this page.`
           out += textElement(text, { x, y: top + type.small, 'font-size': type.small, fill: MUTED })
         }
         return out
@@ -142,13 +143,13 @@ export function keyBlock(events: readonly FigureEvent[], hasNotes: boolean, widt
         textElement(words, { x: x + codeWidth + 5 * u, y: cy + type.small * 0.36, 'font-size': type.small, fill: INK }),
     }
   })
+  const titles = ['KEY', ...(gradeItems.length ? ['SOURCE GRADES'] : [])]
+  const titleWidth = Math.max(...titles.map((t) => semibold.width(t, type.small))) + 16 * u
   if (gradeItems.length) {
-    const note = "Admiralty code: source reliability A–F, information credibility 1–6; each event shows its best source's grade"
+    const note = truncate("Admiralty code: source reliability A–F, information credibility 1–6; each event shows its best source's grade", regular, type.small, width - titleWidth)
     gradeItems.push({ width: regular.width(note, type.small), draw: (x, cy) => textElement(note, { x, y: cy + type.small * 0.36, 'font-size': type.small, fill: MUTED }) })
   }
   const line = type.small * 1.7
-  const titles = ['KEY', ...(gradeItems.length ? ['SOURCE GRADES'] : [])]
-  const titleWidth = Math.max(...titles.map((t) => semibold.width(t, type.small))) + 16 * u
   const flows = [flow('KEY', items), ...(gradeItems.length ? [flow('SOURCE GRADES', gradeItems)] : [])]
   function flow(title: string, entries: KeyItem[]) {
     const rows: { x: number; item: KeyItem }[][] = [[]]

@@ -59,6 +59,16 @@ interface Entry {
   /** Extent without the label, what remains if the label has to go. */
   bareStart: number
   bareEnd: number
+  /** Where its label's text is, if it has one. */
+  label: [number, number] | null
+}
+
+/** Where the text itself is: beside the marker, after the offset (a marker may touch that gap). */
+function labelExtent(side: LabelSide, [start, end]: [number, number], bareStart: number, bareEnd: number, offset: number): [number, number] | null {
+  if (side === 'right') return [bareEnd + offset, end]
+  if (side === 'left') return [start, bareStart - offset]
+  if (side === 'inside') return [bareStart, bareEnd]
+  return null
 }
 
 /**
@@ -66,7 +76,8 @@ interface Entry {
  * order, every earlier interval starts at or before the current marker, so a row is free for an
  * interval exactly when the row's furthest end lies before the interval's start.
  * A marker is never dropped: when no row has room even for the bare marker, it goes in the row
- * where it covers the fewest labels, and those labels are dropped (a label under a marker is unreadable).
+ * where it covers the fewest labels (markers may cover markers), and those labels are dropped: a
+ * label under a marker is unreadable.
  */
 export function placeLabels(items: readonly PlacementItem[], bounds: PlacementBounds, maxRows: number): { placements: Placement[]; rows: number } {
   const rows: Entry[][] = []
@@ -89,27 +100,28 @@ export function placeLabels(items: readonly PlacementItem[], bounds: PlacementBo
     rowEnds[row] = Math.max(rowEnds[row] ?? -Infinity, entry.end)
     placements[entry.index] = placement
   }
-  const overlaps = (e: Entry, [start, end]: [number, number]) => e.start < end + bounds.gap && e.end + bounds.gap > start
+  const overlaps = ([a, b]: [number, number], [start, end]: [number, number]) => a < end && b > start
   items.forEach((item, index) => {
     const [bareStart, bareEnd] = interval(item, 'none', bounds)!
     for (let row = 0; row < Math.min(rows.length + 1, maxRows); row++) {
       for (const side of LABELLED) {
         const span = interval(item, side, bounds)
-        if (span && free(row, span)) return put(row, { index, start: span[0], end: span[1], bareStart, bareEnd }, { row, side })
+        if (span && free(row, span)) return put(row, { index, start: span[0], end: span[1], bareStart, bareEnd, label: labelExtent(side, span, bareStart, bareEnd, bounds.offset) }, { row, side })
       }
     }
     const bare: [number, number] = [bareStart, bareEnd]
-    const entry = { index, start: bareStart, end: bareEnd, bareStart, bareEnd }
+    const entry: Entry = { index, start: bareStart, end: bareEnd, bareStart, bareEnd, label: null }
     const freeRow = rowEnds.findIndex((_, r) => free(r, bare))
     if (freeRow >= 0) return put(freeRow, entry, { row: freeRow, side: 'none' })
     if (rows.length < maxRows) return put(rows.length, entry, { row: rows.length, side: 'none' })
     // Every row is taken here: use the row where the marker covers the fewest labels, and drop those.
-    const covered = rows.map((entries) => entries.filter((e) => placements[e.index]!.side !== 'none' && overlaps(e, bare)))
+    const covered = rows.map((entries) => entries.filter((e) => e.label !== null && overlaps(e.label, bare)))
     const row = covered.reduce((best, list, r) => (list.length < covered[best]!.length ? r : best), 0)
     for (const e of covered[row]!) {
       placements[e.index] = { row, side: 'none' }
       e.start = e.bareStart
       e.end = e.bareEnd
+      e.label = null
     }
     rowEnds[row] = Math.max(-Infinity, ...rows[row]!.map((e) => e.end))
     put(row, entry, { row, side: 'none' })

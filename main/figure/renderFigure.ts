@@ -64,7 +64,8 @@ export function renderFigure(document: TimelineDocument, input: FigureOptionsInp
 
   // Classification or caveat banner, top and bottom, as on every page of a classified briefing.
   const bannerHeight = options.banner ? type.banner * 2 : 0
-  const bannerText = options.banner ? truncate(options.banner, semibold, type.banner, inner) : ''
+  // 0.9: the banner's letter-spacing is not in the font's advance widths.
+  const bannerText = options.banner ? truncate(options.banner, semibold, type.banner, inner * 0.9) : ''
   const banner = (y: number) =>
     element('rect', { x: 0, y, width, height: bannerHeight, fill: BANNER_FILL }) +
     textElement(bannerText, { x: width / 2, y: y + bannerHeight / 2 + type.banner * 0.36, 'font-size': type.banner, 'font-weight': 600, fill: BANNER_INK, 'text-anchor': 'middle', 'letter-spacing': 0.6 * u })
@@ -87,9 +88,12 @@ export function renderFigure(document: TimelineDocument, input: FigureOptionsInp
   const bottom = height - bannerHeight - type.margin * 0.6
   const generatedY = bottom - type.small * 0.3
   const budget = Math.max(0, (bottom - line - chartTop) * 0.42)
-  const key = keyBlock(content.events, content.annotations.length > 0, inner, type, fonts)
-  const notes = content.annotations.length ? notesBlock(content.annotations, inner, Math.max(0, budget - key.height), type, fonts) : null
-  const footnoteLines = Math.floor((budget - key.height - (notes?.block.height ?? 0)) / (type.small * 1.4)) - 1
+  // The key comes first; on a page too small for it the chart keeps the room (the notes are counted).
+  const fullKey = keyBlock(content.events, content.annotations.length > 0, inner, type, fonts)
+  const key = fullKey.height <= budget ? fullKey : null
+  const afterKey = budget - (key?.height ?? 0)
+  const notes = content.annotations.length ? notesBlock(content.annotations, inner, afterKey, type, fonts) : null
+  const footnoteLines = Math.floor((afterKey - (notes?.block.height ?? 0)) / (type.small * 1.4)) - 1
   const sources = options.footnotes ? sourcesBlock(content.events, inner, Math.min(footnoteLines, 6), type, fonts) : null
   const blocks: Block[] = [notes?.block, key, sources].filter((b): b is Block => Boolean(b))
   const gap = 12 * u
@@ -103,11 +107,10 @@ export function renderFigure(document: TimelineDocument, input: FigureOptionsInp
   const dropped = chart.dropped.map((e) => ({ eventId: e.event.id, title: e.event.title }))
   const belowChart = chartBottom + type.small * 1.3
   const empty = content.emptyLanes.length ? ` · No events in this range: ${content.emptyLanes.map((l) => l.name).join(', ')}` : ''
-  parts.push(textElement(truncate(`All dates and times UTC${empty}`, regular, type.small, inner * 0.7), { x: left, y: belowChart, 'font-size': type.small, fill: MUTED }))
-  if (dropped.length) {
-    const text = `${dropped.length} ${dropped.length === 1 ? 'label' : 'labels'} omitted for space (markers shown)`
-    parts.push(textElement(text, { x: left + inner, y: belowChart, 'font-size': type.small, fill: MUTED, 'text-anchor': 'end' }))
-  }
+  const omitted = dropped.length ? truncate(`${dropped.length} ${dropped.length === 1 ? 'label' : 'labels'} omitted for space (markers shown)`, regular, type.small, inner / 2) : ''
+  const omittedWidth = omitted ? regular.width(omitted, type.small) + 16 * u : 0
+  parts.push(textElement(truncate(`All dates and times UTC${empty}`, regular, type.small, inner - omittedWidth), { x: left, y: belowChart, 'font-size': type.small, fill: MUTED }))
+  if (omitted) parts.push(textElement(omitted, { x: left + inner, y: belowChart, 'font-size': type.small, fill: MUTED, 'text-anchor': 'end' }))
   let blockY = chartBottom + line + gap
   for (const block of blocks) {
     parts.push(block.draw(left, blockY))
@@ -115,7 +118,8 @@ export function renderFigure(document: TimelineDocument, input: FigureOptionsInp
   }
 
   parts.push(element('line', { x1: left, y1: generatedY - type.small * 1.3, x2: left + inner, y2: generatedY - type.small * 1.3, stroke: RULE, 'stroke-width': u }))
-  const generated = `Generated on ${generatedOn(options.generatedAt)} from “${document.meta.title}” with Annalist · ${content.events.length} events · ${content.annotations.length} notes`
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
+  const generated = `Generated on ${generatedOn(options.generatedAt)} from “${document.meta.title}” with Annalist · ${count(content.events.length, 'event')} · ${count(content.annotations.length, 'note')}`
   parts.push(textElement(truncate(generated, regular, type.small, inner), { x: left, y: generatedY, 'font-size': type.small, fill: MUTED }))
 
   const svg =

@@ -42,9 +42,12 @@ export interface TypeScale {
   margin: number
 }
 
-/** Type never drops below ~8 pt on an A4 page, where a proportional size would be unreadable. */
+/**
+ * Type never drops below ~8 pt on an A4 page, where a proportional size would be unreadable; only a
+ * figure smaller than a page (under ~500 px) gets smaller type, or nothing but the title would fit.
+ */
 export function typeScale(width: number, height: number): TypeScale {
-  const unit = Math.max(0.72, Math.min(width, (height * 16) / 9) / 1920)
+  const unit = Math.min(Math.max(0.72, Math.min(width, (height * 16) / 9) / 1920), Math.min(width, height) / 700)
   return {
     unit,
     title: 34 * unit,
