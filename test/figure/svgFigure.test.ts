@@ -133,3 +133,20 @@ test('an SVG file embeds its font as a data: URI; a preview does not', () => {
   assert.match(file.svg, /@font-face\{font-family:'IBM Plex Sans';font-weight:400;src:url\(data:font\/ttf;base64,/)
   assert.equal(XMLValidator.validate(file.svg), true)
 })
+
+test('small and odd sizes still give a sound figure: no negative or NaN geometry, text inside the page', () => {
+  for (const [width, height] of [[320, 320], [320, 2000], [2000, 320], [480, 360], [10_000, 10_000]] as const) {
+    const figure = renderFigure(
+      annotatedSeed(),
+      { size: { width, height }, banner: 'UNCLASSIFIED // FOR OFFICIAL USE ONLY AND A LONG CAVEAT', subtitle: 'A long subtitle for a small page', footnotes: true },
+      { fonts },
+    )
+    assert.equal(XMLValidator.validate(figure.svg), true)
+    assert.doesNotMatch(figure.svg, /NaN|Infinity/)
+    assert.doesNotMatch(figure.svg, /\s(width|height|r)="-/, `${width}×${height}: negative size`)
+    for (const match of figure.svg.matchAll(/<text x="([-\d.]+)" y="([-\d.]+)"/g)) {
+      const [x, y] = [Number(match[1]), Number(match[2])]
+      assert.ok(x >= 0 && x <= width && y >= 0 && y <= height, `${width}×${height}: text at ${x},${y}`)
+    }
+  }
+})
