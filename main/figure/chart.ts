@@ -174,13 +174,13 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
 
   return {
     markup: [
-      element('g', { id: 'lanes' }, background.join('')),
-      element('g', { id: 'axis' }, drawAxis(axis, x, left, right, box.y, axisRow, lanesBottom, type, fonts)),
-      element('g', { id: 'annotations' }, overlays.join('')),
+      element('g', { id: 'annalist-figure-lanes' }, background.join('')),
+      element('g', { id: 'annalist-figure-axis' }, drawAxis(axis, x, left, right, box.y, axisRow, lanesBottom, type, fonts)),
+      element('g', { id: 'annalist-figure-annotations' }, overlays.join('')),
       element('line', { x1: box.x, y1: lanesBottom, x2: right, y2: lanesBottom, stroke: RULE, 'stroke-width': u }),
-      element('g', { id: 'events' }, [...markers].join('')),
-      element('g', { id: 'labels' }, labels.join('')),
-      element('g', { id: 'lane-names' }, laneNames.join('')),
+      element('g', { id: 'annalist-figure-events' }, [...markers].join('')),
+      element('g', { id: 'annalist-figure-labels' }, labels.join('')),
+      element('g', { id: 'annalist-figure-lane-names' }, laneNames.join('')),
     ].join(''),
     dropped,
   }

@@ -177,7 +177,7 @@ export function keyBlock(events: readonly FigureEvent[], hasNotes: boolean, widt
           cy += line
         }
       }
-      return element('g', { id: 'key' }, out)
+      return element('g', { id: 'annalist-figure-key' }, out)
     },
   }
 }

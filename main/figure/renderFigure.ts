@@ -49,6 +49,11 @@ function fontFaces(fonts: FigureFonts): string {
   return element('style', {}, face(400, fonts.bytes('regular')) + face(600, fonts.bytes('semibold')))
 }
 
+/**
+ * The figure as an SVG document, and what it had to leave out. Group ids are prefixed
+ * (`annalist-figure-…`) so a preview placed inline in the app cannot collide with the page's own ids;
+ * they also name the parts for anyone editing the SVG.
+ */
 export function renderFigure(document: TimelineDocument, input: FigureOptionsInput, settings: RenderSettings): RenderedFigure {
   const options = figureOptions(input)
   const { fonts } = settings
@@ -69,7 +74,7 @@ export function renderFigure(document: TimelineDocument, input: FigureOptionsInp
   const banner = (y: number) =>
     element('rect', { x: 0, y, width, height: bannerHeight, fill: BANNER_FILL }) +
     textElement(bannerText, { x: width / 2, y: y + bannerHeight / 2 + type.banner * 0.36, 'font-size': type.banner, 'font-weight': 600, fill: BANNER_INK, 'text-anchor': 'middle', 'letter-spacing': 0.6 * u })
-  if (options.banner) parts.push(element('g', { id: 'banner-top' }, banner(0)), element('g', { id: 'banner-bottom' }, banner(height - bannerHeight)))
+  if (options.banner) parts.push(element('g', { id: 'annalist-figure-banner-top' }, banner(0)), element('g', { id: 'annalist-figure-banner-bottom' }, banner(height - bannerHeight)))
 
   let y = bannerHeight + type.margin * 0.8
   const title = truncate(options.title || document.meta.title, semibold, type.title, inner)
@@ -101,7 +106,7 @@ export function renderFigure(document: TimelineDocument, input: FigureOptionsInp
   const chartBottom = bottom - line - blocksHeight - line - gap
 
   const chart = drawChart(content, { x: left, y: chartTop, width: inner, height: chartBottom - chartTop }, type, fonts)
-  parts.push(element('g', { id: 'chart' }, chart.markup))
+  parts.push(element('g', { id: 'annalist-figure-chart' }, chart.markup))
 
   // Under the chart: how many labels had no room, so a reader knows the figure is not the whole story.
   const dropped = chart.dropped.map((e) => ({ eventId: e.event.id, title: e.event.title }))
