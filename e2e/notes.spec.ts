@@ -191,6 +191,8 @@ test('a note edited twice shows three versions, and the first can be restored', 
 
   await versions.filter({ hasText: 'First reading' }).getByRole('button', { name: 'Restore this version' }).click()
   await expect(versions).toHaveCount(4)
+  await expect(versions.nth(0)).toContainText('Restored version 1')
+  await expect(versions.nth(1)).toContainText('Changed the text')
   await expect(detail.locator('.note-text').first()).toHaveText('First reading: no common ground.')
   await expect(savedStatus(annalist, /^Saved: restore an earlier version of/)).toBeVisible()
 })

@@ -6,6 +6,7 @@ import { mkdtemp, mkdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { launchApp } from '../e2e/launch'
+import { takeNoteScreenshots } from './noteScreenshots'
 
 const outDir = process.argv[2] ?? path.join('docs', 'screenshots')
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'annalist-shot-'))
@@ -23,6 +24,7 @@ try {
   await page.getByRole('tabpanel', { name: 'Details' }).getByRole('heading', { level: 2 }).waitFor()
   await page.waitForTimeout(500)
   await page.screenshot({ path: path.join(outDir, 'crisis-winter-2021-22.png') })
+  await takeNoteScreenshots(page, outDir)
   console.log(`screenshots written to ${outDir} (target: ${app.target})`)
 } finally {
   await app.close()

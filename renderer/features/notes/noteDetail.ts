@@ -3,12 +3,11 @@
  * author and times, the buttons that change it, and every earlier version with a way back to it.
  * A note in the trash can only be restored; nothing about it is lost while it is there.
  */
-import type { AnnotationVersion } from '../../../main/domain/timeline'
 import type { AnnotationDetail } from '../../../main/ipc/contract'
-import type { MarkdownBlock } from '../../../main/markdown/markdownTree'
 import { el } from '../../dom'
 import { markdownView } from './markdownView'
-import { colourMark, judgementInWords, kindInWords, whenWritten } from './noteWords'
+import { historyList } from './noteHistory'
+import { byline, colourMark, judgementInWords, kindInWords, whenWritten } from './noteWords'
 
 export interface NoteDetailActions {
   back(): void
@@ -23,32 +22,6 @@ function field(title: string, ...content: (HTMLElement | null)[]): HTMLElement |
   const present = content.filter((part): part is HTMLElement => part !== null)
   if (present.length === 0) return null
   return el('section', { className: 'field', attrs: { 'aria-label': title } }, [el('h3', { text: title }), ...present])
-}
-
-function byline(author: { name: string; initials: string }, when: string): string {
-  const who = author.name ? `${author.name}${author.initials ? ` (${author.initials})` : ''}` : 'unknown author'
-  return `${who} · ${whenWritten(when)}`
-}
-
-function versionItem(
-  number: number,
-  version: Pick<AnnotationVersion, 'label' | 'text' | 'anchor' | 'author' | 'updated'>,
-  text: MarkdownBlock[],
-  restore: (() => void) | null,
-): HTMLElement {
-  const anchorDate = version.anchor.kind === 'event' ? null : el('code', { className: 'date-edtf', text: version.anchor.date })
-  return el('li', { className: 'version', attrs: { 'aria-label': `Version ${number}${restore ? '' : ' (current)'}` } }, [
-    el('div', { className: 'version-head' }, [
-      el('span', { className: 'version-number', text: restore ? `Version ${number}` : `Version ${number} · current` }),
-      el('span', { className: 'version-meta', text: byline(version.author, version.updated) }),
-    ]),
-    el('div', { className: 'version-body' }, [
-      version.label ? el('strong', { className: 'version-label', text: version.label }) : null,
-      anchorDate,
-      markdownView(text, 'note-text version-text'),
-    ]),
-    restore ? el('button', { className: 'text-button', text: 'Restore this version', attrs: { type: 'button' }, on: { click: restore } }) : null,
-  ])
 }
 
 function capitalised(words: string): string {
@@ -78,12 +51,7 @@ export function noteDetailView(detail: AnnotationDetail, actions: NoteDetailActi
   const eventAnchor = note.anchor.kind === 'event' ? note.anchor.eventId : null
 
   const versions = detail.history.length + 1
-  const history = el('ol', { className: 'versions', attrs: { 'aria-label': 'Versions' } }, [
-    versionItem(versions, note, detail.text, null),
-    ...[...detail.history].reverse().map(({ index, version, text }) =>
-      versionItem(index + 1, version, text, trashed ? null : () => actions.restoreVersion(note.id, index)),
-    ),
-  ])
+  const history = historyList(detail, trashed ? null : (index) => actions.restoreVersion(note.id, index))
 
   const parts: (HTMLElement | null)[] = [
     el('button', { className: 'text-button back-button', text: '← All notes', attrs: { type: 'button' }, on: { click: () => actions.back() } }),

@@ -33,6 +33,12 @@ export function whenWritten(instant: string): string {
   return stamp.format(new Date(instant))
 }
 
+/** "Jane Analyst (JA) · 28 Nov 2026, 08:38": who wrote a note or version, and when. */
+export function byline(author: { name: string; initials: string }, when: string): string {
+  const who = author.name ? `${author.name}${author.initials ? ` (${author.initials})` : ''}` : 'unknown author'
+  return `${who} · ${whenWritten(when)}`
+}
+
 /** A small square in the note's palette colour; the colour is also said in words for screen readers. */
 export function colourMark(colour: AnnotationColour): HTMLElement {
   return el('span', { className: `note-mark note-colour-${colour}`, attrs: { role: 'img', 'aria-label': colourName(colour) } })
