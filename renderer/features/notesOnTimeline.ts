@@ -6,6 +6,7 @@ import type { Annotation } from '../../main/domain/timeline'
 import type { AnnotationInput, ListedAnnotation } from '../../main/ipc/contract'
 import { request } from '../api'
 import type { AppContext } from '../shell/appContext'
+import { savedWords } from './notes/savedWords'
 
 /** The editable content of a note, with a new anchor date. */
 export function contentWithDate(annotation: Omit<Annotation, 'history'>, date: string): AnnotationInput {
@@ -39,7 +40,7 @@ export function mountNotesOnTimeline(context: AppContext): NotesOnTimeline {
     if (!note) return false
     try {
       const applied = await request('updateAnnotation', annotationId, contentWithDate(note.annotation, date))
-      context.status(`Moved note: ${applied.label}`)
+      context.status(savedWords(applied))
     } catch {
       return false
     } finally {

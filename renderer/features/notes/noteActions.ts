@@ -10,6 +10,7 @@ import { edtfForDrag } from '../../timeline/noteItems'
 import type { NotesOnTimeline } from '../notesOnTimeline'
 import type { PreferencesDialog } from '../preferences'
 import type { NoteDraft, NoteEditor } from './noteEditor'
+import { savedWords } from './savedWords'
 
 export interface NoteActions {
   /** N: a note on the selected event, or with no event selected a moment note at the centre of the view. */
@@ -28,13 +29,6 @@ export interface NoteActions {
   save(id: string | null, content: AnnotationInput): Promise<EditApplied>
   /** Redraws after a saved change and says so in the status line. */
   afterEdit(applied: EditApplied): Promise<void>
-}
-
-/** "Saved: add note on Geneva talks", or, while the disk refuses, that it is kept and being retried. */
-export function savedWords(applied: EditApplied): string {
-  if (applied.save.state === 'saved') return `Saved: ${applied.label}`
-  const why = applied.save.lastError ? ` (${applied.save.lastError})` : ''
-  return `Not on disk yet, retrying${why}: ${applied.label}`
 }
 
 export function createNoteActions(context: AppContext, notes: NotesOnTimeline, preferences: PreferencesDialog, editor: () => NoteEditor): NoteActions {
