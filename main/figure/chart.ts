@@ -40,7 +40,7 @@ function noteTitle(note: NumberedAnnotation): string {
   return oneLine(note.annotation.label || note.annotation.text)
 }
 
-export function drawChart(content: FigureContent, box: Box, type: TypeScale, fonts: FigureFonts): ChartResult {
+export function drawChart(content: FigureContent, box: Box, type: TypeScale, fonts: FigureFonts, show = { laneNames: true }): ChartResult {
   const u = type.unit
   const regular = fonts.metrics('regular')
   const semibold = fonts.metrics('semibold')
@@ -49,7 +49,7 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
   // Lane names sit in a column on the left; it is the legend of lanes, with each lane's colour.
   const swatch = 10 * u
   const nameWidth = Math.max(0, ...content.lanes.map((l) => semibold.width(l.name, type.label)))
-  const laneColumn = Math.min(nameWidth + swatch + 22 * u, box.width * 0.22)
+  const laneColumn = show.laneNames ? Math.min(nameWidth + swatch + 22 * u, box.width * 0.22) : 0
   const left = box.x + laneColumn
   const right = box.x + box.width
   const x = (t: number) => left + ((t - start) / (end - start)) * (right - left)
@@ -123,7 +123,7 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
     const firstRowY = laneTop + lanePad + spare / 2 + rowHeight / 2
     // The name sits level with the lane's first row of events.
     const nameY = firstRowY
-    laneNames.push(
+    if (show.laneNames) laneNames.push(
       element('rect', { x: box.x, y: nameY - swatch / 2, width: swatch, height: swatch, rx: 2 * u, fill: colour }) +
         textElement(truncate(lane.name, semibold, type.label, laneColumn - swatch - 18 * u), { x: box.x + swatch + 8 * u, y: nameY + type.label * 0.35, 'font-size': type.label, 'font-weight': 600, fill: INK }),
     )

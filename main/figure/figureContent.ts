@@ -117,16 +117,19 @@ export function figureContent(document: TimelineDocument, options: FigureOptions
     if (!laneId || !shownLanes.has(laneId)) continue
     const reading = readDateOnce(event.date)
     if (!reading.ok) continue
-    const grade = bestGrade(event.sources.map((s) => s.grade))
+    // Without the grade legend, labels carry no grade code (it would be unexplained).
+    const grade = options.legend.grades ? bestGrade(event.sources.map((s) => s.grade)) : ''
     candidates.push({ event, laneId, span: reading.span, drawnAsSpan: isDrawnAsSpan(reading.span), grade })
   }
 
-  let { start, end } = chosen ?? wholeRange(candidates, document.annotations)
+  // Notes switched off are left out entirely: no bands, callouts or note text, and no range stretch.
+  const notes = options.notes ? document.annotations : []
+  let { start, end } = chosen ?? wholeRange(candidates, notes)
   const events = candidates.filter((e) => e.span.end >= start && e.span.start <= end)
   const byId = new Map(events.map((e) => [e.event.id, e]))
 
   const touching: Omit<NumberedAnnotation, 'number'>[] = []
-  for (const annotation of document.annotations) {
+  for (const annotation of notes) {
     if (annotation.deleted) continue
     const placed = annotationSpan(annotation, byId)
     if (!placed || placed.span.end < start || placed.span.start > end) continue

@@ -109,7 +109,7 @@ interface KeyItem {
 }
 
 /** The key: what the marks mean, and the source grades that appear in the figure. */
-export function keyBlock(events: readonly FigureEvent[], hasNotes: boolean, width: number, type: TypeScale, fonts: FigureFonts): Block {
+export function keyBlock(events: readonly FigureEvent[], hasNotes: boolean, width: number, type: TypeScale, fonts: FigureFonts, showGrades = true): Block {
   const u = type.unit
   const regular = fonts.metrics('regular')
   const semibold = fonts.metrics('semibold')
@@ -131,7 +131,7 @@ export function keyBlock(events: readonly FigureEvent[], hasNotes: boolean, widt
     const b = badge([1], semibold, type.small * 0.85, u)
     items.push(item((x, cy) => badgeMark(b, x + (glyph - b.width) / 2, cy, type.small * 0.85, ANNOTATION_THEME.grey.ink), 'analyst note, listed above'))
   }
-  const grades = [...new Set(events.map((e) => e.grade))].sort(compareGrades)
+  const grades = showGrades ? [...new Set(events.map((e) => e.grade))].sort(compareGrades) : []
   const gradeItems: KeyItem[] = grades.map((grade) => {
     const words = grade ? describeGrade(grade).replace('source ', '').replace('information ', '') : 'no source given'
     const code = grade || '—'

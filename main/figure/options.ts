@@ -54,6 +54,13 @@ export const FigureOptionsSchema = z.strictObject({
   banner: z.string().max(300).default(''),
   /** List the sources of the events shown, with their grades, below the notes. */
   footnotes: z.boolean().default(false),
+  /**
+   * The legends: lane names with their colours beside the rows (off: rows in colour only, e.g. a
+   * one-lane figure), and source grades (off: no grade after each label and no grade key).
+   */
+  legend: z.strictObject({ lanes: z.boolean().default(true), grades: z.boolean().default(true) }).default({ lanes: true, grades: true }),
+  /** Analyst notes: bands, moment lines and numbered callouts, with their text listed below the chart. */
+  notes: z.boolean().default(true),
   /** Lanes to show, in this order; absent: every lane not hidden, as the timeline shows them. */
   laneIds: z.array(Id).max(1_000).optional(),
   /** Only these events (the app's current filter); absent: every event. */

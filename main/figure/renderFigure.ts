@@ -94,7 +94,7 @@ export function renderFigure(document: TimelineDocument, input: FigureOptionsInp
   const generatedY = bottom - type.small * 0.3
   const budget = Math.max(0, (bottom - line - chartTop) * 0.42)
   // The key comes first; on a page too small for it the chart keeps the room (the notes are counted).
-  const fullKey = keyBlock(content.events, content.annotations.length > 0, inner, type, fonts)
+  const fullKey = keyBlock(content.events, content.annotations.length > 0, inner, type, fonts, options.legend.grades)
   const key = fullKey.height <= budget ? fullKey : null
   const afterKey = budget - (key?.height ?? 0)
   const notes = content.annotations.length ? notesBlock(content.annotations, inner, afterKey, type, fonts) : null
@@ -105,7 +105,7 @@ export function renderFigure(document: TimelineDocument, input: FigureOptionsInp
   const blocksHeight = blocks.reduce((h, b) => h + b.height + gap, 0)
   const chartBottom = bottom - line - blocksHeight - line - gap
 
-  const chart = drawChart(content, { x: left, y: chartTop, width: inner, height: chartBottom - chartTop }, type, fonts)
+  const chart = drawChart(content, { x: left, y: chartTop, width: inner, height: chartBottom - chartTop }, type, fonts, { laneNames: options.legend.lanes })
   parts.push(element('g', { id: 'annalist-figure-chart' }, chart.markup))
 
   // Under the chart: how many labels had no room, so a reader knows the figure is not the whole story.
