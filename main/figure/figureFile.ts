@@ -5,6 +5,7 @@
 import type { TimelineDocument } from '../domain/timeline'
 import type { FigureFonts } from './fonts'
 import { figureOptions, type FigureFormat, type FigureOptionsInput } from './options'
+import type { FigureProgress } from './figureResults'
 import { svgToPdf, svgToPng } from './rasterise'
 import { renderFigure, type RenderedFigure } from './renderFigure'
 
@@ -13,10 +14,18 @@ export interface FigureFile {
   figure: Omit<RenderedFigure, 'svg'>
 }
 
-export async function renderFigureFile(document: TimelineDocument, input: FigureOptionsInput, format: FigureFormat, fonts: FigureFonts): Promise<FigureFile> {
+export async function renderFigureFile(
+  document: TimelineDocument,
+  input: FigureOptionsInput,
+  format: FigureFormat,
+  fonts: FigureFonts,
+  onProgress: (progress: FigureProgress) => void = () => undefined,
+): Promise<FigureFile> {
   const options = figureOptions(input)
+  onProgress({ stage: 'drawing', format, events: 0 })
   // Only an SVG file carries its own font; PNG and PDF are drawn from the TTF files themselves.
   const { svg, ...figure } = renderFigure(document, options, { fonts, embedFont: format === 'svg' })
+  if (format !== 'svg') onProgress({ stage: 'converting', format, events: figure.eventIds.length })
   switch (format) {
     case 'svg':
       return { bytes: new TextEncoder().encode(svg), figure }

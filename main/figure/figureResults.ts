@@ -26,3 +26,14 @@ export interface FigurePreview {
 export type FigureExportResult =
   | { saved: false }
   | { saved: true; file: string; format: FigureFormat; bytes: number; dropped: DroppedLabel[]; notesOmitted: number }
+
+/**
+ * Where a long export has got to, pushed to the window as the `figureProgress` notice: laying out
+ * the figure, turning it into PNG or PDF, writing the file. The export's answer says it is done.
+ */
+export interface FigureProgress {
+  stage: 'drawing' | 'converting' | 'saving'
+  format: FigureFormat
+  /** Events in the figure's range (known once drawing is done; 0 before). */
+  events: number
+}

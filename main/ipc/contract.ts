@@ -15,7 +15,7 @@ import type { MarkdownBlock } from '../markdown/markdownTree'
 export type { AnnotationDetail, AnnotationFilter, AnnotationInput, EditApplied, EventInput, ListedAnnotation, Preferences, PreferencesInput, UndoState }
 import type { SaveState } from '../store/saveQueue'
 import type { FigureFormat, FigureOptionsInput, RememberedOptions } from '../figure/options'
-import type { FigureExportResult, FigurePreview } from '../figure/figureResults'
+import type { FigureExportResult, FigurePreview, FigureProgress } from '../figure/figureResults'
 import type { ApplyImportRequest, ConflictChoice, DataExportResult, ExportFormat, ImportApplied, ImportPreviewView, ImportRequest, MergePreviewView } from '../formats/transferPayloads'
 import type { DensityOverview, SearchQuery, SearchResults, ViewportQuery, ViewportSlice } from '../timelineIndex/viewportTypes'
 
@@ -220,9 +220,11 @@ export interface AnnalistNotices {
   saveState: SaveState
   /** Rows read so far by a long import preview (HandlerDeps.reportImportProgress feeds it). */
   importProgress: { done: number; total: number }
+  /** Where a figure export has got to (HandlerDeps.reportFigureProgress feeds it). */
+  figureProgress: FigureProgress
 }
 
-export const NOTICE_CHANNELS = ['menuCommand', 'saveState', 'importProgress'] as const satisfies readonly (keyof AnnalistNotices)[]
+export const NOTICE_CHANNELS = ['menuCommand', 'saveState', 'importProgress', 'figureProgress'] as const satisfies readonly (keyof AnnalistNotices)[]
 
 export function noticeChannel(name: keyof AnnalistNotices): string {
   return `annalist-notice:${name}`

@@ -9,6 +9,7 @@ import { parseExternalUrl } from '../security/externalUrl'
 import { backupHandlers } from './handlers/backups'
 import { createEditingHandlers } from './handlers/editing'
 import { figureHandlers, type ChooseSavePath } from './handlers/figures'
+import type { FigureProgress } from '../figure/figureResults'
 import { transferHandlers, type ChooseExportPath, type ChooseOpenPath } from './handlers/transfer'
 import { viewportHandlers } from './handlers/viewport'
 import { AuthorPreferences } from '../preferences/authorPreferences'
@@ -33,13 +34,15 @@ export interface HandlerDeps {
   chooseExportPath?: ChooseExportPath
   /** Pushes a long import's progress to the window (the `importProgress` notice). */
   reportImportProgress?: (progress: { done: number; total: number }) => void
+  /** Pushes a figure export's progress to the window (the `figureProgress` notice). */
+  reportFigureProgress?: (progress: FigureProgress) => void
 }
 
-export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath, fontsDir, chooseOpenPath, chooseExportPath, reportImportProgress }: HandlerDeps): HandlerMap {
+export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath, fontsDir, chooseOpenPath, chooseExportPath, reportImportProgress, reportFigureProgress }: HandlerDeps): HandlerMap {
   return {
     ...backupHandlers(session),
     ...createEditingHandlers(session, new AuthorPreferences(dataDir ?? null)),
-    ...figureHandlers({ session, dataDir, chooseSavePath, fontsDir }),
+    ...figureHandlers({ session, dataDir, chooseSavePath, fontsDir, reportFigureProgress }),
     ...transferHandlers({ session, chooseOpenPath, chooseExportPath, reportImportProgress }),
     ...viewportHandlers(session),
     loadTimeline: async () => session.view(),

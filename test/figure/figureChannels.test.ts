@@ -15,6 +15,7 @@ import { createDispatcher } from '../../main/ipc/dispatch'
 import { createHandlers } from '../../main/ipc/handlers'
 import type { ChooseSavePath } from '../../main/ipc/handlers/figures'
 import { figureOptionsFile } from '../../main/figure/lastOptions'
+import type { FigureProgress } from '../../main/figure/figureResults'
 import { TimelineSession } from '../../main/timelineSession'
 import { annotatedSeed } from './fixtures'
 
@@ -27,6 +28,7 @@ async function openApp(t: { after: (fn: () => Promise<void>) => void }) {
   await writeFile(file, JSON.stringify(annotatedSeed()))
   const sessions: TimelineSession[] = []
   const asked: { suggestedName: string; format: string }[] = []
+  const progress: FigureProgress[] = []
   let answer: string | null = null
   const chooseSavePath: ChooseSavePath = async (request) => {
     asked.push(request)
@@ -35,7 +37,7 @@ async function openApp(t: { after: (fn: () => Promise<void>) => void }) {
   const start = async (withDialog = true) => {
     const session = await TimelineSession.open(file, { backupEveryMs: 3_600_000 })
     sessions.push(session)
-    const dispatch = createDispatcher(createHandlers({ session, openInBrowser: async () => undefined, dataDir, chooseSavePath: withDialog ? chooseSavePath : undefined }), ORIGIN)
+    const dispatch = createDispatcher(createHandlers({ session, openInBrowser: async () => undefined, dataDir, chooseSavePath: withDialog ? chooseSavePath : undefined, reportFigureProgress: (p) => progress.push(p) }), ORIGIN)
     return async <K extends Channel>(channel: K, ...args: unknown[]): Promise<Outcome<AnnalistContract[K]['result']>> =>
       (await dispatch(channel, { url: `${ORIGIN}/index.html` }, args)) as Outcome<AnnalistContract[K]['result']>
   }
@@ -43,7 +45,7 @@ async function openApp(t: { after: (fn: () => Promise<void>) => void }) {
     for (const session of sessions) await session.close()
     await rm(dataDir, { recursive: true, force: true })
   })
-  return { dataDir, start, asked, answer: (next: string | null) => (answer = next) }
+  return { dataDir, start, asked, progress, answer: (next: string | null) => (answer = next) }
 }
 
 test('previewFigure answers with the SVG and what it left out', async (t) => {
@@ -89,6 +91,11 @@ test('exportFigure writes where the save dialog says, remembers the options, and
   const png = PNG.sync.read(await readFile(target))
   assert.deepEqual([png.width, png.height], [3840, 2160])
   assert.deepEqual(await readdir(path.dirname(target)), ['brief.png'], 'no temp file left beside it')
+  assert.deepEqual(
+    app.progress.map((p) => `${p.stage} ${p.format} ${p.events}`),
+    ['drawing png 0', 'converting png 1', 'saving png 1'],
+    'the window is told where a long export has got to',
+  )
 
   const again = await app.start()
   const remembered = await again('getFigureOptions')

@@ -11,6 +11,7 @@ import { loadLastFigureOptions, saveLastFigureOptions, toRemembered, type Rememb
 import { figureOptions, type FigureFormat } from '../../figure/options'
 import { renderFigure } from '../../figure/renderFigure'
 import { saveFigureFile, suggestedFigureName } from '../../figure/saveFigureFile'
+import type { FigureProgress } from '../../figure/figureResults'
 
 /** Asks where to save; resolves to null when the analyst cancels. */
 export type ChooseSavePath = (request: { suggestedName: string; format: FigureFormat }) => Promise<string | null>
@@ -22,9 +23,11 @@ export interface FigureHandlerDeps {
   dataDir?: string
   /** The bundled fonts folder (app path + data/fonts); found by looking upward when absent. */
   fontsDir?: string
+  /** Pushes an export's progress to the window (the `figureProgress` notice). */
+  reportFigureProgress?: (progress: FigureProgress) => void
 }
 
-export function figureHandlers({ session, chooseSavePath, dataDir, fontsDir }: FigureHandlerDeps): Pick<HandlerMap, 'previewFigure' | 'exportFigure' | 'getFigureOptions'> {
+export function figureHandlers({ session, chooseSavePath, dataDir, fontsDir, reportFigureProgress }: FigureHandlerDeps): Pick<HandlerMap, 'previewFigure' | 'exportFigure' | 'getFigureOptions'> {
   const fonts = () => loadFigureFonts(fontsDir)
   // Without a data folder, the options are remembered in memory for this run.
   let remembered: RememberedOptions | null = null
@@ -38,7 +41,9 @@ export function figureHandlers({ session, chooseSavePath, dataDir, fontsDir }: F
       const options = figureOptions(input)
       const file = await chooseSavePath({ suggestedName: suggestedFigureName(options.title || session.document.meta.title, format), format })
       if (!file) return { saved: false }
-      const { bytes, figure } = await renderFigureFile(session.document, options, format, fonts())
+      const report = reportFigureProgress ?? (() => undefined)
+      const { bytes, figure } = await renderFigureFile(session.document, options, format, fonts(), report)
+      report({ stage: 'saving', format, events: figure.eventIds.length })
       await saveFigureFile(file, bytes)
       // The figure is saved; failing to remember its options must not turn that into an error.
       if (dataDir) await saveLastFigureOptions(dataDir, session.file, options).catch(() => undefined)
