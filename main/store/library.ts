@@ -1,6 +1,7 @@
 /**
  * The analyst's data folder: where timeline files live and how the first run is seeded.
- * Layout: `<dataDir>/timelines/<name>.annalist.json`.
+ * Layout: `<dataDir>/timelines/<name>.annalist.json`; snapshots in `<dataDir>/backups/<name>/`
+ * (main/store/backups.ts); a broken file is kept beside the timeline as `<file>.corrupt-<time>`.
  */
 import { access, mkdir, readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
