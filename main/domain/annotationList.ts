@@ -1,7 +1,7 @@
 /** The annotations panel's view of the notes: in time order, filtered, and one note in full. */
 import type { TimeSpan } from './dates'
 import { describeDate } from './dates'
-import { quickReadDate } from '../timelineIndex/quickDateSpan'
+import { readDate } from './dates'
 import type { Annotation, TimelineDocument, TimelineEvent } from './timeline'
 import type { AnnotationDetail, AnnotationFilter, ListedAnnotation } from '../edits/editingPayloads'
 import { readMarkdown } from '../markdown/safeMarkdown'
@@ -43,7 +43,7 @@ function anchorDate(note: Pick<Annotation, 'anchor'>, events: EventsById): strin
 
 function spanOf(note: Pick<Annotation, 'anchor'>, events: EventsById): TimeSpan | null {
   const date = anchorDate(note, events)
-  const reading = date === null ? null : quickReadDate(date)
+  const reading = date === null ? null : readDate(date)
   return reading?.ok ? reading.span : null
 }
 

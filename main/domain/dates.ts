@@ -3,6 +3,7 @@
  * The string the analyst typed is always kept; everything here is derived from it.
  */
 import edtf from 'edtf'
+import { plainDateSpan } from './plainDates'
 
 /** How exactly a date is known. `day` and finer are drawn as points; coarser as the span they cover. */
 export type DatePrecision = 'year' | 'month' | 'day' | 'time'
@@ -82,6 +83,12 @@ function explain(text: string, error: unknown): string {
 
 /** Reads an EDTF string into the span of instants it may mean. Never throws. */
 export function readDate(text: string): DateReading {
+  const span = plainDateSpan(text.trim())
+  return span ? { ok: true, span } : readDateWithEdtf(text)
+}
+
+/** The reference reader: every date through the `edtf` package (slow; `readDate` uses it for the unusual shapes). */
+export function readDateWithEdtf(text: string): DateReading {
   const trimmed = text.trim()
   if (trimmed === '') return { ok: false, error: 'the date is empty' }
   let value: EdtfValue

@@ -4,7 +4,7 @@
  * inferred from them so the two can never drift apart.
  */
 import { z } from 'zod'
-import { isValidEdtf } from './dates'
+import { readDate } from './dates'
 
 export const SCHEMA_VERSION = 1
 
@@ -20,7 +20,11 @@ export const EdtfDate = z
   .string()
   .min(1)
   .max(200)
-  .refine(isValidEdtf, { message: 'not a valid EDTF date (see the date help for examples)' })
+  .superRefine((text, context) => {
+    // The reader's own words ("February 2023 has only 28 days…") say what is wrong and how to fix it.
+    const reading = readDate(text)
+    if (!reading.ok) context.addIssue({ code: 'custom', message: reading.error })
+  })
 
 /** Admiralty code (STANAG 2511): source reliability A–F then information credibility 1–6, e.g. `B2`. */
 export const SourceGradeSchema = z.string().regex(/^[A-F][1-6]$/, 'grade must be a letter A–F then a digit 1–6, e.g. B2')

@@ -4,7 +4,7 @@
  * came from: file, import time, original row or id.
  */
 import { SCHEMA_VERSION, type TimelineDocument, type TimelineEvent, type Annotation } from '../domain/timeline'
-import { QuickDocumentSchema } from './quickSchemas'
+import { TimelineDocumentSchema } from '../domain/timeline'
 import type { ImportPreview } from './importPreview'
 
 export interface ApplyImportOptions {
@@ -96,7 +96,7 @@ export function applyImport(document: TimelineDocument, preview: ImportPreview, 
     annotations: [...base.annotations, ...addedAnnotations],
   }
   // The last line of defence: a document that would not load again is never returned.
-  const checked = QuickDocumentSchema.safeParse(next)
+  const checked = TimelineDocumentSchema.safeParse(next)
   if (!checked.success) {
     const issue = checked.error.issues[0]
     throw new ImportRefused(`${preview.file}: the result would not be a valid timeline (${issue?.path.join('.')}: ${issue?.message}); nothing was imported`)

@@ -7,9 +7,9 @@
  * answer is "ambiguous" with both readings, for the analyst to choose.
  */
 import { describeDate } from '../domain/dates'
-import { quickReadDate } from '../timelineIndex/quickDateSpan'
+import { readDate } from '../domain/dates'
 
-const isValidEdtf = (text: string) => quickReadDate(text).ok
+const isValidEdtf = (text: string) => readDate(text).ok
 
 export type DateStyleReading =
   | { kind: 'date'; edtf: string }
@@ -38,7 +38,7 @@ export function edtfYear(year: number): string {
 }
 
 function checked(edtf: string, original: string): DateStyleReading {
-  const reading = quickReadDate(edtf)
+  const reading = readDate(edtf)
   if (reading.ok) return { kind: 'date', edtf }
   return { kind: 'error', message: edtf === original ? reading.error : `"${original}" reads as ${edtf}, but ${reading.error}` }
 }

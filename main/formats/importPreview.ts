@@ -16,7 +16,7 @@ import {
   type TimelineDocument,
   type TimelineEvent,
 } from '../domain/timeline'
-import { QuickEventSchema } from './quickSchemas'
+import { TimelineEventSchema } from '../domain/timeline'
 import type { CsvPreviewInfo, DateOrderQuestion, Duplicate, ImportFormat, ImportIssue, PreviewRow } from './previewTypes'
 
 export type { CsvPreviewInfo, DateOrderQuestion, Duplicate, ImportFormat, ImportIssue, PreviewRow }
@@ -177,7 +177,7 @@ export function finishPreview(draft: ImportDraft, context: PreviewContext): Impo
       issues.push({ row: draftEvent.row, column: 'title', severity: 'error', message: 'the event has no title' })
       continue
     }
-    const checked = QuickEventSchema.safeParse(candidate)
+    const checked = TimelineEventSchema.safeParse(candidate)
     if (!checked.success) {
       const problem = firstProblem(checked.error)
       issues.push({ row: draftEvent.row, column: problem.column, severity: 'error', message: `${problem.message}${problem.column === 'date' ? `: "${candidate.date.slice(0, 80)}"` : ''}` })

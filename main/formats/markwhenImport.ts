@@ -8,7 +8,7 @@
  */
 import { emptyDraft, type DraftEvent, type ImportDraft } from './importPreview'
 import { readDateStyle } from './dateStyles'
-import { isDate as isValidEdtf } from './quickSchemas'
+import { isValidEdtf } from '../domain/dates'
 import { inChunks, type ImportControl } from './chunked'
 
 const TAG = /(^|\s)#([\p{L}\p{N}_\-/]+)/gu

@@ -4,7 +4,7 @@
  * export refuses to write a document that would not load again.
  */
 import { AnnotationSchema, SCHEMA_VERSION, type TimelineDocument } from '../domain/timeline'
-import { QuickDocumentSchema, QuickEventSchema } from './quickSchemas'
+import { TimelineDocumentSchema, TimelineEventSchema } from '../domain/timeline'
 import { serializeTimeline } from '../store/timelineFile'
 import { emptyDraft, type ImportDraft } from './importPreview'
 import { parseJsonSafely } from './inputGuards'
@@ -41,7 +41,7 @@ export async function readNativeDraft(source: string, options: ImportControl & {
     events.length,
     (index) => {
       const row = index + 1
-      const checked = QuickEventSchema.safeParse(events[index])
+      const checked = TimelineEventSchema.safeParse(events[index])
       if (!checked.success) {
         const p = problem(checked.error)
         draft.issues.push({ row, column: `events[${index}]${p.path ? `.${p.path}` : ''}`, severity: 'error', message: p.message })
@@ -69,7 +69,7 @@ export async function readNativeDraft(source: string, options: ImportControl & {
 
 /** The document as Annalist's JSON file; throws if it is not a valid timeline. */
 export function exportNativeJson(document: TimelineDocument): string {
-  const checked = QuickDocumentSchema.safeParse(document)
+  const checked = TimelineDocumentSchema.safeParse(document)
   if (!checked.success) {
     const p = problem(checked.error)
     throw new Error(`the timeline is not valid at ${p.path}: ${p.message}; nothing was exported`)

@@ -3,7 +3,7 @@
  * Year / Month / Day / Time cells in its sheet — and the parts it leaves out are its precision.
  * These functions convert between those parts and EDTF, keeping that precision both ways.
  */
-import { quickReadDate as readDate } from '../timelineIndex/quickDateSpan'
+import { readDate } from '../domain/dates'
 import { edtfYear } from './dateStyles'
 
 export interface TimelineJsDate {

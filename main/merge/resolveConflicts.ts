@@ -4,7 +4,7 @@
  * with no `otherwise` the merge is refused (a conflict is never settled silently).
  */
 import type { Annotation, TimelineDocument, TimelineEvent } from '../domain/timeline'
-import { QuickDocumentSchema } from '../formats/quickSchemas'
+import { TimelineDocumentSchema } from '../domain/timeline'
 import type { MergeConflict, MergeResult } from './mergeTimelines'
 
 import type { ConflictChoice } from '../formats/transferPayloads'
@@ -61,7 +61,7 @@ export function resolveConflicts(result: MergeResult, choices: ConflictChoice[],
     return { ...resolved, updated: stamp.updated > annotation.updated ? stamp.updated : annotation.updated }
   })
   const document = { ...result.merged, events, annotations }
-  const checked = QuickDocumentSchema.safeParse(document)
+  const checked = TimelineDocumentSchema.safeParse(document)
   if (!checked.success) {
     const issue = checked.error.issues[0]
     throw new Error(`the merged timeline would not be valid (${issue?.path.join('.')}: ${issue?.message}); nothing was merged`)

@@ -6,7 +6,7 @@
 import { isDrawnAsSpan, type TimeSpan } from '../domain/dates'
 import { bestGrade, isSourceGrade } from '../domain/sourceGrade'
 import type { TimelineEvent } from '../domain/timeline'
-import { quickReadDate } from './quickDateSpan'
+import { readDate } from '../domain/dates'
 import { NO_LANE } from './viewportRules'
 import type { EventFilter } from './viewportTypes'
 
@@ -30,7 +30,7 @@ export interface EventRecord {
 
 /** The record for an event, or null when its date cannot be read (the schema normally prevents that). */
 export function eventRecord(event: TimelineEvent, slot: number): EventRecord | null {
-  const reading = quickReadDate(event.date)
+  const reading = readDate(event.date)
   if (!reading.ok) return null
   // At 100,000 events allocations add up: reuse the event's own arrays when they hold no repeats.
   const lanes = event.lanes.length === 0 ? [NO_LANE] : withoutRepeats(event.lanes)

@@ -12,7 +12,7 @@ import { densityOverview } from './density'
 import { eventRecord, type EventRecord } from './eventRecords'
 import { IntervalIndex, type IntervalEntry } from './intervalIndex'
 import { DEFAULT_LIMITS, viewportSlice, type DetailedSlice, type DetailLimits } from './levelOfDetail'
-import { quickReadDate } from './quickDateSpan'
+import { readDate } from '../domain/dates'
 import { NO_LANE } from './viewportRules'
 import type { DensityOverview, SearchQuery, SearchResults, ViewportQuery } from './viewportTypes'
 
@@ -218,7 +218,7 @@ export class TimelineIndexes {
     // Annotations are never changed in place (edits replace them), so a span read once stays true.
     let span = this.momentSpans.get(annotation)
     if (span === undefined) {
-      const reading = quickReadDate(anchor.date)
+      const reading = readDate(anchor.date)
       span = reading.ok ? { start: reading.span.start, end: reading.span.end } : null
       this.momentSpans.set(annotation, span)
     }

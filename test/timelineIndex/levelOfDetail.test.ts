@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import { TimelineIndexes } from '../../main/timelineIndex/timelineIndexes'
 import { NO_LANE } from '../../main/timelineIndex/viewportRules'
-import { quickReadDate } from '../../main/timelineIndex/quickDateSpan'
+import { readDate } from '../../main/domain/dates'
 import type { DetailedSlice } from '../../main/timelineIndex/levelOfDetail'
 import type { TimelineEvent } from '../../main/domain/timeline'
 import { dateAt, event, timeline } from './fixtures'
@@ -36,7 +36,7 @@ const queryArb = fc.record({
 function expectedPairs(events: TimelineEvent[], lanes: string[], from: number, to: number, onlyTag?: string): Set<string> {
   const pairs = new Set<string>()
   for (const e of events) {
-    const reading = quickReadDate(e.date)
+    const reading = readDate(e.date)
     assert.ok(reading.ok, e.date)
     if (reading.span.start > to || reading.span.end < from) continue
     if (onlyTag && !e.tags.includes(onlyTag)) continue

@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { syntheticTimeline, validSyntheticTimeline } from '../../bench/synthetic'
-import { quickReadDate } from '../../main/timelineIndex/quickDateSpan'
+import { readDate } from '../../main/domain/dates'
 
 test('a synthetic timeline is a valid document, the same every time for the same seed', () => {
   const document = validSyntheticTimeline({ events: 1_000, annotations: 2_000 })
@@ -16,7 +16,7 @@ test('a synthetic timeline is a valid document, the same every time for the same
 
 test('its dates mix points, spans, months, years, uncertain and approximate dates across 1991–2022', () => {
   const spans = syntheticTimeline({ events: 5_000, annotations: 0 }).events.map((e) => {
-    const reading = quickReadDate(e.date)
+    const reading = readDate(e.date)
     assert.ok(reading.ok, e.date)
     return reading.span
   })
