@@ -8,6 +8,7 @@ import type { EventDetail, PlacedEvent, TimelineView } from './ipc/contract'
 import { describeDate } from './domain/dates'
 import { describeGrade } from './domain/sourceGrade'
 import { placeEvent } from './domain/placeEvent'
+import { eventRange } from './domain/eventOrder'
 import type { Edit } from './edits/edit'
 import { editContext } from './edits/editContext'
 import { TimelineEditor, type EditResult } from './edits/timelineEditor'
@@ -81,7 +82,17 @@ export class TimelineSession {
       const place = placeEvent(event)
       if (place) placed.push(place)
     }
-    return { meta, lanes, events: placed, annotations, readOnly: this.readOnly, notices: this.notices }
+    return {
+      meta,
+      lanes,
+      range: eventRange(events),
+      eventCount: events.length,
+      hasEventsWithoutLane: events.some((event) => event.lanes.length === 0),
+      events: placed,
+      annotations,
+      readOnly: this.readOnly,
+      notices: this.notices,
+    }
   }
 
   eventDetail(id: string): EventDetail {

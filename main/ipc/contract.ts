@@ -44,6 +44,11 @@ export interface PlacedEvent {
 export interface TimelineView {
   meta: TimelineMeta
   lanes: Lane[]
+  /** From the earliest event's start to the latest event's end; null for an empty timeline. */
+  range: { start: number; end: number } | null
+  eventCount: number
+  /** Some events are in no lane (they get a row of their own). */
+  hasEventsWithoutLane: boolean
   events: PlacedEvent[]
   annotations: Annotation[]
   /** True when the file came from a newer Annalist and must not be written. */
@@ -91,6 +96,8 @@ export interface AnnalistContract {
   loadTimeline: { args: []; result: TimelineView }
   getEvent: { args: [id: string]; result: EventDetail }
   previewDate: { args: [text: string]; result: DatePreview }
+  /** The next (1) or previous (-1) event in time order from `fromId` (from nothing: the first or last). */
+  stepEvent: { args: [fromId: string | null, direction: 1 | -1]; result: { id: string; span: TimeSpan } | null }
   openExternal: { args: [url: string]; result: void }
   /** Whether every change is on disk ('saved'), being written, or failed and being retried. */
   getSaveState: { args: []; result: SaveState }
@@ -161,7 +168,8 @@ export interface AnnalistContract {
 export type Channel = keyof AnnalistContract
 
 /** Listed once here; `satisfies` keeps the list and the contract the same set of names. */
-export const CHANNELS = ['loadTimeline', 'getEvent', 'previewDate', 'openExternal', 'getSaveState', 'listBackups', 'restoreBackup',
+export const CHANNELS = [
+  'loadTimeline', 'getEvent', 'previewDate', 'stepEvent', 'openExternal', 'getSaveState', 'listBackups', 'restoreBackup',
   'addAnnotation', 'updateAnnotation', 'deleteAnnotation', 'restoreAnnotation', 'restoreAnnotationVersion', 'listAnnotations', 'getAnnotation', 'previewNoteText',
   'addEvent', 'updateEvent', 'deleteEvent', 'addLane', 'renameLane', 'reorderLanes', 'setLaneHidden',
   'undo', 'redo', 'getUndoState', 'getPreferences', 'setPreferences',

@@ -6,6 +6,7 @@ import type { AnnalistContract, Channel } from './contract'
 import type { TimelineSession } from '../timelineSession'
 import { describeDate, readDate } from '../domain/dates'
 import { parseExternalUrl } from '../security/externalUrl'
+import { stepEvent } from '../domain/eventOrder'
 import { backupHandlers } from './handlers/backups'
 import { createEditingHandlers } from './handlers/editing'
 import { figureHandlers, type ChooseSavePath } from './handlers/figures'
@@ -47,6 +48,7 @@ export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath
     ...viewportHandlers(session),
     loadTimeline: async () => session.view(),
     getEvent: async (id) => session.eventDetail(id),
+    stepEvent: async (fromId, direction) => stepEvent(session.document.events, fromId, direction),
     previewDate: async (text) => {
       const reading = readDate(text)
       return reading.ok

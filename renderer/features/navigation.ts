@@ -2,6 +2,7 @@
 import type { AppContext } from '../shell/appContext'
 import { toolButton, toolGroup } from '../controls/toolbar'
 import { createGoToDateDialog } from '../controls/goToDate'
+import { request } from '../api'
 
 const ZOOM_STEP = 2
 const PAN_STEP = 0.2
@@ -15,12 +16,11 @@ export function mountNavigation(context: AppContext): void {
   const zoomOut = () => timeline.zoom(1 / ZOOM_STEP)
   const fit = () => timeline.fit()
 
-  function step(direction: 1 | -1): void {
-    const order = timeline.eventOrder()
+  /** Next / previous event in time order, asked of the main process (it holds every event). */
+  async function step(direction: 1 | -1): Promise<void> {
     const selected = context.selection.current()
-    const index = selected?.kind === 'event' ? order.indexOf(selected.id) : direction === 1 ? -1 : order.length
-    const next = order[Math.min(order.length - 1, Math.max(0, index + direction))]
-    if (next) context.selection.set({ kind: 'event', id: next })
+    const next = await request('stepEvent', selected?.kind === 'event' ? selected.id : null, direction)
+    if (next) context.selection.set({ kind: 'event', id: next.id }, next.span)
   }
 
   context.toolbar.add(
@@ -37,8 +37,8 @@ export function mountNavigation(context: AppContext): void {
     { keys: ['0'], label: 'Fit whole timeline', run: fit },
     { keys: ['ArrowLeft'], label: 'Pan left', run: () => timeline.pan(-PAN_STEP) },
     { keys: ['ArrowRight'], label: 'Pan right', run: () => timeline.pan(PAN_STEP) },
-    { keys: ['j', 'ArrowDown'], label: 'Next event', run: () => step(1) },
-    { keys: ['k', 'ArrowUp'], label: 'Previous event', run: () => step(-1) },
+    { keys: ['j', 'ArrowDown'], label: 'Next event', run: () => void step(1) },
+    { keys: ['k', 'ArrowUp'], label: 'Previous event', run: () => void step(-1) },
     { keys: ['g', 'Mod+g'], label: 'Go to date', run: () => goToDate.open() },
   ]) {
     context.shortcuts.add(shortcut)

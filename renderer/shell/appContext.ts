@@ -19,7 +19,8 @@ export interface AppContext {
   timeline: TimelineHandle
   selection: {
     current(): Selection | null
-    set(selection: Selection | null): void
+    /** Selects; with `span`, also brings the selection into view if it lies outside the window. */
+    set(selection: Selection | null, span?: { start: number; end: number } | null): void
     onChange(listener: (selection: Selection | null) => void): void
   }
   sidebar: {
@@ -28,6 +29,10 @@ export interface AppContext {
   }
   toolbar: {
     add(element: HTMLElement, where?: 'start' | 'end'): void
+  }
+  /** Below the timeline, in the same column (the overview strip). */
+  underTimeline: {
+    add(element: HTMLElement): void
   }
   /** Where dialogs live in the DOM. */
   dialogs: HTMLElement

@@ -77,15 +77,16 @@ export function createShell(root: HTMLElement, initialView: TimelineView): Shell
     timeline,
     selection: {
       current: () => selection,
-      set(next) {
+      set(next, span) {
         selection = next
-        timeline.select(next)
+        timeline.select(next, span)
         for (const listener of selectionListeners) listener(next)
       },
       onChange: (listener) => void selectionListeners.push(listener),
     },
     sidebar,
     toolbar: { add: (element, where = 'start') => (where === 'start' ? toolbarStart : toolbarEnd).append(element) },
+    underTimeline: { add: (element) => timelineColumn.append(element) },
     dialogs,
     shortcuts: { add: (shortcut) => void shortcutList.push(shortcut) },
     addCommand: (command, label, run) => commandMenu.add({ command, label, run }),

@@ -8,7 +8,7 @@ import { DataSet } from 'vis-data'
 import moment from 'moment'
 import type { ListedAnnotation, TimelineView } from '../../main/ipc/contract'
 import type { EventFilter, ViewportQuery, ViewportSlice } from '../../main/timelineIndex/viewportTypes'
-import { sliceStillFits } from '../../main/timelineIndex/viewportRules'
+import { NO_LANE, sliceStillFits } from '../../main/timelineIndex/viewportRules'
 import { el } from '../dom'
 import {
   renderClusterLabel,
@@ -52,11 +52,10 @@ export interface TimelineHandle {
   pan(fraction: number): void
   setWindow(window: VisibleWindow): void
   visibleWindow(): VisibleWindow
-  select(selection: TimelineSelection | null): void
+  /** Marks the selection; with `span`, also brings it into view when it lies outside the window. */
+  select(selection: TimelineSelection | null, span?: { start: number; end: number } | null): void
   onSelect(listener: (selection: TimelineSelection | null) => void): void
   onRangeChange(listener: (window: VisibleWindow) => void): void
-  /** Event ids in time order, for next/previous navigation. */
-  eventOrder(): string[]
   /** Redraws from a newly loaded view, changing only what differs. */
   update(view: TimelineView): void
   /** Draws the notes (bands, moment lines, event badges). */
@@ -94,7 +93,6 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   let highlighted: ReadonlySet<string> = new Set()
   let filter: EventFilter = {}
   let laneChoice: readonly string[] | null = null
-  let order: string[] = []
   let moments = new Set<string>()
   let moveListener: (annotationId: string, date: string) => Promise<boolean> = async () => false
   const itemSet = new DataSet<TimelineItem>()
@@ -109,12 +107,10 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   }
 
   function drawLanes(): void {
-    const hasUnassigned = view.events.some((event) => event.lanes.length === 0)
     syncDataSet(groupSet, [
       { id: NOTES_LANE, content: 'Notes', order: -1, className: 'lane notes-lane' } as DataGroup,
-      ...toLaneGroups(drawnLanes(), hasUnassigned),
+      ...toLaneGroups(drawnLanes(), view.hasEventsWithoutLane),
     ])
-    order = [...view.events].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end).map((e) => e.id)
   }
 
   /** Turns the engine's answer into items: events as themselves, crowded stretches as clusters. */
@@ -139,7 +135,9 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     const widthPx = drawingWidth()
     if (!force && slice && sliceStillFits(slice, window, widthPx)) return
     const mine = ++asked
-    const answer = await source({ ...window, widthPx, laneIds: drawnLanes().map((lane) => lane.id).concat(view.events.some((e) => e.lanes.length === 0) ? [''] : []), filter }).catch(() => null)
+    const laneIds = drawnLanes().map((lane) => lane.id)
+    if (view.hasEventsWithoutLane) laneIds.push(NO_LANE)
+    const answer = await source({ ...window, widthPx, laneIds, filter }).catch(() => null)
     if (answer && mine === asked) drawSlice(answer)
   }
 
@@ -201,16 +199,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     const width = Math.max(end - start, 86_400_000)
     timeline.setWindow(start - width * 0.04, end + width * 0.16, { animation: false })
   }
-  const fit = () => {
-    if (view.events.length === 0) return timeline.fit({ animation: false })
-    let first = Infinity
-    let last = -Infinity
-    for (const { span } of view.events) {
-      first = Math.min(first, span.start)
-      last = Math.max(last, span.end)
-    }
-    frame(first, last)
-  }
+  const fit = () => (view.range ? frame(view.range.start, view.range.end) : timeline.fit({ animation: false }))
   fit()
   // vis-timeline measured nothing while hidden; once the browser has laid the container out,
   // redraw and fit again so lanes, labels and the axis take their real sizes.
@@ -270,15 +259,15 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
       const range = timeline.getWindow()
       return { start: range.start.valueOf(), end: range.end.valueOf() }
     },
-    select: (selection) => {
+    select: (selection, span) => {
       selected = selection
       showSelection()
-      if (selection?.kind !== 'event') return
+      if (!span) return
       const { start, end } = handle.visibleWindow()
-      const event = view.events.find((e) => e.id === selection.id)
-      if (event && (event.span.end < start || event.span.start > end)) {
-        const width = end - start
-        const middle = (event.span.start + event.span.end) / 2
+      const width = end - start
+      if (span.end - span.start > width) return frame(span.start, span.end)
+      if (span.end < start || span.start > end) {
+        const middle = (span.start + span.end) / 2
         timeline.setWindow(middle - width / 2, middle + width / 2, { animation: false })
       }
     },
@@ -293,7 +282,6 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
         handle.frame(item.cluster.start, Math.max(item.cluster.end, item.cluster.start + 3_600_000))
       }),
     onRangeChange: (listener) => timeline.on('rangechanged', () => listener(handle.visibleWindow())),
-    eventOrder: () => order,
     update: (next) => {
       view = next
       drawLanes()
@@ -304,9 +292,9 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
       const previousCounts = noteCounts
       noteCounts = noteCountsByEvent(notes)
       syncDataSet<TimelineItem>(itemSet, toNoteItems(notes), isNoteItem)
-      // Redraw the events whose badge changed.
-      const changed = view.events.filter((e) => (previousCounts.get(e.id) ?? 0) !== (noteCounts.get(e.id) ?? 0)).map((e) => e.id)
-      if (changed.length && slice) drawSlice(slice)
+      // Redraw events if any badge changed.
+      const changed = [...new Set([...previousCounts.keys(), ...noteCounts.keys()])].some((id) => previousCounts.get(id) !== noteCounts.get(id))
+      if (changed && slice) drawSlice(slice)
       const wanted = new Set<string>()
       for (const { annotation, span } of notes) {
         if (annotation.deleted || annotation.anchor.kind !== 'moment' || !span) continue
