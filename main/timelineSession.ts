@@ -18,11 +18,56 @@ import type { SaveState } from './store/saveQueue'
 import { TimelineStore, type TimelineStoreOptions } from './store/timelineStore'
 
 export class TimelineSession {
-  private constructor(private readonly store: TimelineStore) {}
+  /** Listeners of the save state; they stay with the session when it switches to another file. */
+  private readonly saveListeners = new Set<(state: SaveState) => void>()
+  private stopForwarding: () => void
+
+  private constructor(
+    private store: TimelineStore,
+    private readonly options: TimelineStoreOptions,
+  ) {
+    this.stopForwarding = this.forwardSaveStates()
+  }
 
   /** Opens the file, recovering if it is broken; `notices` then says what happened, in plain words. */
   static async open(file: string, options: TimelineStoreOptions = {}): Promise<TimelineSession> {
-    return new TimelineSession(await TimelineStore.open(file, options))
+    return new TimelineSession(await TimelineStore.open(file, options), options)
+  }
+
+  /**
+   * Closes this timeline and opens another in its place (File ▸ New, Open, Close), so every handler
+   * keeps holding this one session. Pending changes are saved first, and while saving is failing
+   * the switch is refused (closing then would lose them). The new file opens with the same recovery
+   * and backups (`place` says where its backups live); Undo starts afresh, as it must not reach
+   * into another file.
+   */
+  async switchTo(file: string, place: Pick<TimelineStoreOptions, 'dataDir' | 'bundledDataDir'>): Promise<void> {
+    const saved = await this.savedOrFailing()
+    if (!saved) throw new Error(`your latest changes to this timeline are not saved yet (${this.saveState.lastError ?? 'saving is being retried'}); Annalist keeps it open until they are`)
+    const next = await TimelineStore.open(file, { ...this.options, dataDir: place.dataDir, bundledDataDir: place.bundledDataDir })
+    const previous = this.store
+    this.stopForwarding()
+    this.store = next
+    this.editor = new TimelineEditor(this)
+    this.stopForwarding = this.forwardSaveStates()
+    await previous.close()
+    for (const listener of this.saveListeners) listener(next.saveState)
+  }
+
+  private forwardSaveStates(): () => void {
+    return this.store.onSaveStateChange((state) => {
+      for (const listener of this.saveListeners) listener(state)
+    })
+  }
+
+  /** True once everything is on disk; false as soon as a save is failing (it may never finish). */
+  private savedOrFailing(): Promise<boolean> {
+    if (this.saveState.state === 'retrying') return Promise.resolve(false)
+    let stop = () => {}
+    const failing = new Promise<boolean>((resolve) => {
+      stop = this.store.onSaveStateChange((state) => state.state === 'retrying' && resolve(false))
+    })
+    return Promise.race([this.store.whenSaved().then(() => true), failing]).finally(() => stop())
   }
 
   get file(): string {
@@ -63,7 +108,8 @@ export class TimelineSession {
 
   /** Calls `listener` whenever the save state changes (the Electron glue pushes it to the window). */
   onSaveStateChange(listener: (state: SaveState) => void): () => void {
-    return this.store.onSaveStateChange(listener)
+    this.saveListeners.add(listener)
+    return () => void this.saveListeners.delete(listener)
   }
 
   listBackups(): Promise<BackupSummary[]> {
@@ -116,7 +162,7 @@ export class TimelineSession {
   }
 
   /** The analyst's edits and their Undo / Redo (main/edits/ holds the rules). */
-  private readonly editor = new TimelineEditor(this)
+  private editor = new TimelineEditor(this)
 
   /** Applies one edit: checked, recorded for Undo, resolved once saved. `author` signs new notes and versions. */
   applyEdit(edit: Edit, author?: Author): Promise<EditResult> {

@@ -7,6 +7,7 @@ import type { AnnalistContract, Channel } from './contract'
 import { editingArgumentSchemas } from './handlers/editingArguments'
 import { figureArgumentSchemas } from './handlers/figureArguments'
 import { transferArgumentSchemas } from './handlers/transferArguments'
+import { timelineArgumentSchemas } from './handlers/timelineArguments'
 import { viewportArgumentSchemas } from './handlers/viewportArguments'
 
 const Text = (max: number) => z.string().max(max)
@@ -23,5 +24,6 @@ export const argumentSchemas = {
   ...editingArgumentSchemas,
   ...figureArgumentSchemas,
   ...transferArgumentSchemas,
+  ...timelineArgumentSchemas,
   ...viewportArgumentSchemas,
 } satisfies { [K in Channel]: z.ZodType<AnnalistContract[K]['args']> }

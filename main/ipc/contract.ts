@@ -18,6 +18,9 @@ import type { FigureFormat, FigureOptionsInput, RememberedOptions } from '../fig
 import type { FigureExportResult, FigurePreview, FigureProgress } from '../figure/figureResults'
 import type { ApplyImportRequest, ConflictChoice, DataExportResult, ExportFormat, ImportApplied, ImportPreviewView, ImportRequest, MergePreviewView } from '../formats/transferPayloads'
 import type { DensityOverview, SearchQuery, SearchResults, ViewportQuery, ViewportSlice } from '../timelineIndex/viewportTypes'
+import type { CurrentTimeline, OpenTimelineChoice, TimelineClosed, TimelineCopyResult, TimelineListing } from '../workspace/workspacePayloads'
+
+export type { CurrentTimeline, OpenTimelineChoice, TimelineClosed, TimelineCopyResult, TimelineListing }
 
 export type { DensityOverview, SearchQuery, SearchResults, ViewportQuery, ViewportSlice }
 
@@ -163,6 +166,20 @@ export interface AnnalistContract {
   densityOverview: { args: [bins: number]; result: DensityOverview }
   /** Events and notes matching the words, best first, with the span of all matches. */
   search: { args: [query: SearchQuery]; result: SearchResults }
+  // File ▸ New, Open…, Open Recent, Save a Copy As…, Rename, Close: main/ipc/handlers/timelines.ts.
+  // Each answer that switches the timeline is followed by the window's reload().
+  /** The open timeline, the library (titles, counts, last change) and the recent list. */
+  listTimelines: { args: []; result: TimelineListing }
+  /** Creates an empty timeline with this title in the library and opens it. */
+  newTimeline: { args: [title: string]; result: CurrentTimeline }
+  /** Opens a library timeline, a recent entry, or a file chosen in the open dialog (null if cancelled). */
+  openTimeline: { args: [choice: OpenTimelineChoice]; result: CurrentTimeline | null }
+  /** Asks where (save dialog), then writes the timeline as it is now; the open timeline stays open. */
+  saveTimelineCopy: { args: []; result: TimelineCopyResult }
+  /** A new title for the open timeline, as one undoable step. */
+  renameTimeline: { args: [title: string]; result: EditApplied }
+  /** Goes back to the default timeline (closed: false when it is already open). */
+  closeTimeline: { args: []; result: TimelineClosed }
 }
 
 export type Channel = keyof AnnalistContract
@@ -176,6 +193,7 @@ export const CHANNELS = [
   'previewFigure', 'exportFigure', 'getFigureOptions',
   'previewImport', 'cancelImport', 'applyImport', 'exportData', 'previewMerge', 'applyMerge',
   'viewportItems', 'densityOverview', 'search',
+  'listTimelines', 'newTimeline', 'openTimeline', 'saveTimelineCopy', 'renameTimeline', 'closeTimeline',
 ] as const satisfies readonly Channel[]
 type Missing = Exclude<Channel, (typeof CHANNELS)[number]>
 const allChannelsListed: [Missing] extends [never] ? true : Missing = true
@@ -201,6 +219,7 @@ export const MENU_COMMANDS = [
   'open-timeline',
   'save-copy',
   'rename-timeline',
+  'close-timeline',
   'import',
   'export-data',
   'export-figure',
@@ -230,9 +249,11 @@ export interface AnnalistNotices {
   importProgress: { done: number; total: number }
   /** Where a figure export has got to (HandlerDeps.reportFigureProgress feeds it). */
   figureProgress: FigureProgress
+  /** The operating system asked to open a timeline file (double-click, command line): opened, or why not. */
+  timelineOpened: { title: string } | { error: string }
 }
 
-export const NOTICE_CHANNELS = ['menuCommand', 'saveState', 'importProgress', 'figureProgress'] as const satisfies readonly (keyof AnnalistNotices)[]
+export const NOTICE_CHANNELS = ['menuCommand', 'saveState', 'importProgress', 'figureProgress', 'timelineOpened'] as const satisfies readonly (keyof AnnalistNotices)[]
 
 export function noticeChannel(name: keyof AnnalistNotices): string {
   return `annalist-notice:${name}`

@@ -13,6 +13,8 @@ import { figureHandlers, type ChooseSavePath } from './handlers/figures'
 import type { FigureProgress } from '../figure/figureResults'
 import { transferHandlers, type ChooseExportPath, type ChooseOpenPath } from './handlers/transfer'
 import { viewportHandlers } from './handlers/viewport'
+import { timelineHandlers, type ChooseTimelineCopyPath, type ChooseTimelineFile } from './handlers/timelines'
+import type { Workspace } from '../workspace/workspace'
 import { AuthorPreferences } from '../preferences/authorPreferences'
 
 export type HandlerMap = {
@@ -37,15 +39,21 @@ export interface HandlerDeps {
   reportImportProgress?: (progress: { done: number; total: number }) => void
   /** Pushes a figure export's progress to the window (the `figureProgress` notice). */
   reportFigureProgress?: (progress: FigureProgress) => void
+  /** The timeline library (File ▸ New, Open, Close…); without it those channels say none is here. */
+  workspace?: Workspace
+  /** File ▸ Open…'s native open dialog and Save a Copy As…'s save dialog. */
+  chooseTimelineFile?: ChooseTimelineFile
+  chooseTimelineCopyPath?: ChooseTimelineCopyPath
 }
 
-export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath, fontsDir, chooseOpenPath, chooseExportPath, reportImportProgress, reportFigureProgress }: HandlerDeps): HandlerMap {
+export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath, fontsDir, chooseOpenPath, chooseExportPath, reportImportProgress, reportFigureProgress, workspace, chooseTimelineFile, chooseTimelineCopyPath }: HandlerDeps): HandlerMap {
   return {
     ...backupHandlers(session),
     ...createEditingHandlers(session, new AuthorPreferences(dataDir ?? null)),
     ...figureHandlers({ session, dataDir, chooseSavePath, fontsDir, reportFigureProgress }),
     ...transferHandlers({ session, chooseOpenPath, chooseExportPath, reportImportProgress }),
     ...viewportHandlers(session),
+    ...timelineHandlers({ session, workspace, chooseTimelineFile, chooseTimelineCopyPath }),
     loadTimeline: async () => session.view(),
     getEvent: async (id) => session.eventDetail(id),
     stepEvent: async (fromId, direction) => stepEvent(session.document.events, fromId, direction),
