@@ -76,6 +76,10 @@ test('figure chooses SVG and PDF by extension; custom size and lanes', async () 
   assert.equal(XMLValidator.validate(text), true)
   assert.match(text, /width="1200" height="800"/)
   assert.ok(text.includes('Two lanes') && !text.includes('>United States<'))
+  const bare = await cli('figure', timeline, '-o', 'bare.svg', '--no-notes', '--no-lane-names', '--no-grades')
+  assert.equal(bare.code, 0, bare.stderr)
+  const bareText = await readFile(path.join(dir, 'bare.svg'), 'utf8')
+  assert.ok(!bareText.includes('Sanctions warning') && !bareText.includes('>Russia<') && !bareText.includes('SOURCE GRADES'))
   const pdf = await cli('figure', timeline, '--out', 'out.pdf', '--generated-on', '2022-02-24')
   assert.equal(pdf.code, 0, pdf.stderr)
   assert.equal((await readFile(path.join(dir, 'out.pdf'))).subarray(0, 5).toString(), '%PDF-')
@@ -87,7 +91,7 @@ test('--help documents the command line and every figure option', async () => {
   assert.match(overview.stdout, /figure\s+draw a briefing figure/)
   const help = await cli('figure', '--help')
   assert.equal(help.code, 0)
-  for (const option of ['--out', '--from', '--to', '--preset', '--width', '--height', '--scale', '--title', '--subtitle', '--banner', '--lanes', '--footnotes', '--generated-on', '--help']) {
+  for (const option of ['--out', '--from', '--to', '--preset', '--width', '--height', '--scale', '--title', '--subtitle', '--banner', '--lanes', '--footnotes', '--no-notes', '--no-lane-names', '--no-grades', '--generated-on', '--help']) {
     assert.ok(help.stdout.includes(option), `help mentions ${option}`)
   }
   assert.match(help.stdout, /slide, a4-landscape, a4-portrait, letter-landscape, letter-portrait/)

@@ -39,6 +39,9 @@ Options:
                            "russia,China" (default: visible lanes; ${UNASSIGNED_LANE} is the row of
                            events without a lane)
       --footnotes          list the sources of the events shown, with their grades
+      --no-notes           leave out analyst notes (bands, moment lines, callouts and note text)
+      --no-lane-names      leave out the lane names beside the rows (rows stay in their colours)
+      --no-grades          leave out source grades (after each label and in the key)
       --generated-on <YYYY-MM-DD>
                            the date in the "Generated on" line (default: today), for reproducible output
   -h, --help               show this help
@@ -68,6 +71,9 @@ function parse(argv: string[]) {
         banner: { type: 'string' },
         lanes: { type: 'string' },
         footnotes: { type: 'boolean' },
+        'no-notes': { type: 'boolean' },
+        'no-lane-names': { type: 'boolean' },
+        'no-grades': { type: 'boolean' },
         'generated-on': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -100,7 +106,11 @@ async function readTimeline(file: string): Promise<TimelineDocument> {
 
 /** Turns the command line into figure options; every problem is a CliError with its exit code. */
 export function figureOptionsFromArgs(values: ReturnType<typeof parse>['values'], document: TimelineDocument): FigureOptionsInput {
-  const options: FigureOptionsInput = { footnotes: values.footnotes ?? false }
+  const options: FigureOptionsInput = {
+    footnotes: values.footnotes ?? false,
+    notes: !values['no-notes'],
+    legend: { lanes: !values['no-lane-names'], grades: !values['no-grades'] },
+  }
   if ((values.from === undefined) !== (values.to === undefined)) throw new CliError(EXIT.badOption, 'give both --from and --to, or neither for the whole timeline')
   if (values.from !== undefined && values.to !== undefined) {
     for (const [name, text] of [['from', values.from], ['to', values.to]] as const) {
