@@ -34,8 +34,10 @@ export function eventNotesSection(notes: NotesOnTimeline, actions: EventNotesAct
     return el('li', {}, [
       el('button', { className: 'event-note', attrs: { type: 'button' }, on: { click: () => actions.open(note.id) } }, [
         colourMark(note.colour),
-        el('span', { className: 'event-note-title', text: noteTitle(note) }),
-        judgement ? el('span', { className: 'event-note-judgement', text: judgement }) : null,
+        el('span', { className: 'event-note-body' }, [
+          el('span', { className: 'event-note-title', text: noteTitle(note) }),
+          judgement ? el('span', { className: 'event-note-judgement', text: judgement }) : null,
+        ]),
         el('span', { className: 'note-initials-badge', text: note.author.initials || '—', attrs: { title: note.author.name } }),
       ]),
     ])
