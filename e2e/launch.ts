@@ -17,8 +17,8 @@ import { createHandlers } from '../main/ipc/handlers'
 import type { AnnalistNotices } from '../main/ipc/contract'
 import { contentTypeFor } from '../main/security/appUrl'
 import { CONTENT_SECURITY_POLICY } from '../main/security/csp'
-import { ensureDefaultTimeline } from '../main/store/library'
 import { TimelineSession } from '../main/timelineSession'
+import { Workspace, timelineToOpenAtStart } from '../main/workspace/workspace'
 
 export type Target = 'electron' | 'chromium'
 
@@ -115,7 +115,11 @@ function pageBridgeScript(): Promise<string> {
 
 async function launchChromium({ dataDir, viewport }: LaunchOptions): Promise<LaunchedApp> {
   const paths = { dataDir, bundledDataDir: path.join(repoRoot, 'data') }
-  const session = await TimelineSession.open(await ensureDefaultTimeline(paths), paths)
+  // As the app starts (main/index.ts): the timeline open last, else the default one.
+  const start = await timelineToOpenAtStart(paths)
+  const session = await TimelineSession.open(start.file, start.place)
+  const workspace = new Workspace(session, paths)
+  await workspace.rememberCurrent()
   const openedInBrowser: string[] = []
   const dialogAnswers: (string | null)[] = []
   const nextAnswer = async () => dialogAnswers.shift() ?? null
@@ -132,6 +136,9 @@ async function launchChromium({ dataDir, viewport }: LaunchOptions): Promise<Lau
       chooseSavePath: nextAnswer,
       chooseOpenPath: nextAnswer,
       chooseExportPath: nextAnswer,
+      workspace,
+      chooseTimelineFile: nextAnswer,
+      chooseTimelineCopyPath: nextAnswer,
       reportImportProgress: (progress) => notify('importProgress', progress),
     }),
     HARNESS_ORIGIN,

@@ -8,8 +8,10 @@ import { setupMenu } from './app/menu'
 import { setupAbout } from './app/about'
 import { setupQuitGuard } from './app/quitGuard'
 import { bundledDataDir, dataDir } from './app/paths'
-import { ensureDefaultTimeline } from './store/library'
 import { TimelineSession } from './timelineSession'
+import { Workspace, timelineToOpenAtStart } from './workspace/workspace'
+import { watchOpenedTimelineFiles } from './app/openedFiles'
+import { openTimelinesFromSystem } from './app/openedTimelines'
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -17,12 +19,18 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', focusMainWindow)
   registerAppScheme()
   setupGuards()
+  // Watched from the start: macOS announces a double-clicked file before the app is ready.
+  const openedFiles = watchOpenedTimelineFiles(app, process.argv, process.cwd())
   app.whenReady().then(async () => {
     setupAppProtocol()
     setupAbout()
     const paths = { dataDir: dataDir(), bundledDataDir: bundledDataDir() }
-    const session = await TimelineSession.open(await ensureDefaultTimeline(paths), paths)
-    setupIpc(session)
+    const start = await timelineToOpenAtStart(paths)
+    const session = await TimelineSession.open(start.file, start.place)
+    const workspace = new Workspace(session, paths)
+    void workspace.rememberCurrent().catch(() => undefined)
+    await openTimelinesFromSystem(openedFiles, workspace)
+    setupIpc(session, workspace)
     setupQuitGuard(session)
     setupMenu()
     await createMainWindow()

@@ -6,11 +6,13 @@ import { createDispatcher } from '../ipc/dispatch'
 import { createHandlers } from '../ipc/handlers'
 import { APP_ORIGIN } from '../security/appUrl'
 import type { TimelineSession } from '../timelineSession'
+import type { Workspace } from '../workspace/workspace'
+import { chooseTimelineCopyPath, chooseTimelineFile } from './timelineDialogs'
 import { chooseExportPath, chooseFigurePath, chooseOpenPath } from './dialogs'
 import { bundledDataDir, dataDir } from './paths'
 import { getMainWindow } from './window'
 
-export function setupIpc(session: TimelineSession): void {
+export function setupIpc(session: TimelineSession, workspace: Workspace): void {
   const handlers = createHandlers({
     session,
     openInBrowser: (url) => shell.openExternal(url),
@@ -19,6 +21,9 @@ export function setupIpc(session: TimelineSession): void {
     chooseSavePath: chooseFigurePath,
     chooseOpenPath,
     chooseExportPath,
+    workspace,
+    chooseTimelineFile,
+    chooseTimelineCopyPath,
     reportImportProgress: (progress) => getMainWindow()?.webContents.send(noticeChannel('importProgress'), progress),
   })
   const dispatch = createDispatcher(handlers, APP_ORIGIN)
