@@ -10,7 +10,11 @@ export interface DroppedLabel {
   title: string
 }
 
-/** The live preview: the figure as SVG (no embedded font, no <style>: safe to insert under the app's CSP). */
+/**
+ * The live preview: the figure as SVG with its font embedded. The window shows it as an <img> from a
+ * Blob URL (never as markup in the page), where it runs no script, loads nothing, and cannot use the
+ * page's own fonts.
+ */
 export interface FigurePreview {
   svg: string
   width: number

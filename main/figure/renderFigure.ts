@@ -43,10 +43,17 @@ function generatedOn(iso: string | undefined): string {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`
 }
 
+/** Base64 of two faces is ~580 KB of text; every live preview embeds it, so it is made once per font set. */
+const fontFacesMade = new WeakMap<FigureFonts, string>()
+
 function fontFaces(fonts: FigureFonts): string {
+  const made = fontFacesMade.get(fonts)
+  if (made) return made
   const face = (weight: number, data: Buffer) =>
     `@font-face{font-family:'${FIGURE_FONT_FAMILY}';font-weight:${weight};src:url(data:font/ttf;base64,${data.toString('base64')}) format('truetype')}`
-  return element('style', {}, face(400, fonts.bytes('regular')) + face(600, fonts.bytes('semibold')))
+  const style = element('style', {}, face(400, fonts.bytes('regular')) + face(600, fonts.bytes('semibold')))
+  fontFacesMade.set(fonts, style)
+  return style
 }
 
 /**

@@ -54,7 +54,9 @@ test('previewFigure answers with the SVG and what it left out', async (t) => {
   const preview = await call('previewFigure', { range: { kind: 'dates', from: '2021-11', to: '2022-02' }, size: { width: 500, height: 400 } })
   assert.ok(preview.ok, preview.ok ? '' : preview.error)
   assert.equal(XMLValidator.validate(preview.value.svg), true)
-  assert.doesNotMatch(preview.value.svg, /<style/, 'no embedded font in a preview')
+  // Shown as an <img>, which cannot reach the page's fonts: the preview carries its own, as data only.
+  assert.match(preview.value.svg, /@font-face\{font-family:'IBM Plex Sans';font-weight:400;src:url\(data:font\/ttf;base64,/)
+  assert.doesNotMatch(preview.value.svg, /url\((?!data:)|href=|<script/i, 'nothing external, no script')
   assert.equal(preview.value.width, 500)
   assert.equal(preview.value.events, 10)
   assert.ok(preview.value.dropped.length > 0, 'a 500 px figure cannot label ten events')

@@ -33,7 +33,9 @@ export function figureHandlers({ session, chooseSavePath, dataDir, fontsDir, rep
   let remembered: RememberedOptions | null = null
   return {
     previewFigure: async (input) => {
-      const { svg, width, height, dropped, notesOmitted, eventIds } = renderFigure(session.document, input, { fonts: fonts() })
+      // The window shows the preview as an <img>, which cannot use the page's fonts: the font goes
+      // inside, so the preview is drawn in the face its labels were placed for (~580 KB a preview).
+      const { svg, width, height, dropped, notesOmitted, eventIds } = renderFigure(session.document, input, { fonts: fonts(), embedFont: true })
       return { svg, width, height, dropped, notesOmitted, events: eventIds.length }
     },
     exportFigure: async (input, format) => {
