@@ -11,6 +11,10 @@ import { mountBackups } from './features/backups'
 import { mountNotesOnTimeline } from './features/notesOnTimeline'
 import { mountPreferences } from './features/preferences'
 import { mountNotes } from './features/notes'
+import { mountUndoRedo } from './features/undoRedo'
+import { mountEventEditing } from './features/events'
+import { mountLanes } from './features/lanes'
+import { mountSearch } from './features/search'
 
 async function start(root: HTMLElement): Promise<void> {
   const shell = createShell(root, await request('loadTimeline'))
@@ -18,6 +22,10 @@ async function start(root: HTMLElement): Promise<void> {
   mountEventDetails(shell.context)
   mountSaveStatus(shell.context)
   mountBackups(shell.context)
+  mountUndoRedo(shell.context)
+  mountEventEditing(shell.context)
+  mountLanes(shell.context)
+  mountSearch(shell.context)
   const notesOnTimeline = mountNotesOnTimeline(shell.context)
   mountNotes(shell.context, notesOnTimeline, mountPreferences(shell.context))
   shell.ready()

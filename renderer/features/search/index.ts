@@ -1,0 +1,155 @@
+/**
+ * One search box over event titles, descriptions, sources and note text, answered as the analyst
+ * types by the main process's index; matches are listed in the Search tab and emphasised on the
+ * timeline, and "Fit view to results" frames them all. The filters narrow both the timeline and
+ * the search. Keys: Ctrl/Cmd+F focuses the box; Escape in it clears it.
+ */
+import type { SearchQuery, SearchResults } from '../../../main/ipc/contract'
+import type { SearchHit } from '../../../main/timelineIndex/viewportTypes'
+import { request } from '../../api'
+import { el } from '../../dom'
+import type { AppContext } from '../../shell/appContext'
+import { createSearchFilters } from './searchFilters'
+
+const TYPING_DELAY_MS = 120
+/** Hits listed; `total` still counts every match and `span` frames every placed one. */
+const LISTED_HITS = 200
+
+function hitRow(hit: SearchHit, open: (hit: SearchHit) => void): HTMLElement {
+  return el('li', { className: 'search-hit' }, [
+    el('button', { className: 'search-hit-button', attrs: { type: 'button' }, on: { click: () => open(hit) } }, [
+      el('span', { className: `search-hit-kind kind-${hit.kind}`, text: hit.kind === 'event' ? 'Event' : 'Note' }),
+      el('span', { className: 'search-hit-body' }, [
+        el('span', { className: 'search-hit-title', text: hit.title }),
+        hit.snippet && hit.snippet !== hit.title ? el('span', { className: 'search-hit-snippet', text: hit.snippet }) : null,
+      ]),
+    ]),
+  ])
+}
+
+function countWords(results: SearchResults): string {
+  if (results.total === 0) return 'No matches'
+  const shown = results.hits.length < results.total ? ` (first ${results.hits.length} listed)` : ''
+  return `${results.total} ${results.total === 1 ? 'match' : 'matches'}${shown}`
+}
+
+export function mountSearch(context: AppContext): void {
+  const box = el('input', {
+    className: 'search-box',
+    attrs: { type: 'search', 'aria-label': 'Search', placeholder: 'Search', autocomplete: 'off', spellcheck: false, title: 'Search events and notes (Ctrl+F)' },
+  })
+  context.toolbar.add(el('div', { className: 'search-field', attrs: { role: 'search' } }, [box]))
+
+  const count = el('p', { className: 'search-count', attrs: { role: 'status', 'aria-live': 'polite' } })
+  const fitButton = el('button', { className: 'quiet-button', text: 'Fit view to results', attrs: { type: 'button', disabled: true } })
+  const hitList = el('ul', { className: 'search-hits', attrs: { 'aria-label': 'Search results' } })
+  const filters = createSearchFilters(() => applyFilters())
+  const panel = el('div', { className: 'search-panel' }, [
+    filters.element,
+    el('div', { className: 'search-head' }, [count, fitButton]),
+    hitList,
+  ])
+  const showTab = context.sidebar.addTab('Search', panel)
+
+  let results: SearchResults | null = null
+  let sequence = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  function query(): SearchQuery {
+    const chosen = filters.current()
+    return {
+      text: box.value,
+      limit: LISTED_HITS,
+      filter: {
+        ...chosen.events,
+        ...(chosen.lanes ? { lanes: chosen.lanes } : {}),
+        ...(chosen.from !== undefined ? { from: chosen.from } : {}),
+        ...(chosen.to !== undefined ? { to: chosen.to } : {}),
+      },
+    }
+  }
+
+  function show(answer: SearchResults | null): void {
+    results = answer
+    if (!answer) {
+      count.textContent = ''
+      hitList.replaceChildren(el('li', { className: 'empty-list muted', text: 'Type in the search box to find events and notes by their words: titles, descriptions, sources and note text.' }))
+      fitButton.disabled = true
+      context.timeline.highlight(new Set())
+      return
+    }
+    count.textContent = countWords(answer)
+    hitList.replaceChildren(...answer.hits.map((hit) => hitRow(hit, openHit)))
+    fitButton.disabled = answer.span === null
+    context.timeline.highlight(new Set(answer.hits.filter((hit) => hit.kind === 'event').map((hit) => hit.id)))
+  }
+
+  /** Asks the index; an answer to an older keystroke is dropped when a newer question is out. */
+  async function search(): Promise<void> {
+    const mine = ++sequence
+    if (!box.value.trim()) return show(null)
+    const answer = await request('search', query()).catch(() => null)
+    if (mine !== sequence || !answer) return
+    show(answer)
+  }
+
+  function searchSoon(): void {
+    clearTimeout(timer)
+    timer = setTimeout(() => void search(), TYPING_DELAY_MS)
+  }
+
+  function applyFilters(): void {
+    const chosen = filters.current()
+    context.timeline.showLanes(chosen.lanes)
+    context.timeline.setFilter(chosen.events)
+    if (chosen.from !== undefined && chosen.to !== undefined && chosen.from < chosen.to) context.timeline.frame(chosen.from, chosen.to)
+    void search()
+  }
+
+  function openHit(hit: SearchHit): void {
+    if (hit.span) context.timeline.frame(hit.span.start, hit.span.end)
+    context.selection.set({ kind: hit.kind === 'event' ? 'event' : 'annotation', id: hit.id })
+  }
+
+  fitButton.addEventListener('click', () => {
+    if (results?.span) context.timeline.frame(results.span.start, results.span.end)
+  })
+  box.addEventListener('input', () => {
+    if (box.value.trim()) showTab()
+    searchSoon()
+  })
+  box.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      // Clear the box (not the selection behind it); a second Escape leaves it.
+      event.preventDefault()
+      event.stopPropagation()
+      if (box.value) {
+        box.value = ''
+        void search()
+      } else box.blur()
+    } else if (event.key === 'Enter') {
+      // Enter goes to the best match.
+      event.preventDefault()
+      clearTimeout(timer)
+      void search().then(() => {
+        const best = results?.hits[0]
+        if (best) openHit(best)
+      })
+    }
+  })
+
+  function focusBox(): void {
+    showTab()
+    box.focus()
+    box.select()
+  }
+  context.shortcuts.add({ keys: ['Mod+f', '/'], label: 'Search', run: focusBox })
+  context.addCommand('find', 'Find…', focusBox)
+
+  filters.offer(context.view())
+  context.onReload((view) => {
+    filters.offer(view)
+    void search()
+  })
+  show(null)
+}
