@@ -89,8 +89,12 @@ export function placeLabels(items: readonly PlacementItem[], bounds: PlacementBo
   // Rows keep only entries a later item could still touch; pruned whenever a row doubles in size,
   // so 10,000 events cost linear time, not quadratic.
   const kept: number[] = []
+  // Per row, the entries whose label is still shown: the only ones a marker with no room can hurt.
+  const labelled: Entry[][] = []
+  const maxLead = Math.max(0, ...items.map((i) => i.lead))
   const put = (row: number, entry: Entry, placement: Placement) => {
     if (!rows[row]) rows[row] = []
+    if (entry.label) (labelled[row] ??= []).push(entry)
     let entries = rows[row]!
     entries.push(entry)
     if (entries.length > 2 * (kept[row] ?? 16)) {
@@ -115,15 +119,23 @@ export function placeLabels(items: readonly PlacementItem[], bounds: PlacementBo
     if (freeRow >= 0) return put(freeRow, entry, { row: freeRow, side: 'none' })
     if (rows.length < maxRows) return put(rows.length, entry, { row: rows.length, side: 'none' })
     // Every row is taken here: use the row where the marker covers the fewest labels, and drop those.
-    const covered = rows.map((entries) => entries.filter((e) => e.label !== null && overlaps(e.label, bare)))
-    const row = covered.reduce((best, list, r) => (list.length < covered[best]!.length ? r : best), 0)
-    for (const e of covered[row]!) {
-      placements[e.index] = { row, side: 'none' }
-      e.start = e.bareStart
-      e.end = e.bareEnd
-      e.label = null
+    // Labels ending left of every marker still to come can never be covered again: forget them.
+    let row = 0
+    let covered: Entry[] | null = null
+    for (let r = 0; r < rows.length && covered?.length !== 0; r++) {
+      const live = (labelled[r] = (labelled[r] ?? []).filter((e) => e.label !== null && e.label[1] > item.markerStart - maxLead))
+      const here = live.filter((e) => overlaps(e.label!, bare))
+      if (!covered || here.length < covered.length) [row, covered] = [r, here]
     }
-    rowEnds[row] = Math.max(-Infinity, ...rows[row]!.map((e) => e.end))
+    if (covered?.length) {
+      for (const e of covered) {
+        placements[e.index] = { row, side: 'none' }
+        e.start = e.bareStart
+        e.end = e.bareEnd
+        e.label = null
+      }
+      rowEnds[row] = Math.max(-Infinity, ...rows[row]!.map((e) => e.end))
+    }
     put(row, entry, { row, side: 'none' })
   })
   return { placements, rows: Math.max(1, rows.length) }
