@@ -11,6 +11,8 @@ import { mountBackups } from './features/backups'
 import { mountNotesOnTimeline } from './features/notesOnTimeline'
 import { mountPreferences } from './features/preferences'
 import { mountNotes } from './features/notes'
+import { mountTimelines } from './features/timelines'
+import { mountTransfer } from './features/transfer'
 import { mountUndoRedo } from './features/undoRedo'
 import { mountEventEditing } from './features/events'
 import { mountLanes } from './features/lanes'
@@ -22,6 +24,8 @@ async function start(root: HTMLElement): Promise<void> {
   mountEventDetails(shell.context)
   mountSaveStatus(shell.context)
   mountBackups(shell.context)
+  mountTimelines(shell.context)
+  mountTransfer(shell.context)
   mountUndoRedo(shell.context)
   mountEventEditing(shell.context)
   mountLanes(shell.context)
