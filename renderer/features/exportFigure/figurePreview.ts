@@ -1,0 +1,118 @@
+/**
+ * The export dialog's live preview. The main process draws the figure as SVG (`previewFigure`);
+ * the window shows it as an image from a Blob URL, never as markup in the page: an SVG inside an
+ * <img> runs no script and loads nothing, whatever a hostile event title holds, and the CSP allows
+ * `img-src blob:`.
+ *
+ * Drawing a figure of thousands of events takes the main process a noticeable moment, so requests
+ * wait until the analyst pauses (250 ms), only one is in flight at a time, and an answer for
+ * options that have since changed is dropped in favour of asking again.
+ */
+import type { FigureOptionsInput } from '../../../main/figure/options'
+import type { FigurePreview } from '../../../main/figure/figureResults'
+import { request } from '../../api'
+import { el } from '../../dom'
+
+const PAUSE_MS = 250
+
+export interface FigurePreviewPane {
+  element: HTMLElement
+  /** The options changed: redraw once the analyst pauses. null: nothing can be drawn, for `reason`. */
+  update(options: FigureOptionsInput | null, reason?: string): void
+  /** Frees the current image (the dialog closed). */
+  clear(): void
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
+}
+
+/** What the figure had to leave out, in the analyst's words. */
+export function previewSummary(preview: Pick<FigurePreview, 'events' | 'dropped' | 'notesOmitted'>): string[] {
+  const lines = [`${plural(preview.events, 'event')} in the figure`]
+  if (preview.dropped.length) lines.push(`${plural(preview.dropped.length, 'label')} omitted to avoid overlaps (markers shown)`)
+  if (preview.notesOmitted) lines.push(`${plural(preview.notesOmitted, 'note')} numbered but not listed below the chart for lack of room`)
+  return lines
+}
+
+export function figurePreviewPane(): FigurePreviewPane {
+  const image = el('img', { className: 'figure-preview-image', attrs: { alt: 'Figure preview', hidden: true } })
+  const placeholder = el('p', { className: 'figure-preview-placeholder', text: 'Drawing the preview…' })
+  const summary = el('ul', { className: 'figure-preview-summary', attrs: { 'aria-label': 'What the figure shows' } })
+  const state = el('span', { className: 'figure-preview-state', attrs: { role: 'status', 'aria-live': 'polite' } })
+  const element = el('section', { className: 'figure-preview', attrs: { 'aria-label': 'Preview', 'aria-busy': 'false' } }, [
+    el('div', { className: 'figure-preview-desk' }, [image, placeholder]),
+    el('div', { className: 'figure-preview-foot' }, [summary, state]),
+  ])
+
+  let url: string | null = null
+  let wanted: FigureOptionsInput | null = null
+  /** Bumped on every change; an answer is shown only if nothing changed while it was drawn. */
+  let version = 0
+  let inFlight = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  function showImage(preview: FigurePreview): void {
+    const previous = url
+    url = URL.createObjectURL(new Blob([preview.svg], { type: 'image/svg+xml' }))
+    image.src = url
+    image.hidden = false
+    image.setAttribute('width', String(preview.width))
+    image.setAttribute('height', String(preview.height))
+    placeholder.hidden = true
+    // The old image is no longer shown once the new source is set.
+    if (previous) URL.revokeObjectURL(previous)
+    summary.replaceChildren(...previewSummary(preview).map((line) => el('li', { text: line })))
+  }
+
+  function busy(on: boolean): void {
+    element.setAttribute('aria-busy', String(on))
+    state.textContent = on ? 'Updating…' : ''
+  }
+
+  async function draw(): Promise<void> {
+    if (inFlight || !wanted) return
+    inFlight = true
+    const mine = version
+    busy(true)
+    try {
+      const preview = await request('previewFigure', wanted)
+      if (mine === version) showImage(preview)
+    } catch (error) {
+      if (mine === version) {
+        state.textContent = ''
+        summary.replaceChildren(el('li', { className: 'error', text: `The figure cannot be drawn: ${error instanceof Error ? error.message : String(error)}` }))
+      }
+    } finally {
+      inFlight = false
+      busy(false)
+      // Options changed while drawing: draw again for the latest.
+      if (mine !== version && wanted) void draw()
+    }
+  }
+
+  return {
+    element,
+    update(options, reason) {
+      version++
+      clearTimeout(timer)
+      wanted = options
+      if (!options) {
+        summary.replaceChildren(el('li', { className: 'muted', text: reason ?? '' }))
+        return
+      }
+      timer = setTimeout(() => void draw(), PAUSE_MS)
+    },
+    clear() {
+      clearTimeout(timer)
+      version++
+      wanted = null
+      if (url) URL.revokeObjectURL(url)
+      url = null
+      image.removeAttribute('src')
+      image.hidden = true
+      placeholder.hidden = false
+      summary.replaceChildren()
+    },
+  }
+}
