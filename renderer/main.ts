@@ -13,6 +13,7 @@ import { mountPreferences } from './features/preferences'
 import { mountNotes } from './features/notes'
 import { mountTimelines } from './features/timelines'
 import { mountTransfer } from './features/transfer'
+import { mountExportFigure } from './features/exportFigure'
 import { mountUndoRedo } from './features/undoRedo'
 import { mountEventEditing } from './features/events'
 import { mountLanes } from './features/lanes'
@@ -26,6 +27,7 @@ async function start(root: HTMLElement): Promise<void> {
   mountBackups(shell.context)
   mountTimelines(shell.context)
   mountTransfer(shell.context)
+  mountExportFigure(shell.context)
   mountUndoRedo(shell.context)
   mountEventEditing(shell.context)
   mountLanes(shell.context)
