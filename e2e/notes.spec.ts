@@ -9,6 +9,9 @@ import { launchApp, type Target } from './launch'
 
 const ANALYST = 'Jane Analyst'
 
+// Each test walks a whole flow (dialogs, saves, sometimes a relaunch); a loaded machine needs more than the default minute.
+test.describe.configure({ timeout: 120_000 })
+
 /** The note editor, new or edit. */
 function noteEditor(page: Page): Locator {
   return page.getByRole('dialog', { name: /^(New|Edit) note$/ })
