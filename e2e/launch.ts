@@ -140,6 +140,7 @@ async function launchChromium({ dataDir, viewport }: LaunchOptions): Promise<Lau
       chooseTimelineFile: nextAnswer,
       chooseTimelineCopyPath: nextAnswer,
       reportImportProgress: (progress) => notify('importProgress', progress),
+      reportFigureProgress: (progress) => notify('figureProgress', progress),
     }),
     HARNESS_ORIGIN,
   )

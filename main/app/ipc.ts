@@ -25,6 +25,7 @@ export function setupIpc(session: TimelineSession, workspace: Workspace): void {
     chooseTimelineFile,
     chooseTimelineCopyPath,
     reportImportProgress: (progress) => getMainWindow()?.webContents.send(noticeChannel('importProgress'), progress),
+    reportFigureProgress: (progress) => getMainWindow()?.webContents.send(noticeChannel('figureProgress'), progress),
   })
   const dispatch = createDispatcher(handlers, APP_ORIGIN)
   for (const channel of CHANNELS) {

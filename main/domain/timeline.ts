@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { readDate } from './dates'
+import { ANNOTATION_COLOURS, CONFIDENCES, LIKELIHOODS } from './vocabulary'
 
 export const SCHEMA_VERSION = 1
 
@@ -69,19 +70,7 @@ export const LaneSchema = z.strictObject({
   hidden: z.boolean().default(false),
 })
 
-/** ICD 203 estimative terms, in order of probability. */
-export const LIKELIHOODS = [
-  'almost no chance',
-  'very unlikely',
-  'unlikely',
-  'roughly even chance',
-  'likely',
-  'very likely',
-  'almost certain',
-] as const
-export const CONFIDENCES = ['low', 'moderate', 'high'] as const
-/** The fixed palette annotations may use; never a free colour string from data. */
-export const ANNOTATION_COLOURS = ['amber', 'blue', 'green', 'red', 'violet', 'grey'] as const
+export { LIKELIHOODS, CONFIDENCES, ANNOTATION_COLOURS } from './vocabulary'
 
 export const JudgementSchema = z.strictObject({
   likelihood: z.enum(LIKELIHOODS),

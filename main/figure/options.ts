@@ -6,24 +6,8 @@
 import { z } from 'zod'
 import { EdtfDate } from '../domain/timeline'
 
-/** Page and slide sizes in CSS px at 96 dpi (A4 = 297 × 210 mm, US Letter = 11 × 8.5 in). */
-export const FIGURE_PRESETS = {
-  slide: { width: 1920, height: 1080, label: '16:9 slide (1920 × 1080)' },
-  'a4-landscape': { width: 1123, height: 794, label: 'A4 landscape' },
-  'a4-portrait': { width: 794, height: 1123, label: 'A4 portrait' },
-  'letter-landscape': { width: 1056, height: 816, label: 'US Letter landscape' },
-  'letter-portrait': { width: 816, height: 1056, label: 'US Letter portrait' },
-} as const
-
-export type FigurePreset = keyof typeof FIGURE_PRESETS
-export const FIGURE_PRESET_NAMES = Object.keys(FIGURE_PRESETS) as FigurePreset[]
-
-export const FIGURE_FORMATS = ['svg', 'png', 'pdf'] as const
-export type FigureFormat = (typeof FIGURE_FORMATS)[number]
-
-/** Smallest and largest custom size: below 320 px nothing readable fits; above 10,000 px is a mistake. */
-export const MIN_FIGURE_PX = 320
-export const MAX_FIGURE_PX = 10_000
+export * from './sizes'
+import { FIGURE_FORMATS, FIGURE_PRESET_NAMES, FIGURE_PRESETS, MAX_FIGURE_PX, MIN_FIGURE_PX, type FigurePreset } from './sizes'
 
 const Pixels = z.number().int().min(MIN_FIGURE_PX).max(MAX_FIGURE_PX)
 const Id = z.string().min(1).max(200)
@@ -63,6 +47,13 @@ export const FigureOptionsSchema = z.strictObject({
   notes: z.boolean().default(true),
   /** Lanes to show, in this order; absent: every lane not hidden, as the timeline shows them. */
   laneIds: z.array(Id).max(1_000).optional(),
+  /**
+   * The timeline window's filter (events with any of these tags, a source graded this well or
+   * better), the same rule the window draws by; absent: every event.
+   */
+  filter: z
+    .strictObject({ tags: z.array(z.string().max(200)).max(1_000).optional(), minGrade: z.string().regex(/^[A-F][1-6]$/).optional() })
+    .optional(),
   /** Only these events (the app's current filter); absent: every event. */
   eventIds: z.array(Id).max(1_000_000).optional(),
   /** The "generated on" date (ISO instant); absent: now. Fixed in tests and reproducible builds. */

@@ -4,16 +4,8 @@
  * one options object the main process's figure renderer takes (main/figure/options.ts), and back
  * from the options remembered for this timeline.
  */
-import {
-  FIGURE_PRESET_NAMES,
-  FIGURE_PRESETS,
-  MAX_FIGURE_PX,
-  MIN_FIGURE_PX,
-  type FigureFormat,
-  type FigureOptionsInput,
-  type FigurePreset,
-  type RememberedOptions,
-} from '../../../main/figure/options'
+import { FIGURE_PRESET_NAMES, FIGURE_PRESETS, MAX_FIGURE_PX, MIN_FIGURE_PX, type FigureFormat, type FigurePreset } from '../../../main/figure/sizes'
+import type { FigureOptionsInput, RememberedOptions } from '../../../main/figure/options'
 import { el } from '../../dom'
 import { rangeField } from './rangeField'
 

@@ -2,7 +2,8 @@
  * The note editor's choosers: colour from the fixed palette, an optional ICD 203 judgement, and
  * links to events picked by title. Each is a small widget with get/set, so the editor stays a form.
  */
-import { ANNOTATION_COLOURS, CONFIDENCES, LIKELIHOODS, type AnnotationColour, type Judgement } from '../../../main/domain/timeline'
+import { ANNOTATION_COLOURS, CONFIDENCES, LIKELIHOODS } from '../../../main/domain/vocabulary'
+import type { AnnotationColour, Judgement } from '../../../main/domain/timeline'
 import { el } from '../../dom'
 import { colourName } from './noteWords'
 

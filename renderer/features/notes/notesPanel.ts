@@ -3,7 +3,7 @@
  * main process filters and sorts); clicking one frames it on the timeline and selects it, and a
  * selected note shows in full (see noteDetail.ts).
  */
-import { LIKELIHOODS } from '../../../main/domain/timeline'
+import { LIKELIHOODS } from '../../../main/domain/vocabulary'
 import type { AnnotationFilter, ListedAnnotation } from '../../../main/ipc/contract'
 import { request } from '../../api'
 import { el } from '../../dom'
