@@ -15,9 +15,13 @@ export function mountLanes(context: AppContext): { open(): void } {
   const newName = el('input', { attrs: { type: 'text', 'aria-label': 'New lane name', maxlength: 1_000, autocomplete: 'off', placeholder: 'e.g. Belarus' } })
   const error = el('p', { className: 'form-error', attrs: { role: 'alert' } })
   let renaming: string | null = null
+  // One lane edit at a time: a second press before the list is redrawn would act on the old order.
+  let busy = false
 
   /** Runs one lane edit, reloads, redraws the list and puts focus back where the analyst was. */
   async function change(run: () => Promise<EditApplied>, focusAfter: () => HTMLElement | null | undefined): Promise<boolean> {
+    if (busy) return false
+    busy = true
     error.textContent = ''
     try {
       const applied = await run()
@@ -26,6 +30,8 @@ export function mountLanes(context: AppContext): { open(): void } {
     } catch (failure) {
       error.textContent = failure instanceof Error ? failure.message : String(failure)
       return false
+    } finally {
+      busy = false
     }
     renaming = null
     draw()
