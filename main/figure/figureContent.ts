@@ -6,6 +6,7 @@
 import type { Annotation, TimelineDocument, TimelineEvent } from '../domain/timeline'
 import { isDrawnAsSpan, readDate, type TimeSpan } from '../domain/dates'
 import { bestGrade } from '../domain/sourceGrade'
+import { compileFilter } from '../timelineIndex/eventRecords'
 import type { FigureOptions, FigureRange } from './options'
 
 /** Same id the timeline window uses for events that belong to no lane. */
@@ -106,6 +107,7 @@ export function figureContent(document: TimelineDocument, options: FigureOptions
   const chosen = rangeEnds(options.range)
   if (chosen && !(chosen.end > chosen.start)) throw new FigureRangeError('the range ends before it starts')
   const wanted = options.eventIds ? new Set(options.eventIds) : null
+  const passes = compileFilter(options.filter)
   const hasUnassigned = document.events.some((e) => e.lanes.length === 0)
   const lanes = chooseLanes(document, options, hasUnassigned)
   const shownLanes = new Set(lanes.map((l) => l.id))
@@ -113,6 +115,7 @@ export function figureContent(document: TimelineDocument, options: FigureOptions
   const candidates: FigureEvent[] = []
   for (const event of document.events) {
     if (wanted && !wanted.has(event.id)) continue
+    if (!passes.keepsAll && !passes.test({ tags: event.tags, grades: event.sources.map((s) => s.grade) })) continue
     const laneId = event.lanes.length === 0 ? UNASSIGNED_LANE : event.lanes.find((id) => shownLanes.has(id))
     if (!laneId || !shownLanes.has(laneId)) continue
     const reading = readDateOnce(event.date)

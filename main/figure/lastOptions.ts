@@ -22,7 +22,7 @@ export function figureOptionsFile(dataDir: string): string {
 }
 
 export function toRemembered(options: FigureOptions): RememberedOptions {
-  const { eventIds: _events, generatedAt: _at, ...remembered } = options
+  const { eventIds: _events, filter: _filter, generatedAt: _at, ...remembered } = options
   return remembered
 }
 

@@ -70,8 +70,8 @@ export type FigureOptionsInput = z.input<typeof FigureOptionsSchema>
  * What is remembered between exports: everything but the event filter (it belongs to the moment,
  * and can be huge) and the "generated on" date (always today).
  */
-export type RememberedOptions = Omit<FigureOptions, 'eventIds' | 'generatedAt'>
-export const RememberedOptionsSchema = FigureOptionsSchema.omit({ eventIds: true, generatedAt: true })
+export type RememberedOptions = Omit<FigureOptions, 'eventIds' | 'filter' | 'generatedAt'>
+export const RememberedOptionsSchema = FigureOptionsSchema.omit({ eventIds: true, filter: true, generatedAt: true })
 
 export function figureOptions(input: FigureOptionsInput = {}): FigureOptions {
   return FigureOptionsSchema.parse(input)

@@ -69,7 +69,7 @@ function hashText(text: string, basis: number): number {
 export interface CompiledFilter {
   /** True when the filter keeps everything, so callers can skip calling `test`. */
   keepsAll: boolean
-  test(record: EventRecord): boolean
+  test(record: Pick<EventRecord, 'tags' | 'grades'>): boolean
 }
 
 /**

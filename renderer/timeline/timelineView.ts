@@ -66,6 +66,8 @@ export interface TimelineHandle {
   setFilter(filter: EventFilter): void
   /** Lanes to draw (null: every lane not hidden). */
   showLanes(laneIds: readonly string[] | null): void
+  /** What `showLanes` and `setFilter` chose, so an export can draw what the window shows. */
+  shownLanesAndFilter(): { laneIds: readonly string[] | null; filter: EventFilter }
   /** The analyst dragged a note to new dates (EDTF). Resolve true to keep the move, false to undo it. */
   onNoteMoved(listener: (annotationId: string, date: string) => Promise<boolean>): void
 }
@@ -319,6 +321,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
       drawLanes()
       void refreshItems(true)
     },
+    shownLanesAndFilter: () => ({ laneIds: laneChoice, filter }),
     onNoteMoved: (listener) => {
       moveListener = listener
     },

@@ -63,3 +63,16 @@ test('remembered options from before the switches existed still load, with the s
   assert.deepEqual(old.legend, { lanes: true, grades: true })
   assert.equal(old.notes, true)
 })
+
+test("the timeline window's filter carries into the figure: tags, and a source graded this well or better", () => {
+  const all = winter({ legend: { lanes: true, grades: false } })
+  const unrest = winter({ legend: { lanes: true, grades: false }, filter: { tags: ['unrest'] } })
+  assert.equal(unrest.eventIds.length, 3, 'Kazakhstan unrest, CSTO deployment, Wang Yi call')
+  assert.ok(unrest.texts.some((t) => t.startsWith('Unrest in Kazakhstan')))
+  assert.ok(!unrest.texts.some((t) => t.startsWith('Biden–Putin video summit')), 'an untagged event is left out')
+  assert.ok(all.eventIds.length > unrest.eventIds.length)
+  // A1 or better: the video summit (an A1 source) stays, the Kazakhstan unrest (best source B2) goes.
+  const graded = winter({ filter: { minGrade: 'A1' } })
+  assert.ok(graded.eventIds.includes('biden-putin-video-summit'))
+  assert.ok(!graded.eventIds.some((id) => id.includes('kazakhstan-unrest')), 'best source B2 is below A1')
+})

@@ -28,7 +28,8 @@ export interface FigureForm {
   format(): FigureFormat
   /** Fills the form from remembered options (or the defaults when there are none). */
   fill(remembered: RememberedOptions | null, timelineTitle: string): void
-  setView(window: { start: number; end: number }): void
+  /** The timeline's window now, and which of its lanes and filters the figure follows, in words. */
+  setView(window: { start: number; end: number }, lanesAndFilter: string): void
   onChange(listener: () => void): void
 }
 
@@ -86,8 +87,10 @@ export function figureForm(): FigureForm {
     formatHint,
   ])
 
+  const viewNote = el('p', { className: 'form-hint view-note' })
   const element = el('div', { className: 'figure-form' }, [
     range.element,
+    viewNote,
     el('fieldset', {}, [
       el('legend', { text: 'Size' }),
       preset,
@@ -185,7 +188,10 @@ export function figureForm(): FigureForm {
       if (!formatRadios.some((radio) => radio.checked)) formatRadios[0]!.checked = true
       describe()
     },
-    setView: (window) => range.setView(window),
+    setView(window, lanesAndFilter) {
+      range.setView(window)
+      viewNote.textContent = lanesAndFilter
+    },
     onChange: (listener) => void listeners.push(listener),
   }
 }

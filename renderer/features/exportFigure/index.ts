@@ -12,6 +12,7 @@ import type { FigureFormat, FigureOptionsInput, RememberedOptions } from '../../
 import { request } from '../../api'
 import { el } from '../../dom'
 import type { AppContext } from '../../shell/appContext'
+import { UNASSIGNED_LANE } from '../../timeline/eventItems'
 import { figureForm, FORMAT_NAMES } from './figureForm'
 import { figurePreviewPane, previewSummary } from './figurePreview'
 import { exportProgress } from './exportProgress'
@@ -35,13 +36,37 @@ export function mountExportFigure(context: AppContext): { open(): Promise<void> 
   // Enter in a text box would otherwise do nothing useful; Escape closes as in every dialog.
   dialog.addEventListener('close', () => preview.clear())
 
-  /** What to draw: the form's choices plus the lanes the timeline shows now (hidden lanes stay out). */
+  /**
+   * The lanes and filter the timeline window draws now, in the figure's terms: absent means every
+   * lane not hidden and every event, as in the window.
+   */
+  function viewChoices(): Pick<FigureOptionsInput, 'laneIds' | 'filter'> {
+    const { laneIds, filter } = context.timeline.shownLanesAndFilter()
+    const view = context.view()
+    const choices: Pick<FigureOptionsInput, 'laneIds' | 'filter'> = {}
+    if (laneIds) {
+      choices.laneIds = view.lanes.filter((lane) => !lane.hidden && laneIds.includes(lane.id)).map((lane) => lane.id)
+      // The window always keeps its "No lane" row; so does the figure.
+      if (view.hasEventsWithoutLane) choices.laneIds.push(UNASSIGNED_LANE)
+    }
+    if (filter.tags?.length || filter.minGrade) choices.filter = { ...(filter.tags?.length ? { tags: [...filter.tags] } : {}), ...(filter.minGrade ? { minGrade: filter.minGrade } : {}) }
+    return choices
+  }
+
+  /** Says which lanes and filter the figure follows, so a filtered figure is not mistaken for the whole. */
+  function describeView(choices: Pick<FigureOptionsInput, 'laneIds' | 'filter'>): string {
+    const view = context.view()
+    const visible = view.lanes.filter((lane) => !lane.hidden).length
+    const shown = choices.laneIds ? choices.laneIds.filter((id) => id !== UNASSIGNED_LANE).length : visible
+    const parts = [shown === view.lanes.length ? 'All lanes' : `${shown} of ${view.lanes.length} lanes`]
+    if (choices.filter?.tags) parts.push(`tagged ${choices.filter.tags.join(' or ')}`)
+    if (choices.filter?.minGrade) parts.push(`a source graded ${choices.filter.minGrade} or better`)
+    return `${parts.join(' · ')}, as in the timeline window.`
+  }
+
   function currentOptions(): { options: FigureOptionsInput; problem: null } | { options: null; problem: string } {
     const read = form.read()
-    if (!read.options) return read
-    const lanes = context.view().lanes.filter((lane) => !lane.hidden).map((lane) => lane.id)
-    // Absent laneIds means "every lane not hidden", which also keeps events that are in no lane.
-    return lanes.length === context.view().lanes.length ? read : { options: { ...read.options, laneIds: lanes }, problem: null }
+    return read.options ? { options: { ...read.options, ...viewChoices() }, problem: null } : read
   }
 
   function refresh(): void {
@@ -54,7 +79,7 @@ export function mountExportFigure(context: AppContext): { open(): Promise<void> 
 
   async function open(): Promise<void> {
     const remembered = await request('getFigureOptions').catch((): RememberedOptions | null => null)
-    form.setView(context.timeline.visibleWindow())
+    form.setView(context.timeline.visibleWindow(), describeView(viewChoices()))
     form.fill(remembered, context.view().meta.title)
     if (!progress.running()) progress.reset()
     dialog.showModal()
