@@ -31,6 +31,8 @@ test('"Geneva" finds the talks and the note about them, emphasised on the timeli
     return note.ok ? 'ok' : note.error
   })
   expect(added).toBe('ok')
+  // Any edit, from any part of the window, updates the Undo button's label.
+  await expect(annalist.button('Undo: add note “Talks week”')).toBeEnabled()
 
   await page.keyboard.press('Control+f')
   const box = page.getByRole('searchbox', { name: 'Search' })
