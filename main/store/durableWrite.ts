@@ -18,10 +18,10 @@ export interface WritableFile {
 
 /**
  * The seam over the file system. A folder is opened with flag `'r'` (to fsync it), a temp file
- * with `'wx'`, so a test double can tell the steps apart.
+ * with `'wx'`, a journal with `'a'` (to append to it), so a test double can tell the steps apart.
  */
 export interface FileSystem {
-  open(file: string, flags: 'r' | 'wx', mode?: number): Promise<WritableFile>
+  open(file: string, flags: 'r' | 'wx' | 'a', mode?: number): Promise<WritableFile>
   rename(from: string, to: string): Promise<void>
   rm(file: string, options: { force: true }): Promise<void>
 }

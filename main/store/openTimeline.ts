@@ -7,6 +7,10 @@
  * - A broken file (empty, cut short, NUL bytes, not JSON, not a timeline) is moved aside as
  *   `<file>.corrupt-<time>`, never overwritten, and the newest usable backup takes its place; with no
  *   backup, the bundled seed (default timeline) or an empty timeline does, and the analyst is told.
+ * - A journal beside a good file (saves of a large timeline not yet folded into it, journal.ts) is
+ *   replayed onto it. A journal that does not belong to the file as it is, or that is damaged, is
+ *   moved aside (`.<name>.annalist.journal.unused-<time>`), never applied blindly, and the analyst
+ *   is told; one from a newer Annalist makes the timeline read-only.
  * Nothing here writes the timeline file itself: the caller saves `document` when `mustSave` is set.
  */
 import { readFile, rename } from 'node:fs/promises'
@@ -15,7 +19,9 @@ import { SCHEMA_VERSION, type TimelineDocument } from '../domain/timeline'
 import { createBackup, newestUsableBackup } from './backups'
 import { errorCode, removeLeftoverTempFiles, syncFolder, type DurableWriteOptions } from './durableWrite'
 import { DEFAULT_TIMELINE_NAME, seedTimelinePath } from './library'
-import { loadTimelineBytes, readTimelineFile } from './timelineFile'
+import { applyPatches, PatchMismatchError, type DocumentPatch } from './documentPatch'
+import { fileIdentity, journalPathFor, readJournal } from './journal'
+import { loadTimelineBytes, readTimelineFile, serializeTimeline } from './timelineFile'
 
 export interface TimelinePlace {
   /** The timeline file. */
@@ -35,8 +41,13 @@ export interface OpenedTimeline {
   notices: string[]
   /** The document differs from the file (restored, migrated, or new) and should be saved now. */
   mustSave: boolean
-  /** The file's exact text when it opened as it was, so a snapshot of it can be taken. */
+  /** The timeline's exact text as it opened (file and journal), so a snapshot of it can be taken. */
   openedText: string | null
+  /**
+   * The journal to carry on (it was replayed into `document`): the file's identity and the saves
+   * after it. Null when there is no journal to continue.
+   */
+  journal: { base: string; records: string[] } | null
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
@@ -94,34 +105,37 @@ export async function openTimeline(place: TimelinePlace, now: Date, writeOptions
     // Not allowed to read it, or the disk failed: nothing is known about its contents, so nothing is written.
     const { document, said } = await replacement(place, now)
     const notice = `Annalist could not read the file for “${name}” (${errorCode(error) || (error as Error).message}). ${said} It is open read-only; the file has not been changed.`
-    return { document, readOnly: true, notices: [notice], mustSave: false, openedText: null }
+    return { document, readOnly: true, notices: [notice], mustSave: false, openedText: null, journal: null }
   }
 
   if (!read) {
+    const stray = await setJournalAside(file, now)
     const backup = await newestUsableBackup(place.dataDir, name)
-    if (!backup) {
+    if (!backup && !stray) {
       // Never opened before (or never saved): nothing was lost, so nothing to report.
       const seed = await readSeed(place)
-      return { document: seed ?? emptyTimeline(name, now), readOnly: false, notices: [], mustSave: true, openedText: null }
+      return { document: seed ?? emptyTimeline(name, now), readOnly: false, notices: [], mustSave: true, openedText: null, journal: null }
     }
     const { document, said } = await replacement(place, now)
-    return { document, readOnly: false, notices: [`The file for “${name}” was missing. ${said}`], mustSave: true, openedText: null }
+    const notice = `The file for “${name}” was missing. ${said}${stray ? ` ${stray}` : ''}`
+    return { document, readOnly: false, notices: [notice], mustSave: true, openedText: null, journal: null }
   }
 
   const { loaded } = read
-  if (loaded.kind === 'usable' && loaded.fromVersion === SCHEMA_VERSION) {
-    return { document: loaded.document, readOnly: false, notices: [], mustSave: false, openedText: Buffer.from(read.bytes).toString('utf8') }
-  }
+  if (loaded.kind === 'usable' && loaded.fromVersion === SCHEMA_VERSION) return withJournal(place, now, read.bytes, loaded.document)
+  // Saves journaled against a file that now needs recovering or updating cannot be replayed onto it.
+  const strayJournal = loaded.kind === 'newer' ? null : await setJournalAside(file, now)
+  const journalWords = strayJournal ? ` ${strayJournal}` : ''
 
   if (loaded.kind === 'usable') {
     // The old file is kept in the backups before anything is written in the new format.
     try {
       const id = await createBackup(place.dataDir, name, Buffer.from(read.bytes).toString('utf8'), now, writeOptions)
-      const said = `“${name}” was saved by an earlier version of Annalist (file format ${loaded.fromVersion}) and has been updated to format ${SCHEMA_VERSION}. The original is kept in the backups (${describeTime(now)}, id ${id}).`
-      return { document: loaded.document, readOnly: false, notices: [said], mustSave: true, openedText: null }
+      const said = `“${name}” was saved by an earlier version of Annalist (file format ${loaded.fromVersion}) and has been updated to format ${SCHEMA_VERSION}. The original is kept in the backups (${describeTime(now)}, id ${id}).${journalWords}`
+      return { document: loaded.document, readOnly: false, notices: [said], mustSave: true, openedText: null, journal: null }
     } catch (error) {
       const said = `“${name}” is in an earlier file format and needs updating, but a backup of it could not be made first (${(error as Error).message}). It is open read-only and the file has not been changed.`
-      return { document: loaded.document, readOnly: true, notices: [said], mustSave: false, openedText: null }
+      return { document: loaded.document, readOnly: true, notices: [said], mustSave: false, openedText: null, journal: null }
     }
   }
 
@@ -130,7 +144,7 @@ export async function openTimeline(place: TimelinePlace, now: Date, writeOptions
       ? 'You can read it here, but changes cannot be saved.'
       : 'This version cannot show its contents, so an empty view is shown.'
     const said = `“${name}” was saved by a newer version of Annalist (file format ${loaded.version}; this version understands up to ${SCHEMA_VERSION}). It is open read-only so that nothing in it is lost: ${shown} The file has not been changed. Update Annalist to edit it.`
-    return { document: loaded.document ?? emptyTimeline(name, now), readOnly: true, notices: [said], mustSave: false, openedText: null }
+    return { document: loaded.document ?? emptyTimeline(name, now), readOnly: true, notices: [said], mustSave: false, openedText: null, journal: null }
   }
 
   const asideName = `${path.basename(file)}.corrupt-${stampFor(now)}`
@@ -141,8 +155,86 @@ export async function openTimeline(place: TimelinePlace, now: Date, writeOptions
   } catch (error) {
     // If it cannot be moved aside it must not be written over either.
     const notice = `Annalist could not open “${name}” because ${loaded.reason}, and could not move the damaged file aside (${(error as Error).message}). ${said} It is open read-only; the damaged file has not been changed.`
-    return { document, readOnly: true, notices: [notice], mustSave: false, openedText: null }
+    return { document, readOnly: true, notices: [notice], mustSave: false, openedText: null, journal: null }
   }
-  const notice = `Annalist could not open “${name}” because ${loaded.reason}. The damaged file was kept as “${asideName}” in the timelines folder. ${said}`
-  return { document, readOnly: false, notices: [notice], mustSave: true, openedText: null }
+  const notice = `Annalist could not open “${name}” because ${loaded.reason}. The damaged file was kept as “${asideName}” in the timelines folder. ${said}${journalWords}`
+  return { document, readOnly: false, notices: [notice], mustSave: true, openedText: null, journal: null }
+}
+
+/**
+ * Moves a journal that must not be applied out of the way (the next save would otherwise replace
+ * it), and says so; null when there was none. Throws if it exists but cannot be moved.
+ */
+async function setJournalAside(file: string, now: Date): Promise<string | null> {
+  const journal = journalPathFor(file)
+  const aside = `${journal}.unused-${stampFor(now)}`
+  try {
+    await rename(journal, aside)
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null
+    throw error
+  }
+  await syncFolder(path.dirname(file))
+  return `Changes saved beside the file in “${path.basename(journal)}” could not be applied to it and were kept as “${path.basename(aside)}”.`
+}
+
+/** A good file, with the saves its journal holds (if any) replayed onto it. */
+async function withJournal(place: TimelinePlace, now: Date, bytes: Uint8Array, fileDocument: TimelineDocument): Promise<OpenedTimeline> {
+  const fileText = Buffer.from(bytes).toString('utf8')
+  const asOpened = (document: TimelineDocument, notices: string[], journal: OpenedTimeline['journal'], mustSave = false): OpenedTimeline => ({
+    document,
+    readOnly: false,
+    notices,
+    mustSave,
+    openedText: document === fileDocument ? fileText : serializeTimeline(document),
+    journal,
+  })
+  let reading: Awaited<ReturnType<typeof readJournal>>
+  try {
+    reading = await readJournal(place.file, bytes)
+  } catch (error) {
+    const notice = `Annalist could not read the latest changes saved beside “${place.name}” (${errorCode(error) || (error as Error).message}). It is open read-only, without them, so that they are not written over; the files have not been changed.`
+    return { ...asOpened(fileDocument, [notice], null), readOnly: true }
+  }
+  if (reading.kind === 'none') return asOpened(fileDocument, [], null)
+  if (reading.kind === 'newer') {
+    const notice = `The latest changes to “${place.name}” were saved by a newer version of Annalist (journal format ${reading.version}). It is open read-only, without them; the files have not been changed. Update Annalist to see and edit them.`
+    return { ...asOpened(fileDocument, [notice], null), readOnly: true }
+  }
+  if (reading.kind === 'applies') {
+    try {
+      const document = applyPatches(fileDocument, reading.patches)
+      return asOpened(document, [], { base: await fileIdentity(bytes), records: reading.records })
+    } catch (error) {
+      if (!(error instanceof PatchMismatchError)) throw error
+      return setAsideAndOpen(place, now, fileDocument, [], `it does not fit the file (${error.message})`, asOpened)
+    }
+  }
+  return setAsideAndOpen(place, now, fileDocument, reading.patches, reading.reason, asOpened)
+}
+
+async function setAsideAndOpen(
+  place: TimelinePlace,
+  now: Date,
+  fileDocument: TimelineDocument,
+  readable: DocumentPatch[],
+  why: string,
+  asOpened: (document: TimelineDocument, notices: string[], journal: null, mustSave?: boolean) => OpenedTimeline,
+): Promise<OpenedTimeline> {
+  let document = fileDocument
+  try {
+    document = applyPatches(fileDocument, readable)
+  } catch {
+    document = fileDocument
+  }
+  const kept = document === fileDocument ? '' : ` The ${readable.length} readable changes before the damage were applied.`
+  let aside: string | null
+  try {
+    aside = await setJournalAside(place.file, now)
+  } catch (error) {
+    const notice = `The latest changes saved beside “${place.name}” could not be applied because ${why}, and could not be moved aside (${(error as Error).message}). It is open read-only, without them; the files have not been changed.`
+    return { ...asOpened(fileDocument, [notice], null), readOnly: true }
+  }
+  const notice = `The latest changes saved beside “${place.name}” could not all be applied because ${why}.${kept} ${aside ?? ''}`.trim()
+  return asOpened(document, [notice], null, document !== fileDocument)
 }

@@ -2,18 +2,20 @@
  * One open timeline file: its document in memory, the queue that saves it durably, its snapshots,
  * and whether it may be written at all. An edit is reported as saved only once the write holding it
  * is durable; a failed write keeps the edit in memory and is retried until the fault clears.
+ * Large timelines are saved through a journal and compacted into the file in the background
+ * (timelineSaver.ts), and always on close, so a closed timeline is one JSON file.
  */
 import path from 'node:path'
-import type { Low } from 'lowdb'
 import type { TimelineDocument } from '../domain/timeline'
 import { createBackup, listBackups, newestBackupText, readBackup, type BackupSummary } from './backups'
 import { errorCode, type DurableWriteOptions, type FileSystem } from './durableWrite'
 import { TIMELINE_EXTENSION } from './library'
 import { openTimeline, type TimelinePlace } from './openTimeline'
 import { SaveQueue, type SaveState } from './saveQueue'
-import { createTimelineDb, serializeTimeline, type DurableTimelineAdapter } from './timelineFile'
+import { serializeTimeline } from './timelineFile'
+import { TimelineSaver, type JournalOptions } from './timelineSaver'
 
-export interface TimelineStoreOptions {
+export interface TimelineStoreOptions extends JournalOptions {
   /** The data folder (default: the folder above the file's `timelines/` folder). */
   dataDir?: string
   /** The app's bundled `data/` folder, so a broken default timeline can fall back to the seed. */
@@ -25,10 +27,13 @@ export interface TimelineStoreOptions {
   /** The file-system seam and rename retries, for fault-injection tests. */
   fs?: FileSystem
   renameRetryDelaysMs?: readonly number[]
+  /** A journal is folded into the file after this long without saves (default 30 s). */
+  compactAfterQuietMs?: number
   now?: () => Date
 }
 
 export const DEFAULT_BACKUP_EVERY_MS = 5 * 60 * 1000
+export const DEFAULT_COMPACT_AFTER_QUIET_MS = 30 * 1000
 
 const READ_ONLY_MESSAGE = 'this timeline is open read-only (see the message shown when it opened), so changes cannot be saved'
 
@@ -59,10 +64,12 @@ export class TimelineStore {
   private backups: Promise<void> = Promise.resolve()
   private lastBackupAt: number
   private lastBackupText: string | null = null
+  private quietTimer: NodeJS.Timeout | null = null
 
   private constructor(
     private readonly place: TimelinePlace,
-    private readonly db: Low<TimelineDocument>,
+    private current: TimelineDocument,
+    private readonly saver: TimelineSaver,
     readonly readOnly: boolean,
     readonly notices: string[],
     private readonly options: TimelineStoreOptions,
@@ -80,11 +87,13 @@ export class TimelineStore {
     }
     const now = options.now?.() ?? new Date()
     const opened = await openTimeline(place, now, { fs: options.fs, renameRetryDelaysMs: options.renameRetryDelaysMs })
-    const db = createTimelineDb(file, opened.document, { fs: options.fs, renameRetryDelaysMs: options.renameRetryDelaysMs })
-    const store = new TimelineStore(place, db, opened.readOnly, opened.notices, options)
+    const saver = new TimelineSaver(file, opened, options)
+    const store = new TimelineStore(place, opened.document, saver, opened.readOnly, opened.notices, options)
     if (opened.openedText !== null) store.snapshotOnOpen(opened.openedText)
     // Restored, migrated or new: saved at once. Failure here shows as "retrying", like any save.
     if (opened.mustSave) void store.saves.requestSave().catch(() => undefined)
+    // Saves left in a journal by a crash are folded into the file once the analyst pauses.
+    else if (saver.hasJournal) store.compactWhenQuiet()
     return store
   }
 
@@ -93,7 +102,7 @@ export class TimelineStore {
   }
 
   get document(): TimelineDocument {
-    return this.db.data
+    return this.current
   }
 
   get saveState(): SaveState {
@@ -111,7 +120,7 @@ export class TimelineStore {
    */
   async commit(next: TimelineDocument): Promise<SaveState> {
     if (this.readOnly) throw new ReadOnlyTimelineError()
-    this.db.data = next
+    this.current = next
     const durable = this.saves.requestSave()
     let stopListening = () => {}
     const failed = new Promise<'failed'>((resolve) => {
@@ -154,30 +163,73 @@ export class TimelineStore {
     return this.commit(restored)
   }
 
-  /** Finishes the writes in progress (snapshotting what was saved since the last snapshot) and stops retrying. */
+  /**
+   * Finishes the writes in progress, folds any journal into the file (unless saving is failing: the
+   * journal then stays, and opening replays it), snapshots what was saved since the last snapshot,
+   * and stops retrying.
+   */
   async close(): Promise<void> {
-    const lastWritten = this.adapter().lastWritten
+    this.stopQuietTimer()
+    if (this.saver.hasJournal && !this.readOnly) {
+      this.saver.requestRewrite()
+      await this.savedOrFailing(this.saves.requestSave())
+    }
+    const lastWritten = this.saver.lastWritten
     if (lastWritten !== null && this.saves.state.state === 'saved') {
       await this.takeSnapshot(lastWritten, { force: false }).catch(() => undefined)
     }
     this.saves.close()
     await this.saves.idle()
     await this.backups
+    await this.saver.close()
+  }
+
+  /** Resolves true once `durable` does, false as soon as saving is failing (it may never finish). */
+  private savedOrFailing(durable: Promise<void>): Promise<boolean> {
+    durable.catch(() => undefined) // rejected by close() when it is still failing then
+    if (this.saves.state.state === 'retrying') return Promise.resolve(false)
+    let stop = () => {}
+    const failing = new Promise<boolean>((resolve) => {
+      stop = this.saves.onStateChange((state) => state.state === 'retrying' && resolve(false))
+    })
+    return Promise.race([durable.then(() => true, () => false), failing]).finally(() => stop())
+  }
+
+  /** Folds the journal into the file after `compactAfterQuietMs` without saves. */
+  private compactWhenQuiet(): void {
+    this.stopQuietTimer()
+    this.quietTimer = setTimeout(() => this.compactSoon(), this.options.compactAfterQuietMs ?? DEFAULT_COMPACT_AFTER_QUIET_MS)
+    this.quietTimer.unref()
+  }
+
+  private stopQuietTimer(): void {
+    if (this.quietTimer) clearTimeout(this.quietTimer)
+    this.quietTimer = null
+  }
+
+  /** Queues a compaction behind the saves waiting; a failure shows as "retrying", like any save. */
+  private compactSoon(): void {
+    if (!this.saver.hasJournal || this.readOnly) return
+    this.saver.requestRewrite()
+    void this.saves.requestSave().catch(() => undefined)
   }
 
   private now(): Date {
     return this.options.now?.() ?? new Date()
   }
 
-  private adapter(): DurableTimelineAdapter {
-    return this.db.adapter as DurableTimelineAdapter
-  }
-
   private async writeDocument(): Promise<void> {
-    await this.db.write()
-    const written = this.adapter().lastWritten
+    const how = await this.saver.save(this.current)
     const every = this.options.backupEveryMs ?? DEFAULT_BACKUP_EVERY_MS
-    if (written !== null && this.now().getTime() - this.lastBackupAt >= every) {
+    const backupDue = this.now().getTime() - this.lastBackupAt >= every
+    if (how === 'journal') {
+      // A snapshot is a copy of the file, so it waits for the next compaction, which it asks for.
+      if (backupDue || this.saver.journalIsLong) this.compactSoon()
+      else this.compactWhenQuiet()
+      return
+    }
+    const written = this.saver.lastWritten
+    if (how === 'rewrite' && written !== null && backupDue) {
       this.lastBackupAt = this.now().getTime()
       void this.takeSnapshot(written, { force: false }).catch(() => {
         this.lastBackupAt = 0 // try again after the next save

@@ -1,0 +1,124 @@
+/**
+ * How one save reaches the disk. A small timeline is rewritten whole each time (a few milliseconds).
+ * A large one (from `journalFromBytes`) gets only what changed appended to its journal (journal.ts),
+ * and is rewritten whole — "compacted" — when asked: after a quiet spell, when the journal is long,
+ * before a snapshot, on close. A change too large to be worth journaling (an import, a restore) is
+ * written whole at once. Either way `save` resolves only once the change is durable.
+ */
+import type { TimelineDocument } from '../domain/timeline'
+import { patchBetween, patchWeight } from './documentPatch'
+import { writeFileDurably, type DurableWriteOptions } from './durableWrite'
+import { fileIdentity, journalPathFor, JournalWriter } from './journal'
+import type { OpenedTimeline } from './openTimeline'
+import { serializeTimeline } from './timelineFile'
+
+export interface JournalOptions {
+  /** Timelines whose file is at least this large are saved through the journal (default 1 MB, ~1,500 events). */
+  journalFromBytes?: number
+  /** The journal is folded into the file once it holds this many saves (default 1,000)… */
+  maxJournalRecords?: number
+  /** …or this many bytes (default 8 MB). */
+  maxJournalBytes?: number
+  /** A save touching more entities than this is written whole (default 2,000). */
+  maxPatchEntities?: number
+}
+
+export const DEFAULT_JOURNAL_FROM_BYTES = 1_000_000
+const DEFAULT_MAX_JOURNAL_RECORDS = 1_000
+const DEFAULT_MAX_JOURNAL_BYTES = 8_000_000
+const DEFAULT_MAX_PATCH_ENTITIES = 2_000
+
+export class TimelineSaver {
+  /** The document as the file and journal hold it durably; null when it must be written whole first. */
+  private persisted: TimelineDocument | null
+  /** The SHA-256 of the file's bytes, what a new journal names as its base; null if not known. */
+  private identity: Promise<string> | null = null
+  private fileBytes = 0
+  private journal: JournalWriter | null = null
+  /** Set when a rewrite is asked for or failed, until one succeeds: nothing is journaled meanwhile. */
+  private rewriteWanted = false
+  /** The exact text of the last whole rewrite that completed (what a snapshot copies). */
+  lastWritten: string | null = null
+
+  constructor(
+    private readonly file: string,
+    opened: OpenedTimeline,
+    private readonly options: DurableWriteOptions & JournalOptions = {},
+  ) {
+    this.persisted = opened.mustSave || opened.readOnly ? null : opened.document
+    if (opened.journal) {
+      this.identity = Promise.resolve(opened.journal.base)
+      this.journal = new JournalWriter(journalPathFor(file), opened.journal.base, opened.journal.records, options)
+      this.fileBytes = Infinity // it was journaled before, so it is large
+    } else if (opened.openedText !== null && this.persisted) {
+      this.fileBytes = Buffer.byteLength(opened.openedText)
+      // Hashed now, off the main thread, so the first journaled save does not wait for it.
+      if (this.journaling) this.identity = fileIdentity(opened.openedText)
+      this.identity?.catch(() => undefined)
+    }
+  }
+
+  private get journaling(): boolean {
+    return this.fileBytes >= (this.options.journalFromBytes ?? DEFAULT_JOURNAL_FROM_BYTES)
+  }
+
+  /** True while saves wait in the journal rather than in the file itself. */
+  get hasJournal(): boolean {
+    return this.journal !== null
+  }
+
+  /** The journal is long enough that it should be folded into the file. */
+  get journalIsLong(): boolean {
+    const journal = this.journal
+    if (!journal) return false
+    return journal.records >= (this.options.maxJournalRecords ?? DEFAULT_MAX_JOURNAL_RECORDS) || journal.bytes >= (this.options.maxJournalBytes ?? DEFAULT_MAX_JOURNAL_BYTES)
+  }
+
+  /** The next save rewrites the file whole and removes the journal. */
+  requestRewrite(): void {
+    this.rewriteWanted = true
+  }
+
+  /** Makes `next` durable; says whether it went to the journal or rewrote the file. */
+  async save(next: TimelineDocument): Promise<'journal' | 'rewrite' | 'unchanged'> {
+    if (!this.rewriteWanted && this.persisted && this.identity && this.journaling) {
+      const patch = patchBetween(this.persisted, next)
+      if (!patch) return 'unchanged'
+      if (patchWeight(patch) <= (this.options.maxPatchEntities ?? DEFAULT_MAX_PATCH_ENTITIES)) {
+        this.journal ??= new JournalWriter(journalPathFor(this.file), await this.identity, [], this.options)
+        await this.journal.append(patch)
+        this.persisted = next
+        return 'journal'
+      }
+    }
+    await this.rewrite(next)
+    return 'rewrite'
+  }
+
+  /**
+   * Rewrites the file whole (durableWrite.ts), then removes the journal. The journal is marked with
+   * the new file's identity before the rename, so a crash between the rename and the removal leaves
+   * a journal that opening recognises as already folded in.
+   */
+  private async rewrite(next: TimelineDocument): Promise<void> {
+    this.rewriteWanted = true // until this succeeds, whatever fails on the way
+    const text = serializeTimeline(next)
+    const identity = fileIdentity(text)
+    identity.catch(() => undefined)
+    if (this.journal) await this.journal.markCompaction(await identity)
+    await writeFileDurably(this.file, text, this.options)
+    this.identity = identity
+    this.fileBytes = Buffer.byteLength(text)
+    this.persisted = next
+    this.lastWritten = text
+    if (this.journal) {
+      await this.journal.remove()
+      this.journal = null
+    }
+    this.rewriteWanted = false
+  }
+
+  async close(): Promise<void> {
+    await this.journal?.close()
+  }
+}
