@@ -48,7 +48,7 @@ export class Workspace {
     const recent: RecentEntry[] = []
     for (const entry of await this.recent.list()) {
       const isCurrent = path.resolve(entry.file) === path.resolve(this.session.file)
-      recent.push({ ...entry, title: isCurrent ? current.title : entry.title, missing: !isCurrent && !(await exists(entry.file)), current: isCurrent })
+      recent.push({ ...entry, title: isCurrent ? current.title : entry.title, missing: !isCurrent && !(await exists(entry.file)), current: isCurrent, inLibrary: libraryNameOf(this.paths.dataDir, entry.file) !== null })
     }
     return { current, library, recent }
   }

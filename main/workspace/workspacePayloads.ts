@@ -33,6 +33,8 @@ export interface RecentEntry {
   /** The file is no longer where it was (unplugged USB stick, moved, deleted). */
   missing: boolean
   current: boolean
+  /** In the library (the window then need not show the folder). */
+  inLibrary: boolean
 }
 
 export interface TimelineListing {

@@ -56,7 +56,7 @@ export function createTimelineChooser(onOpen: (choice: OpenTimelineChoice) => Pr
             attrs: { type: 'button', disabled: entry.current || entry.missing, 'aria-label': `Open recent: ${entry.title}` },
             on: { click: () => void choose({ recent: entry.file }) },
           }),
-          el('span', { className: 'muted', text: entry.current ? ' — open now' : entry.missing ? ` — not found at ${entry.file}` : ` — ${entry.file}` }),
+          el('span', { className: 'muted', text: entry.current ? ' — open now' : entry.missing ? ` — not found at ${entry.file}` : entry.inLibrary ? ' — in your library' : ` — ${entry.file}` }),
         ]),
       ),
     )

@@ -9,9 +9,9 @@ import type { AppContext } from '../../shell/appContext'
 
 const FORMATS: { format: ExportFormat; name: string; keeps: string }[] = [
   { format: 'json', name: 'Annalist timeline (JSON)', keeps: 'Everything: events, sources and grades, lanes, notes and their history.' },
-  { format: 'csv', name: 'CSV spreadsheet', keeps: 'One row per event with its sources; notes are left out. Cells that a spreadsheet would run as formulas are escaped.' },
-  { format: 'timelinejs', name: 'TimelineJS (JSON)', keeps: 'Events as slides and span notes as eras, to publish as a web story; grades and note history are left out.' },
-  { format: 'markwhen', name: 'Markwhen (.mw)', keeps: 'Events as dated lines with lanes, places and sources; notes are left out.' },
+  { format: 'csv', name: 'CSV spreadsheet', keeps: 'One row per event with its lanes, place and sources with grades; notes are left out. Cells a spreadsheet would run as formulas are escaped.' },
+  { format: 'timelinejs', name: 'TimelineJS (JSON)', keeps: 'Events as slides (first lane as group, first web source as media) and span notes as eras, to publish as a web story; grades and other notes are left out.' },
+  { format: 'markwhen', name: 'Markwhen (.mw)', keeps: 'Events as dated lines with lanes, places and graded sources; notes are left out.' },
 ]
 
 export function createExportDataDialog(context: AppContext): { element: HTMLDialogElement; open(): void } {

@@ -8,16 +8,32 @@ import { request } from '../../api'
 import { el } from '../../dom'
 import type { AppContext } from '../../shell/appContext'
 
-/** A field's value as text: lists one item a line, anything structured as indented JSON (shown as text). */
-function valueText(value: unknown): string {
+/**
+ * A field's value as the analyst reads it: lanes by name, sources as "title — publisher (grade)", a
+ * place by its name, lists one item a line; anything else as indented JSON (shown as text).
+ */
+function valueText(value: unknown, field: string, laneNames: Map<string, string>): string {
   if (value === undefined || value === null || value === '') return '(empty)'
   if (typeof value === 'string') return value
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.length ? value.join('\n') : '(none)'
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '(none)'
+    if (field === 'lanes') return value.map((id) => laneNames.get(String(id)) ?? String(id)).join('\n')
+    if (value.every((v) => typeof v === 'string')) return value.join('\n')
+    if (field === 'sources') {
+      return value
+        .map((v) => {
+          const source = v as { title?: string; publisher?: string; grade?: string }
+          return `${source.title ?? ''}${source.publisher ? ` — ${source.publisher}` : ''}${source.grade ? ` (${source.grade})` : ''}`
+        })
+        .join('\n')
+    }
+  }
+  if (field === 'location' && typeof value === 'object' && 'name' in value) return String((value as { name: unknown }).name)
   return JSON.stringify(value, null, 1)
 }
 
-function count(n: number, one: string): string {
-  return `${n.toLocaleString('en')} ${one}${n === 1 ? '' : 's'}`
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 }
 
 export function createMergeReview(context: AppContext): { element: HTMLDialogElement; start(): Promise<void> } {
@@ -25,6 +41,7 @@ export function createMergeReview(context: AppContext): { element: HTMLDialogEle
   const dialog = el('dialog', { className: 'dialog merge-review', attrs: { 'aria-label': 'Merge a colleague’s timeline' } }, [el('h2', { text: 'Merge a colleague’s timeline' }), body])
 
   function show(merge: MergePreviewView): void {
+    const laneNames = new Map(context.view().lanes.map((lane) => [lane.id, lane.name]))
     const choices = merge.conflicts.map((conflict) => {
       const group = `merge-${conflict.kind}-${conflict.id}-${conflict.field}`
       const what = `${conflict.field} of “${conflict.name}”`
@@ -33,8 +50,8 @@ export function createMergeReview(context: AppContext): { element: HTMLDialogEle
       const row = el('tr', {}, [
         el('td', {}, [el('span', { text: conflict.name }), el('span', { className: 'muted', text: conflict.kind === 'event' ? ' (event)' : ' (note)' })]),
         el('td', { text: conflict.field }),
-        el('td', {}, [el('label', { className: 'merge-side' }, [mine, el('span', { className: 'merge-value', text: valueText(conflict.mine) })])]),
-        el('td', {}, [el('label', { className: 'merge-side' }, [theirs, el('span', { className: 'merge-value', text: valueText(conflict.theirs) })])]),
+        el('td', {}, [el('label', { className: 'merge-side' }, [mine, el('span', { className: 'merge-value', text: valueText(conflict.mine, conflict.field, laneNames) })])]),
+        el('td', {}, [el('label', { className: 'merge-side' }, [theirs, el('span', { className: 'merge-value', text: valueText(conflict.theirs, conflict.field, laneNames) })])]),
       ])
       return { conflict, mine, theirs, row }
     })
@@ -64,7 +81,7 @@ export function createMergeReview(context: AppContext): { element: HTMLDialogEle
       el('p', {}, [el('strong', { text: merge.file })]),
       el('p', {
         attrs: { 'aria-label': 'What the merge adds' },
-        text: `Adds ${count(added.events, 'new event')}, ${count(added.annotations, 'new note')} and ${count(added.lanes, 'new lane')}; ${count(merge.historiesJoined, 'note history')} joined. ${merge.conflicts.length ? `${count(merge.conflicts.length, 'conflict')} to review:` : 'No conflicts.'}`,
+        text: `Adds ${count(added.events, 'new event')}, ${count(added.annotations, 'new note')} and ${count(added.lanes, 'new lane')}; ${count(merge.historiesJoined, 'note history', 'note histories')} joined. ${merge.conflicts.length ? `${count(merge.conflicts.length, 'conflict')} to review:` : 'No conflicts.'}`,
       }),
       merge.conflicts.length
         ? el('div', { className: 'merge-bulk' }, [
