@@ -104,6 +104,11 @@ export function mountUndoRedo(context: AppContext): UndoRedo {
       document.execCommand(direction)
       return
     }
+    if (document.querySelector('dialog[open]')) {
+      // The dialog in front may be showing what the step would change (an event being edited).
+      context.status(`Close the dialog first to ${direction} a change to the timeline.`)
+      return
+    }
     void travel(direction)
   }
 
