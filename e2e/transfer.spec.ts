@@ -134,3 +134,25 @@ test('a colleague’s copy merges through the review list: their title chosen, t
   const after = await storedTimeline(dataDir)
   expect(after.events.find((e) => e.id === changed.id)?.title).toBe(changed.title)
 })
+
+test('ambiguous day/month dates are asked about, and the answer shows in the preview; "as a new timeline" opens one', async ({ annalist, app }) => {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'annalist-import-'))
+  const file = path.join(folder, 'embassy-cables.csv')
+  await writeFile(file, ['Date,Title,Country', '03/04/2014,Embassy cable on troop movements,Ukraine', '05/06/2014,Second cable,Ukraine'].join('\n'))
+  const seedTitle = (await annalist.page.getByRole('heading', { level: 1 }).textContent()) ?? ''
+  app.answerDialogs(file)
+  await runCommand(annalist, 'Import…')
+  const dialog = annalist.page.getByRole('dialog', { name: 'Import' })
+  await expect(dialog.getByRole('group')).toContainText('day first or month first?')
+  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled()
+  await dialog.getByRole('radio', { name: /^Day first/ }).check()
+  const rows = dialog.getByRole('table', { name: 'First rows as they will appear' })
+  await expect(rows).toContainText('3 April 2014')
+
+  await dialog.getByRole('radio', { name: 'As a new timeline' }).check()
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(dialog).toBeHidden()
+  await expect(annalist.page.getByRole('heading', { level: 1 })).toHaveText('embassy-cables')
+  await expect(annalist.eventItem('Embassy cable on troop movements')).toBeVisible()
+  await expect(annalist.page.getByRole('heading', { level: 1 })).not.toHaveText(seedTitle)
+})

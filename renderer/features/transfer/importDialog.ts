@@ -4,7 +4,7 @@
  * the CSV mapping step and the day/month question where needed. Import applies it whole, into this
  * timeline or as a new one, as one undoable step.
  */
-import type { ImportPreviewView, ImportRequest } from '../../../main/ipc/contract'
+import type { CurrentTimeline, ImportPreviewView, ImportRequest } from '../../../main/ipc/contract'
 import { notices, request } from '../../api'
 import { el } from '../../dom'
 import type { AppContext } from '../../shell/appContext'
@@ -92,13 +92,22 @@ export function createImportDialog(context: AppContext): { element: HTMLDialogEl
       apply.disabled = true
       problem.textContent = 'Importing…'
       const options = { skipRowsWithErrors: skipErrors.checked, duplicates: duplicates.value as 'skip' | 'import-as-new' }
+      let cameFrom: CurrentTimeline | null = null
       try {
         if (asNew.input.checked) {
           // A new library timeline, opened, then the import lands in it as its first undoable step.
+          cameFrom = (await request('listTimelines')).current
           await request('newTimeline', preview.title || preview.file.replace(/\.[^.]+$/, ''))
           await showSwitchedTimeline(context)
         }
-        const applied = await request('applyImport', preview.previewId, { mode: 'merge-into', ...options })
+        const applied = await request('applyImport', preview.previewId, { mode: 'merge-into', ...options }).catch(async (error: unknown) => {
+          // The import did not apply: go back to the timeline the analyst was in (the new one stays empty in the library).
+          if (cameFrom) {
+            await request('openTimeline', cameFrom.name !== null ? { library: cameFrom.name } : { recent: cameFrom.location }).catch(() => undefined)
+            await showSwitchedTimeline(context)
+          }
+          throw error
+        })
         await context.reload()
         dialog.close()
         const notes = applied.annotations ? ` and ${applied.annotations.toLocaleString('en')} notes` : ''
