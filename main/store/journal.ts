@@ -20,9 +20,11 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import secureJson from 'secure-json-parse'
 import { z } from 'zod'
-import { DocumentPatchSchema, type DocumentPatch } from './documentPatch'
+import type { TimelineDocument } from '../domain/timeline'
+import { applyPatches, DocumentPatchSchema, type DocumentPatch } from './documentPatch'
 import { realFileSystem, writeFileDurably, type DurableWriteOptions, type WritableFile } from './durableWrite'
 import { TIMELINE_EXTENSION } from './library'
+import { readTimelineFile } from './timelineFile'
 
 export const JOURNAL_VERSION = 1
 export const JOURNAL_EXTENSION = '.annalist.journal'
@@ -203,4 +205,19 @@ export class JournalWriter {
     this.lines.push(line)
     this.byteCount += line.length
   }
+}
+
+/**
+ * The timeline as saved: the file with its journal replayed, changing nothing on disk (for checks
+ * and tools; opening the timeline in the app does the same and also deals with a bad journal).
+ * Throws when the file is not a usable timeline or the journal cannot be applied.
+ */
+export async function readSavedTimeline(file: string): Promise<TimelineDocument> {
+  const read = await readTimelineFile(file)
+  if (!read) throw new Error(`${file}: the file does not exist`)
+  if (read.loaded.kind !== 'usable') throw new Error(`${file}: ${read.loaded.kind === 'unreadable' ? read.loaded.reason : 'from a newer Annalist'}`)
+  const journal = await readJournal(file, read.bytes)
+  if (journal.kind === 'none') return read.loaded.document
+  if (journal.kind !== 'applies') throw new Error(`${journalPathFor(file)}: ${journal.kind === 'newer' ? 'from a newer Annalist' : journal.reason}`)
+  return applyPatches(read.loaded.document, journal.patches)
 }

@@ -107,10 +107,10 @@ export class FaultyFileSystem implements FileSystem {
     if (fault?.step === step && (!fault.folder || path.resolve(fault.folder) === path.resolve(folder))) throw failure(fault.code, step)
   }
 
-  async open(file: string, flags: 'r' | 'wx', mode?: number): Promise<WritableFile> {
+  async open(file: string, flags: 'r' | 'wx' | 'a', mode?: number): Promise<WritableFile> {
     const handle = await realFileSystem.open(file, flags, mode)
     const isFolder = flags === 'r'
-    if (!isFolder) this.liveTemps.add(file)
+    if (flags === 'wx') this.liveTemps.add(file)
     const folder = isFolder ? file : path.dirname(file)
     return {
       writeFile: async (data, encoding) => {
