@@ -156,3 +156,20 @@ test('ambiguous day/month dates are asked about, and the answer shows in the pre
   await expect(annalist.eventItem('Embassy cable on troop movements')).toBeVisible()
   await expect(annalist.page.getByRole('heading', { level: 1 })).not.toHaveText(seedTitle)
 })
+
+test('a long import shows its progress and can be cancelled while reading', async ({ annalist, app, dataDir }) => {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'annalist-import-'))
+  const file = path.join(folder, 'gdelt-sized.csv')
+  const lines = ['When,Headline,Notes,Country']
+  for (let i = 0; i < 150_000; i++) lines.push(`${2000 + (i % 25)}-0${1 + (i % 9)}-1${i % 10},Incident ${i},Report ${i},Ukraine`)
+  await writeFile(file, lines.join('\n'))
+  const before = await readFile(timelinePath(dataDir, DEFAULT_TIMELINE_NAME), 'utf8')
+  app.answerDialogs(file)
+  await runCommand(annalist, 'Import…')
+  const dialog = annalist.page.getByRole('dialog', { name: 'Import' })
+  await expect(dialog.getByText(/of 150,000/)).toBeVisible()
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(annalist.page.getByRole('status').first()).toContainText('the import was cancelled; the timeline is unchanged')
+  expect(await readFile(timelinePath(dataDir, DEFAULT_TIMELINE_NAME), 'utf8')).toBe(before)
+})
