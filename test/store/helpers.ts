@@ -84,6 +84,8 @@ export interface Fault {
   code: string
   /** Only writes into this folder fail (e.g. the timeline's, not the backups'). */
   folder?: string
+  /** Only steps on paths containing this fail (e.g. the timeline file's temp files, not the journal). */
+  only?: string
 }
 
 /**
@@ -101,10 +103,13 @@ export class FaultyFileSystem implements FileSystem {
     return this.liveTemps.size
   }
 
-  private check(step: SaveStep, folder: string): void {
+  private check(step: SaveStep, folder: string, file = folder): void {
     this.attempts[step]++
     const fault = this.fault
-    if (fault?.step === step && (!fault.folder || path.resolve(fault.folder) === path.resolve(folder))) throw failure(fault.code, step)
+    if (fault?.step !== step) return
+    if (fault.folder && path.resolve(fault.folder) !== path.resolve(folder)) return
+    if (fault.only && !file.includes(fault.only)) return
+    throw failure(fault.code, step)
   }
 
   async open(file: string, flags: 'r' | 'wx' | 'a', mode?: number): Promise<WritableFile> {
@@ -114,11 +119,11 @@ export class FaultyFileSystem implements FileSystem {
     const folder = isFolder ? file : path.dirname(file)
     return {
       writeFile: async (data, encoding) => {
-        this.check('write', folder)
+        this.check('write', folder, file)
         return handle.writeFile(data, encoding)
       },
       sync: async () => {
-        this.check(isFolder ? 'folderSync' : 'sync', folder)
+        this.check(isFolder ? 'folderSync' : 'sync', folder, file)
         return handle.sync()
       },
       close: () => handle.close(),
@@ -126,7 +131,7 @@ export class FaultyFileSystem implements FileSystem {
   }
 
   async rename(from: string, to: string): Promise<void> {
-    this.check('rename', path.dirname(from))
+    this.check('rename', path.dirname(from), from)
     await realFileSystem.rename(from, to)
     this.liveTemps.delete(from)
   }
