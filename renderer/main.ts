@@ -11,6 +11,7 @@ import { mountBackups } from './features/backups'
 import { mountNotesOnTimeline } from './features/notesOnTimeline'
 import { mountPreferences } from './features/preferences'
 import { mountNotes } from './features/notes'
+import { mountDensityStrip } from './features/densityStrip'
 import { mountTimelines } from './features/timelines'
 import { mountTransfer } from './features/transfer'
 import { mountExportFigure } from './features/exportFigure'
@@ -22,6 +23,7 @@ import { mountSearch } from './features/search'
 async function start(root: HTMLElement): Promise<void> {
   const shell = createShell(root, await request('loadTimeline'))
   mountNavigation(shell.context)
+  mountDensityStrip(shell.context)
   mountEventDetails(shell.context)
   mountSaveStatus(shell.context)
   mountBackups(shell.context)

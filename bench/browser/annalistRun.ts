@@ -1,0 +1,125 @@
+/**
+ * One benchmark run of Annalist on one target: launch on a data folder holding the synthetic
+ * timeline, then open, zoom/pan steps, search, note acknowledgement and heap, all through the
+ * window as the app uses them (window.annalist is the preload's API on both targets).
+ */
+import { performance } from 'node:perf_hooks'
+import { launchApp, type LaunchedApp, type Target } from '../../e2e/launch'
+import { heapMB, inPage, median, quantile, runSteps, StepTimeout, twoFrames, withTimeout } from './steps'
+
+export interface Limits {
+  openMs: number
+  stepMs: number
+}
+
+export interface RunFigures {
+  openMs: number | null
+  zoomP50Ms: number | null
+  zoomP95Ms: number | null
+  panP95Ms: number | null
+  searchMs: number | null
+  annotationAckMs: number | null
+  heapMB: number | null
+  /** Figures that are the time limit rather than a measurement (the step never finished). */
+  timedOut: string[]
+  /** Extra: figure preview (SVG) round trip, measured at 10,000 events only. */
+  figurePreviewMs?: number | null
+}
+
+/**
+ * Common and rare words, a two-word query, a prefix, a typo, a record number and a miss (the same
+ * kinds bench/engine.ts uses); the synthetic vocabulary makes the common ones match thousands.
+ */
+export const SEARCHES = ['kazakh', 'pipeline construction', 'sevastopol ratifies', 'sanctions moscow', 'zhanaozen fuel', 'ceasfire', 'corroborate', 'provoc', 'reuters troop', 'kazakhstan', 'shevchnko', 'gelashvili tbilisi', 'xylophone']
+const NOTES_TO_ADD = 9
+
+export async function measureAnnalist(dataDir: string, target: Target, limits: Limits, withFigure: boolean, progress: (line: string) => void): Promise<RunFigures> {
+  const figures: RunFigures = { openMs: null, zoomP50Ms: null, zoomP95Ms: null, panP95Ms: null, searchMs: null, annotationAckMs: null, heapMB: null, timedOut: [] }
+  const started = performance.now()
+  let app: LaunchedApp | null = null
+  try {
+    // Open: from launch to the window ready with the first items drawn and painted.
+    await withTimeout(
+      (async () => {
+        app = await launchApp({ dataDir, target })
+        await app.page.waitForSelector('#app[data-ready="true"]', { state: 'attached', timeout: 0 })
+        await app.page.waitForFunction(() => Number(document.querySelector('.timeline[data-drawn-items]')?.getAttribute('data-drawn-items')) > 0, null, { timeout: 0 })
+        await twoFrames(app.page)
+      })(),
+      limits.openMs,
+      'open',
+    )
+    figures.openMs = performance.now() - started
+    const page = (app as LaunchedApp | null)!.page
+    const drawn = await page.getAttribute('.timeline', 'data-drawn-items')
+    progress(`    open ${Math.round(figures.openMs)} ms (${drawn} items drawn)`)
+
+    const steps = await runSteps(page, 'annalist', limits.stepMs, progress)
+    figures.zoomP50Ms = median(steps.zoom)
+    figures.zoomP95Ms = quantile(steps.zoom, 0.95)
+    figures.panP95Ms = quantile(steps.pan, 0.95)
+    if (steps.timedOut === 'zoom') figures.timedOut.push('zoomP50Ms', 'zoomP95Ms')
+    if (steps.timedOut === 'pan') figures.timedOut.push('panP95Ms')
+    progress(`    zoom p50 ${fmt(figures.zoomP50Ms)} p95 ${fmt(figures.zoomP95Ms)}, pan p95 ${fmt(figures.panP95Ms)}`)
+    if (steps.timedOut) return figures
+
+    figures.searchMs = median(await withTimeout(inPage(page, searchTimes, SEARCHES), limits.stepMs * SEARCHES.length, 'search'))
+    figures.annotationAckMs = median(await withTimeout(inPage(page, noteTimes, NOTES_TO_ADD), limits.stepMs * NOTES_TO_ADD, 'adding notes'))
+    progress(`    search ${fmt(figures.searchMs)}, note acknowledged ${fmt(figures.annotationAckMs)}`)
+    if (withFigure) {
+      figures.figurePreviewMs = await withTimeout(inPage(page, figurePreviewTime, null), limits.openMs, 'figure preview')
+      progress(`    figure preview (SVG, whole timeline) ${fmt(figures.figurePreviewMs)}`)
+    }
+    figures.heapMB = await heapMB(page)
+    return figures
+  } catch (error) {
+    if (!(error instanceof StepTimeout)) throw error
+    progress(`    ${error.message}`)
+    if (figures.openMs === null) {
+      figures.openMs = limits.openMs
+      figures.timedOut.push('openMs')
+    }
+    return figures
+  } finally {
+    await (app as LaunchedApp | null)?.close().catch(() => undefined)
+  }
+}
+
+const fmt = (ms: number | null | undefined) => (ms === null || ms === undefined ? '—' : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`)
+
+/** In the page: each query's round trip through window.annalist.search. */
+async function searchTimes(queries: string[]): Promise<number[]> {
+  const times: number[] = []
+  for (const text of queries) {
+    const start = performance.now()
+    const outcome = await window.annalist.search({ text, limit: 100 })
+    times.push(performance.now() - start)
+    if (!outcome.ok) throw new Error(`search "${text}" failed: ${outcome.error}`)
+  }
+  return times
+}
+
+/**
+ * In the page: adding a note and waiting for the answer, which comes only once the change is
+ * durably on disk (the acknowledged-durable latency). The author is set first, as the window does.
+ */
+async function noteTimes(count: number): Promise<number[]> {
+  const named = await window.annalist.setPreferences({ author: { name: 'Bench Analyst' } })
+  if (!named.ok) throw new Error(`setPreferences failed: ${named.error}`)
+  const times: number[] = []
+  for (let i = 0; i < count; i++) {
+    const start = performance.now()
+    const outcome = await window.annalist.addAnnotation({ anchor: { kind: 'moment', date: `2014-03-${String(i + 1).padStart(2, '0')}` }, text: `Benchmark note ${i + 1}` })
+    times.push(performance.now() - start)
+    if (!outcome.ok) throw new Error(`addAnnotation failed: ${outcome.error}`)
+  }
+  return times
+}
+
+/** In the page: the export dialog's live preview of the whole timeline as a slide (SVG). */
+async function figurePreviewTime(_: null): Promise<number> {
+  const start = performance.now()
+  const outcome = await window.annalist.previewFigure({ size: { preset: 'slide' } })
+  if (!outcome.ok) throw new Error(`previewFigure failed: ${outcome.error}`)
+  return performance.now() - start
+}
