@@ -98,6 +98,7 @@ export async function openTimeline(place: TimelinePlace, now: Date, writeOptions
   const { file, name } = place
   // Leftover temp files are harmless; failing to remove them must not stop the timeline opening.
   await removeLeftoverTempFiles(file).catch(() => undefined)
+  await removeLeftoverTempFiles(journalPathFor(file)).catch(() => undefined)
   let read: Awaited<ReturnType<typeof readTimelineFile>>
   try {
     read = await readTimelineFile(file)

@@ -1,7 +1,9 @@
 /**
  * kill -9 at random moments while a child process saves annotations (test/store/killChild.ts).
- * After every kill the file must parse and validate, and hold every annotation whose save was
- * acknowledged; every snapshot in the backups rotation must also be a valid timeline.
+ * After every kill the file must parse and validate, and (with its journal, if any) hold every
+ * annotation whose save was acknowledged; every snapshot in the backups rotation must also be a
+ * valid timeline. Half the series save small timelines (rewritten whole), half save as large ones
+ * do (journal appends, folded into the file every few saves), so kills land in both.
  * Runs ANNALIST_KILL_RUNS kills (default 40; `npm run test:faults` runs 1,000).
  */
 import { after, before, test } from 'node:test'
@@ -13,6 +15,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { backupsDir, BACKUP_EXTENSION } from '../../main/store/backups'
+import { journalPathFor, readSavedTimeline } from '../../main/store/journal'
 import { loadTimelineBytes, serializeTimeline } from '../../main/store/timelineFile'
 import { TimelineSession } from '../../main/timelineSession'
 import { sampleDocument, tempFilesIn, tempLibrary } from './helpers'
@@ -45,16 +48,23 @@ interface Tally {
   tempFilesLeftByKills: number
   /** …and how many of them were still there after the next opening (must be 0). */
   tempFilesAfterReopening: number
+  /** Journal series: kills that left saves in the journal, and kills while folding it into the file. */
+  killsLeavingAJournal: number
+  killsWhileFolding: number
+  /** Journals a later opening could not apply (must be 0: they would be set aside, with their saves). */
+  journalsSetAside: number
 }
+
+type Mode = 'whole' | 'journal'
 
 function randomBetween(min: number, max: number): number {
   return min + Math.random() * (max - min)
 }
 
 /** Starts the child, kills it with SIGKILL at a random moment, and returns the ids it acknowledged. */
-function runAndKill(file: string, tag: string): Promise<{ acked: string[]; opened: boolean }> {
+function runAndKill(file: string, tag: string, mode: Mode): Promise<{ acked: string[]; opened: boolean }> {
   return new Promise((resolve, reject) => {
-    const saver = spawn(process.execPath, [child, file, tag], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const saver = spawn(process.execPath, [child, file, tag, mode], { stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     let err = ''
     let killed = false
@@ -83,12 +93,21 @@ function runAndKill(file: string, tag: string): Promise<{ acked: string[]; opene
 }
 
 async function checkAfterKill(dataDir: string, file: string, allAcked: Set<string>, tally: Tally): Promise<void> {
-  const loaded = loadTimelineBytes(await readFile(file))
-  if (loaded.kind !== 'usable') {
+  if (loadTimelineBytes(await readFile(file)).kind !== 'usable') {
     tally.unreadableFiles++
     return
   }
-  const present = new Set(loaded.document.annotations.map((a) => a.id))
+  const journal = await readFile(journalPathFor(file), 'utf8').catch(() => null)
+  if (journal !== null) {
+    tally.killsLeavingAJournal++
+    if (journal.trimEnd().split('\n').at(-1)?.includes('"compactedInto"')) tally.killsWhileFolding++
+  }
+  const saved = await readSavedTimeline(file).catch(() => null)
+  if (!saved) {
+    tally.unreadableFiles++
+    return
+  }
+  const present = new Set(saved.annotations.map((a) => a.id))
   for (const id of allAcked) if (!present.has(id)) tally.lostAnnotations++
   const folder = backupsDir(dataDir, 'crisis')
   const inRotation = (await readdir(folder).catch(() => [])).filter((n) => n.endsWith(BACKUP_EXTENSION))
@@ -97,7 +116,7 @@ async function checkAfterKill(dataDir: string, file: string, allAcked: Set<strin
   }
 }
 
-async function killSeries(runs: number, series: number, tally: Tally): Promise<void> {
+async function killSeries(runs: number, series: number, mode: Mode, tally: Tally): Promise<void> {
   for (let start = 0; start < runs; start += RUNS_PER_FOLDER) {
     const library = await tempLibrary()
     const file = library.file()
@@ -105,7 +124,7 @@ async function killSeries(runs: number, series: number, tally: Tally): Promise<v
     const allAcked = new Set<string>()
     try {
       for (let run = start; run < Math.min(runs, start + RUNS_PER_FOLDER); run++) {
-        const { acked, opened } = await runAndKill(file, `s${series}r${run}`)
+        const { acked, opened } = await runAndKill(file, `s${series}r${run}`, mode)
         for (const id of acked) allAcked.add(id)
         tally.runs++
         tally.acknowledged += acked.length
@@ -115,6 +134,7 @@ async function killSeries(runs: number, series: number, tally: Tally): Promise<v
         tally.tempFilesLeftByKills += (await tempFilesIn(path.dirname(file))).length
       }
       const reopened = await TimelineSession.open(file)
+      if (reopened.notices.some((n) => n.includes('could not all be applied'))) tally.journalsSetAside++
       await reopened.close()
       tally.tempFilesAfterReopening += (await tempFilesIn(path.dirname(file))).length
     } finally {
@@ -124,14 +144,29 @@ async function killSeries(runs: number, series: number, tally: Tally): Promise<v
 }
 
 test(`kill -9 at random moments (${RUNS} kills): no unreadable file, no acknowledged annotation lost`, { timeout: 60 * 60 * 1000 }, async (t) => {
-  const tally: Tally = { runs: 0, killedWhileOpening: 0, killedWhileSaving: 0, acknowledged: 0, unreadableFiles: 0, lostAnnotations: 0, invalidBackups: 0, tempFilesLeftByKills: 0, tempFilesAfterReopening: 0 }
+  const tally: Tally = {
+    runs: 0,
+    killedWhileOpening: 0,
+    killedWhileSaving: 0,
+    acknowledged: 0,
+    unreadableFiles: 0,
+    lostAnnotations: 0,
+    invalidBackups: 0,
+    tempFilesLeftByKills: 0,
+    tempFilesAfterReopening: 0,
+    killsLeavingAJournal: 0,
+    killsWhileFolding: 0,
+    journalsSetAside: 0,
+  }
   const perSeries = Math.ceil(RUNS / PARALLEL)
-  await Promise.all(Array.from({ length: PARALLEL }, (_, s) => killSeries(Math.min(perSeries, RUNS - s * perSeries), s, tally)))
+  await Promise.all(Array.from({ length: PARALLEL }, (_, s) => killSeries(Math.min(perSeries, RUNS - s * perSeries), s, s % 2 ? 'journal' : 'whole', tally)))
   t.diagnostic(`kill -9 figures: ${JSON.stringify(tally)}`)
   assert.equal(tally.runs, RUNS)
   assert.equal(tally.unreadableFiles, 0)
   assert.equal(tally.lostAnnotations, 0)
   assert.equal(tally.invalidBackups, 0)
   assert.equal(tally.tempFilesAfterReopening, 0)
+  assert.equal(tally.journalsSetAside, 0)
+  assert.ok(tally.killsLeavingAJournal > 0, 'kills landed while saves were in the journal')
   assert.ok(tally.acknowledged > RUNS, 'the children acknowledged saves (the test exercised saving)')
 })
