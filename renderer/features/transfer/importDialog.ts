@@ -34,7 +34,8 @@ export function createImportDialog(context: AppContext): { element: HTMLDialogEl
   notices.on('importProgress', ({ done, total }) => {
     progress.max = Math.max(total, 1)
     progress.value = done
-    progressWords.textContent = `${done.toLocaleString('en')} of ${total.toLocaleString('en')}`
+    // The reader reports characters while parsing and rows after; a share means the same in both.
+    progressWords.textContent = total > 0 ? `${Math.floor((done / total) * 100)} %` : ''
   })
 
   /** Reads (or re-reads) the file; the reading panel with Cancel shows meanwhile. */
