@@ -5,6 +5,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { launchApp, type LaunchedApp, type Target } from './launch'
 
+/**
+ * Elements that would mean data became markup: any script or link, and any image but the export
+ * dialog's own figure preview (a blob: URL of an SVG the main process drew).
+ */
+export const INJECTED_ELEMENTS = '#app script, #app a[href], #app img:not(.figure-preview-image)'
+
 /** The app as a user sees it: found by role and accessible name, as a screen reader would. */
 export class AnnalistPage {
   constructor(readonly page: Page) {}

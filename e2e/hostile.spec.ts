@@ -1,7 +1,7 @@
 /** Hostile strings in a timeline file are shown as text: no markup is parsed, no script runs. */
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { test, expect, AnnalistPage } from './fixtures'
+import { INJECTED_ELEMENTS, test, expect, AnnalistPage } from './fixtures'
 import { launchApp, type Target } from './launch'
 import { DEFAULT_TIMELINE_NAME, timelinePath, timelinesDir } from '../main/store/library'
 
@@ -24,12 +24,12 @@ test('hostile strings are shown literally and never run', async ({ dataDir }, te
 
   const item = annalist.eventItem('Kabul').first()
   await expect(item.locator('.ev-title')).toHaveText(HOSTILE_TITLE)
-  await expect(annalist.page.getByText(HOSTILE_LANE, { exact: true })).toBeVisible()
+  await expect(annalist.timeline.getByText(HOSTILE_LANE, { exact: true })).toBeVisible()
   await item.click()
   await expect(annalist.detailPanel).toContainText(HOSTILE_DESCRIPTION)
   await annalist.detailPanel.getByRole('region', { name: 'Sources' }).getByRole('button').first().click()
 
-  expect(await annalist.page.locator('#app img, #app script, #app a[href]').count()).toBe(0)
+  expect(await annalist.page.locator(INJECTED_ELEMENTS).count()).toBe(0)
   expect(await annalist.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
   expect(app.openedInBrowser).toEqual([])
   expect(app.networkRequests).toEqual([])

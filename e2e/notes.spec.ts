@@ -4,7 +4,7 @@
  * Notes tab, kept across a relaunch; history and restore; the trash; a keyboard-only note; hostile text.
  */
 import type { Locator, Page } from '@playwright/test'
-import { test, expect, AnnalistPage } from './fixtures'
+import { INJECTED_ELEMENTS, test, expect, AnnalistPage } from './fixtures'
 import { launchApp, type Target } from './launch'
 
 const ANALYST = 'Jane Analyst'
@@ -290,7 +290,7 @@ test('hostile note text is shown as text: no markup, no script, no link, no netw
   await annalist.detailPanel.getByRole('region', { name: 'Notes on this event' }).getByRole('button', { name: /img src=x/ }).click()
 
   await expect(text).toContainText('[y](javascript:window.__pwned=2)')
-  expect(await annalist.page.locator('#app img, #app script, #app a[href]').count()).toBe(0)
+  expect(await annalist.page.locator(INJECTED_ELEMENTS).count()).toBe(0)
   expect(await annalist.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
   expect(alerts).toEqual([])
   expect(app.openedInBrowser).toEqual([])
