@@ -58,8 +58,11 @@ export function storePlaceFor(paths: LibraryPaths, file: string): LibraryPaths {
   return { dataDir: path.join(paths.dataDir, 'elsewhere', `${timelineNameFor(path.basename(resolved))}-${hash}`) }
 }
 
-/** Every timeline in the library, newest change first. Unreadable files are listed with the reason. */
-export async function listLibrary(dataDir: string): Promise<LibraryTimeline[]> {
+/**
+ * Every timeline in the library, newest change first; unreadable files are listed with the reason.
+ * `known` answers for a timeline already in memory (the open one), so its file is not read again.
+ */
+export async function listLibrary(dataDir: string, known?: { name: string; title: string; events: number; annotations: number }): Promise<LibraryTimeline[]> {
   const folder = timelinesDir(dataDir)
   const names = (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith(TIMELINE_EXTENSION) && n.length > TIMELINE_EXTENSION.length)
   const listed: LibraryTimeline[] = []
@@ -68,6 +71,10 @@ export async function listLibrary(dataDir: string): Promise<LibraryTimeline[]> {
     const name = fileName.slice(0, -TIMELINE_EXTENSION.length)
     const modified = await stat(file).then((s) => s.mtime.toISOString(), () => null)
     if (modified === null) continue // removed while listing
+    if (known && known.name === name) {
+      listed.push({ ...known, modified, problem: null })
+      continue
+    }
     const read = await readTimelineFile(file).catch((error: Error) => error)
     if (read instanceof Error || read === null) {
       listed.push({ name, title: name, events: 0, annotations: 0, modified, problem: read ? read.message : 'the file is missing' })

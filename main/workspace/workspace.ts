@@ -44,7 +44,9 @@ export class Workspace {
 
   async listing(): Promise<TimelineListing> {
     const current = this.current()
-    const library = (await listLibrary(this.paths.dataDir)).map((t) => (t.name === current.name ? { ...t, title: current.title, current: true } : { ...t, current: false }))
+    const { events, annotations } = this.session.document
+    const known = current.name === null ? undefined : { name: current.name, title: current.title, events: events.length, annotations: annotations.length }
+    const library = (await listLibrary(this.paths.dataDir, known)).map((t) => ({ ...t, current: t.name === current.name }))
     const recent: RecentEntry[] = []
     for (const entry of await this.recent.list()) {
       const isCurrent = path.resolve(entry.file) === path.resolve(this.session.file)

@@ -162,3 +162,20 @@ test('the timeline open last is the one opened at start', async () => {
   assert.equal(path.basename(start.file), 'carry-on-tomorrow.annalist.json')
   assert.equal(await ensureDefaultTimeline({ dataDir, bundledDataDir }).then((f) => path.basename(f)), 'russia-west-crisis.annalist.json')
 })
+
+test('File ▸ Open lists each library timeline with its counts, and a damaged one with the reason', async () => {
+  const { session, call, dataDir } = await openApp()
+  try {
+    await writeFile(path.join(dataDir, 'timelines', 'half-written.annalist.json'), '{"schemaVersion": 1, "meta": {')
+    const listing = await call<TimelineListing>('listTimelines')
+    const seed = listing.library.find((t) => t.name === 'russia-west-crisis')
+    assert.equal(seed?.events, session.document.events.length)
+    assert.equal(seed?.current, true)
+    const damaged = listing.library.find((t) => t.name === 'half-written')
+    assert.ok(damaged?.problem, 'the damaged file is listed with a reason')
+    assert.equal(damaged?.current, false)
+    assert.equal(listing.current.name, 'russia-west-crisis')
+  } finally {
+    await session.close()
+  }
+})
