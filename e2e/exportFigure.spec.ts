@@ -46,7 +46,7 @@ async function exportAs(app: { answerDialogs(...paths: string[]): void }, dialog
 test('the export dialog previews the figure as options change and writes PNG and SVG through the app', async ({ annalist, app, dataDir }) => {
   const dialog = await openExportDialog(annalist)
   const firstPreview = await settledPreviewSource(dialog)
-  expect(firstPreview).toMatch(/^blob:/)
+  expect(firstPreview).toMatch(/^data:image\/png;base64,/)
   await expect(dialog.getByText(/\d+ events? in the figure/)).toBeVisible()
 
   await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill(TITLE)

@@ -11,12 +11,14 @@ export interface DroppedLabel {
 }
 
 /**
- * The live preview: the figure as SVG with its font embedded. The window shows it as an <img> from a
- * Blob URL (never as markup in the page), where it runs no script, loads nothing, and cannot use the
- * page's own fonts.
+ * The live preview: the figure rasterised as the PNG export is (same renderer, same fonts), at most
+ * PREVIEW_MAX_PX on its longer side. Not SVG: in an <img> an SVG cannot use the page's fonts, and one
+ * carrying its font (~580 KB) took the window 0.3–0.8 s to decode on its own thread, per preview.
  */
 export interface FigurePreview {
-  svg: string
+  /** `data:image/png;base64,…`, for an <img>; never markup in the page. */
+  image: string
+  /** The figure's size (the image may be smaller). */
   width: number
   height: number
   dropped: DroppedLabel[]

@@ -1,5 +1,5 @@
 /**
- * File ▸ Export figure… as the main process sees it: a live preview (SVG), the export itself (the
+ * File ▸ Export figure… as the main process sees it: a live preview (PNG), the export itself (the
  * Electron glue supplies the native save dialog as `chooseSavePath`; the e2e harness a temp path),
  * and the options used last for this timeline, which every successful export remembers.
  */
@@ -10,8 +10,12 @@ import { loadFigureFonts } from '../../figure/fonts'
 import { loadLastFigureOptions, saveLastFigureOptions, toRemembered, type RememberedOptions } from '../../figure/lastOptions'
 import { figureOptions, type FigureFormat } from '../../figure/options'
 import { renderFigure } from '../../figure/renderFigure'
+import { svgToPng } from '../../figure/rasterise'
 import { saveFigureFile, suggestedFigureName } from '../../figure/saveFigureFile'
 import type { FigureProgress } from '../../figure/figureResults'
+
+/** Longer side of a preview image: sharp in the dialog's pane on a 2× display, ~0.2 s of worker CPU. */
+export const PREVIEW_MAX_PX = 1600
 
 /** Asks where to save; resolves to null when the analyst cancels. */
 export type ChooseSavePath = (request: { suggestedName: string; format: FigureFormat }) => Promise<string | null>
@@ -33,10 +37,10 @@ export function figureHandlers({ session, chooseSavePath, dataDir, fontsDir, rep
   let remembered: RememberedOptions | null = null
   return {
     previewFigure: async (input) => {
-      // The window shows the preview as an <img>, which cannot use the page's fonts: the font goes
-      // inside, so the preview is drawn in the face its labels were placed for (~580 KB a preview).
-      const { svg, width, height, dropped, notesOmitted, eventIds } = renderFigure(session.document, input, { fonts: fonts(), embedFont: true })
-      return { svg, width, height, dropped, notesOmitted, events: eventIds.length }
+      const { svg, width, height, dropped, notesOmitted, eventIds } = renderFigure(session.document, input, { fonts: fonts() })
+      // Rasterised on a worker thread (resvg renderAsync); a preview pane never needs more pixels.
+      const png = await svgToPng(svg, width, Math.min(1, PREVIEW_MAX_PX / Math.max(width, height)), fonts())
+      return { image: `data:image/png;base64,${Buffer.from(png).toString('base64')}`, width, height, dropped, notesOmitted, events: eventIds.length }
     },
     exportFigure: async (input, format) => {
       if (!chooseSavePath) throw new Error('exporting a figure needs a save dialog, and none is available here')

@@ -1,8 +1,8 @@
 /**
- * The export dialog's live preview. The main process draws the figure as SVG (`previewFigure`);
- * the window shows it as an image from a Blob URL, never as markup in the page: an SVG inside an
- * <img> runs no script and loads nothing, whatever a hostile event title holds, and the CSP allows
- * `img-src blob:`.
+ * The export dialog's live preview. The main process draws the figure and rasterises it as the PNG
+ * export does (`previewFigure`, a PNG data: URL); the window shows it as an <img>, never as markup
+ * in the page, so nothing in an event title can reach the page, and the CSP allows `img-src data:`.
+ * The figure's fonts are in the pixels: the preview is what the file will look like.
  *
  * Drawing a figure of thousands of events takes the main process a noticeable moment, so requests
  * wait until the analyst pauses (250 ms), only one is in flight at a time, and an answer for
@@ -21,6 +21,12 @@ export interface FigurePreviewPane {
   update(options: FigureOptionsInput | null, reason?: string): void
   /** Frees the current image (the dialog closed). */
   clear(): void
+}
+
+async function decodedImage(src: string): Promise<void> {
+  const image = new Image()
+  image.src = src
+  await image.decode().catch(() => undefined)
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -45,7 +51,6 @@ export function figurePreviewPane(): FigurePreviewPane {
     el('div', { className: 'figure-preview-foot' }, [summary, state]),
   ])
 
-  let url: string | null = null
   let wanted: FigureOptionsInput | null = null
   /** Bumped on every change; an answer is shown only if nothing changed while it was drawn. */
   let version = 0
@@ -53,15 +58,12 @@ export function figurePreviewPane(): FigurePreviewPane {
   let timer: ReturnType<typeof setTimeout> | undefined
 
   function showImage(preview: FigurePreview): void {
-    const previous = url
-    url = URL.createObjectURL(new Blob([preview.svg], { type: 'image/svg+xml' }))
-    image.src = url
+    image.src = preview.image
     image.hidden = false
+    // The figure's proportions, whatever the preview's resolution.
     image.setAttribute('width', String(preview.width))
     image.setAttribute('height', String(preview.height))
     placeholder.hidden = true
-    // The old image is no longer shown once the new source is set.
-    if (previous) URL.revokeObjectURL(previous)
     summary.replaceChildren(...previewSummary(preview).map((line) => el('li', { text: line })))
   }
 
@@ -77,6 +79,8 @@ export function figurePreviewPane(): FigurePreviewPane {
     busy(true)
     try {
       const preview = await request('previewFigure', wanted)
+      // Decoded off the window's thread before it is shown, so swapping it in costs no frame.
+      await decodedImage(preview.image)
       if (mine === version) showImage(preview)
     } catch (error) {
       if (mine === version) {
@@ -107,8 +111,6 @@ export function figurePreviewPane(): FigurePreviewPane {
       clearTimeout(timer)
       version++
       wanted = null
-      if (url) URL.revokeObjectURL(url)
-      url = null
       image.removeAttribute('src')
       image.hidden = true
       placeholder.hidden = false
