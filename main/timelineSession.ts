@@ -17,6 +17,9 @@ import type { BackupSummary } from './store/backups'
 import type { SaveState } from './store/saveQueue'
 import { TimelineStore, type TimelineStoreOptions } from './store/timelineStore'
 
+/** How long File ▸ Open waits for one more attempt at a failing save before refusing to switch. */
+const SWITCH_RETRY_WAIT_MS = 3_000
+
 export class TimelineSession {
   /** Listeners of the save state; they stay with the session when it switches to another file. */
   private readonly saveListeners = new Set<(state: SaveState) => void>()
@@ -62,7 +65,12 @@ export class TimelineSession {
 
   /** True once everything is on disk; false as soon as a save is failing (it may never finish). */
   private savedOrFailing(): Promise<boolean> {
-    if (this.saveState.state === 'retrying') return Promise.resolve(false)
+    if (this.saveState.state === 'retrying') {
+      // The analyst may have just freed space: try again now, and give that attempt a moment.
+      this.store.retryNow()
+      const pause = new Promise<boolean>((resolve) => setTimeout(resolve, SWITCH_RETRY_WAIT_MS, false).unref?.())
+      return Promise.race([this.store.whenSaved().then(() => true), pause])
+    }
     let stop = () => {}
     const failing = new Promise<boolean>((resolve) => {
       stop = this.store.onSaveStateChange((state) => state.state === 'retrying' && resolve(false))
