@@ -85,21 +85,26 @@ export class Workspace {
    * elsewhere is checked first: a file that is not a timeline is refused with the reason (opening
    * would otherwise "recover" it by moving it aside), unless Annalist has backups of it — then it
    * was a timeline opened here before, and recovery restores the newest backup as for any other.
+   * A missing file is likewise restored from its backups, or refused when it has none.
    */
   openFile(file: string): Promise<CurrentTimeline> {
     return this.serially(async () => {
       const resolved = path.resolve(file)
       const shown = path.basename(resolved)
-      if (libraryNameOf(this.paths.dataDir, resolved) === null) {
-        const read = await readTimelineFile(resolved).catch((error: NodeJS.ErrnoException) => {
-          throw new Error(`${shown} could not be read (${error.code ?? error.message})`)
-        })
-        if (!read) throw new Error(`${shown} is not there any more (moved, deleted, or on a disk that is not plugged in)`)
-        if (read.loaded.kind === 'unreadable') {
-          const place = storePlaceFor(this.paths, resolved)
-          const hasBackups = (await listBackups(place.dataDir, path.basename(resolved, TIMELINE_EXTENSION))).length > 0
-          if (!hasBackups) throw new Error(`${shown} is not an Annalist timeline (${read.loaded.reason}); to bring in events from other formats, use Import`)
-        }
+      const hasBackups = async () => {
+        const place = storePlaceFor(this.paths, resolved)
+        return (await listBackups(place.dataDir, path.basename(resolved, TIMELINE_EXTENSION))).length > 0
+      }
+      const inLibrary = libraryNameOf(this.paths.dataDir, resolved) !== null
+      const read = await readTimelineFile(resolved).catch((error: NodeJS.ErrnoException) => {
+        // Unreadable library files are for recovery to handle; a file from elsewhere is not ours to touch.
+        if (inLibrary) return 'recover' as const
+        throw new Error(`${shown} could not be read (${error.code ?? error.message})`)
+      })
+      // A missing file with backups is restored (and the analyst told); without any, there is nothing to open.
+      if (read === null && !(await hasBackups())) throw new Error(`${shown} is not there any more (moved, deleted, or on a disk that is not plugged in)`)
+      if (!inLibrary && read && read !== 'recover' && read.loaded.kind === 'unreadable' && !(await hasBackups())) {
+        throw new Error(`${shown} is not an Annalist timeline (${read.loaded.reason}); to bring in events from other formats, use Import`)
       }
       return this.switchTo(resolved)
     })
@@ -119,7 +124,8 @@ export class Workspace {
   async saveCopy(target: string): Promise<{ file: string; events: number; annotations: number }> {
     const resolved = path.resolve(target)
     if (resolved === path.resolve(this.session.file)) throw new Error('that is this timeline’s own file; choose another name or folder for the copy')
-    await this.session.flush()
+    // No waiting for pending saves: the copy is written from memory, so it also rescues the latest
+    // changes when the timeline's own disk is full.
     const document = this.session.document
     await writeFileDurably(resolved, serializeTimeline(document))
     return { file: resolved, events: document.events.length, annotations: document.annotations.length }

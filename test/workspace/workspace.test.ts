@@ -179,3 +179,21 @@ test('File ▸ Open lists each library timeline with its counts, and a damaged o
     await session.close()
   }
 })
+
+test('a missing timeline with no backups is refused rather than started afresh', async () => {
+  const { session, call, dataDir } = await openApp()
+  try {
+    const { rm } = await import('node:fs/promises')
+    await call('newTimeline', 'Short-lived')
+    await call('closeTimeline')
+    await rm(path.join(dataDir, 'timelines', 'short-lived.annalist.json'))
+    await rm(path.join(dataDir, 'backups', 'short-lived'), { recursive: true, force: true })
+    const listing = await call<TimelineListing>('listTimelines')
+    const entry = listing.recent.find((r) => r.title === 'Short-lived')
+    assert.equal(entry?.missing, true)
+    await assert.rejects(call('openTimeline', { recent: entry!.file }), /not there any more/)
+    assert.deepEqual(await readdir(path.join(dataDir, 'timelines')), ['russia-west-crisis.annalist.json'], 'no empty timeline was made in its place')
+  } finally {
+    await session.close()
+  }
+})
