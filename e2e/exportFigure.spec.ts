@@ -107,3 +107,19 @@ test('dates are read as typed, unreadable ones stop the export, and a cancelled 
   expect(existsSync(path.join(dataDir, 'crisis.png'))).toBe(false)
   expect(app.networkRequests).toEqual([])
 })
+
+test("the figure follows the timeline window's filter and says so", async ({ annalist }) => {
+  const page = annalist.page
+  await page.getByRole('tab', { name: 'Search' }).click()
+  await page.locator('summary', { hasText: 'Filters' }).click()
+  await page.getByRole('combobox', { name: 'Tags' }).fill('unrest')
+  // The filter applies once typing pauses; the dialog reads it when it opens.
+  await page.waitForTimeout(800)
+  const dialog = await openExportDialog(annalist)
+  await expect(dialog.getByText('All lanes · tagged unrest, as in the timeline window.')).toBeVisible()
+  await dialog.getByRole('radio', { name: 'Between dates' }).check()
+  await dialog.getByRole('textbox', { name: 'From (EDTF)' }).fill('2021-11')
+  await dialog.getByRole('textbox', { name: 'To (EDTF)' }).fill('2022-02')
+  // Kazakhstan unrest, the CSTO deployment and Wang Yi's call carry the tag; seven other events in the range do not.
+  await expect(dialog.getByText('3 events in the figure')).toBeVisible()
+})
