@@ -33,7 +33,7 @@ export function mountExportFigure(context: AppContext): { open(): Promise<void> 
     el('footer', { className: 'export-figure-foot' }, [form.formatChooser, progress.element, el('div', { className: 'dialog-buttons' }, [closeButton, exportButton])]),
   ])
   context.dialogs.append(dialog)
-  // Enter in a text box would otherwise do nothing useful; Escape closes as in every dialog.
+  // Closed (Close or Escape): the preview is dropped and drawn afresh for the view of the next opening.
   dialog.addEventListener('close', () => preview.clear())
 
   /**
