@@ -149,6 +149,10 @@ test('ambiguous day/month dates are asked about, and the answer shows in the pre
   await dialog.getByRole('radio', { name: /^Day first/ }).click()
   const rows = dialog.getByRole('table', { name: 'First rows as they will appear' })
   await expect(rows).toContainText('3 April 2014')
+  await dialog.getByRole('button', { name: 'Read them month first' }).click()
+  await expect(rows).toContainText('4 March 2014')
+  await dialog.getByRole('button', { name: 'Read them day first' }).click()
+  await expect(rows).toContainText('3 April 2014')
 
   await dialog.getByRole('radio', { name: 'As a new timeline' }).check()
   await dialog.getByRole('button', { name: 'Import', exact: true }).click()

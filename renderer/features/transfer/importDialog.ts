@@ -26,6 +26,8 @@ export function createImportDialog(context: AppContext): { element: HTMLDialogEl
   const dialog = el('dialog', { className: 'dialog import-dialog', attrs: { 'aria-label': 'Import' } }, [el('h2', { text: 'Import' }), reading, body])
   let readingNow = false
   let lastShown: ImportPreviewView | null = null
+  /** The analyst's day/month answer for this file: once given, the question is gone, so it is shown here. */
+  let dayFirstAnswer: boolean | undefined
   // Closing the dialog (Escape) while the file is being read stops the reading too.
   dialog.addEventListener('close', () => {
     if (readingNow) void request('cancelImport').catch(() => undefined)
@@ -40,6 +42,7 @@ export function createImportDialog(context: AppContext): { element: HTMLDialogEl
 
   /** Reads (or re-reads) the file; the reading panel with Cancel shows meanwhile. */
   async function read(ask: ImportRequest): Promise<void> {
+    if (ask.dayFirst !== undefined) dayFirstAnswer = ask.dayFirst
     reading.hidden = false
     body.hidden = true
     progress.removeAttribute('value')
@@ -119,8 +122,22 @@ export function createImportDialog(context: AppContext): { element: HTMLDialogEl
       }
     }
 
+    const answered =
+      dayFirstAnswer === undefined || questions.length > 0
+        ? ''
+        : el('p', { className: 'muted' }, [
+            `Ambiguous dates are read ${dayFirstAnswer ? 'day first (03/04 is 3 April)' : 'month first (03/04 is 4 March)'}. `,
+            el('button', {
+              className: 'link-button',
+              text: dayFirstAnswer ? 'Read them month first' : 'Read them day first',
+              attrs: { type: 'button' },
+              on: { click: () => void read({ previewId: preview.previewId, dayFirst: !dayFirstAnswer }) },
+            }),
+          ])
+
     body.replaceChildren(
       previewSummary(preview),
+      answered,
       preview.csv ? mappingStep(preview.csv, (mapping) => void read({ previewId: preview.previewId, mapping })) : '',
       ...questions,
       previewRows(preview),
@@ -143,6 +160,7 @@ export function createImportDialog(context: AppContext): { element: HTMLDialogEl
     async start() {
       body.replaceChildren()
       lastShown = null
+      dayFirstAnswer = undefined
       dialog.showModal()
       await read({})
     },
