@@ -106,6 +106,34 @@ export function serializeTimeline(document: TimelineDocument): string {
   return `${JSON.stringify(document, null, 1)}\n`
 }
 
+/**
+ * The same text as `serializeTimeline`, a piece at a time (`perPiece` events or annotations each),
+ * so that writing a 100,000-event timeline can let other work run between pieces instead of
+ * holding the main process for a second or more.
+ */
+export function* serializeTimelinePieces(document: TimelineDocument, perPiece = 500): Generator<string> {
+  const entries = Object.entries(document).filter(([, value]) => value !== undefined)
+  yield '{'
+  for (const [n, [key, value]] of entries.entries()) {
+    const head = `${n > 0 ? ',' : ''}\n ${JSON.stringify(key)}: `
+    if (!Array.isArray(value) || value.length === 0) {
+      yield head + JSON.stringify(value, null, 1).replaceAll('\n', '\n ')
+      continue
+    }
+    let piece = `${head}[`
+    for (let i = 0; i < value.length; i++) {
+      // JSON text never holds a raw line break inside a string, so every one is a place to indent.
+      piece += `${i > 0 ? ',' : ''}\n  ${(JSON.stringify(value[i], null, 1) ?? 'null').replaceAll('\n', '\n  ')}`
+      if ((i + 1) % perPiece === 0) {
+        yield piece
+        piece = ''
+      }
+    }
+    yield `${piece}\n ]`
+  }
+  yield '\n}\n'
+}
+
 /** Reads a timeline file; `null` when there is no such file. Other read errors (EACCES, EIO) throw. */
 export async function readTimelineFile(file: string): Promise<{ bytes: Uint8Array; loaded: LoadedTimeline } | null> {
   let size: number

@@ -10,7 +10,7 @@ import { patchBetween, patchWeight } from './documentPatch'
 import { writeFileDurably, type DurableWriteOptions } from './durableWrite'
 import { fileIdentity, journalPathFor, JournalWriter } from './journal'
 import type { OpenedTimeline } from './openTimeline'
-import { serializeTimeline } from './timelineFile'
+import { serializeTimelinePieces } from './timelineFile'
 
 export interface JournalOptions {
   /** Timelines whose file is at least this large are saved through the journal (default 1 MB, ~1,500 events). */
@@ -27,6 +27,16 @@ export const DEFAULT_JOURNAL_FROM_BYTES = 1_000_000
 const DEFAULT_MAX_JOURNAL_RECORDS = 1_000
 const DEFAULT_MAX_JOURNAL_BYTES = 8_000_000
 const DEFAULT_MAX_PATCH_ENTITIES = 2_000
+
+/** The file's text, made a piece at a time with a turn of the event loop between pieces (IPC keeps being answered). */
+async function serializeLettingOthersRun(document: TimelineDocument): Promise<string> {
+  const pieces: string[] = []
+  for (const piece of serializeTimelinePieces(document)) {
+    pieces.push(piece)
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  return pieces.join('')
+}
 
 export class TimelineSaver {
   /** The document as the file and journal hold it durably; null when it must be written whole first. */
@@ -58,8 +68,12 @@ export class TimelineSaver {
     }
   }
 
+  private get journalFromBytes(): number {
+    return this.options.journalFromBytes ?? DEFAULT_JOURNAL_FROM_BYTES
+  }
+
   private get journaling(): boolean {
-    return this.fileBytes >= (this.options.journalFromBytes ?? DEFAULT_JOURNAL_FROM_BYTES)
+    return this.fileBytes >= this.journalFromBytes
   }
 
   /** True while saves wait in the journal rather than in the file itself. */
@@ -102,13 +116,15 @@ export class TimelineSaver {
    */
   private async rewrite(next: TimelineDocument): Promise<void> {
     this.rewriteWanted = true // until this succeeds, whatever fails on the way
-    const text = serializeTimeline(next)
-    const identity = fileIdentity(text)
-    identity.catch(() => undefined)
-    if (this.journal) await this.journal.markCompaction(await identity)
+    const text = await serializeLettingOthersRun(next)
+    const bytes = Buffer.byteLength(text)
+    // Only a file that will be journaled (or a journal being folded) needs its identity.
+    const identity = this.journal || bytes >= this.journalFromBytes ? fileIdentity(text) : null
+    identity?.catch(() => undefined)
+    if (this.journal && identity) await this.journal.markCompaction(await identity)
     await writeFileDurably(this.file, text, this.options)
     this.identity = identity
-    this.fileBytes = Buffer.byteLength(text)
+    this.fileBytes = bytes
     this.persisted = next
     this.lastWritten = text
     if (this.journal) {

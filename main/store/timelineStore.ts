@@ -184,6 +184,18 @@ export class TimelineStore {
     await this.saver.close()
   }
 
+  /**
+   * Folds the journal into the file now, so the file alone holds every saved change (for anything
+   * that reads only the file). Resolves with the save state: "retrying" if folding is failing.
+   */
+  async compact(): Promise<SaveState> {
+    if (this.readOnly || !this.saver.hasJournal) return this.saves.state
+    this.stopQuietTimer()
+    this.saver.requestRewrite()
+    await this.savedOrFailing(this.saves.requestSave())
+    return this.saves.state
+  }
+
   /** Resolves true once `durable` does, false as soon as saving is failing (it may never finish). */
   private savedOrFailing(durable: Promise<void>): Promise<boolean> {
     durable.catch(() => undefined) // rejected by close() when it is still failing then
