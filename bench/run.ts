@@ -176,7 +176,9 @@ function table(runs: ResultRun[], marks: Map<ResultRun, Set<Figure>>): string {
         const a = run[figure]
         const b = peer[figure]
         if (a === null || b === null || b === 0) return '—'
-        return `${marks.get(peer)?.has(figure) ? '<' : ''}${(a / b).toPrecision(2)}`
+        // A timed-out figure is a bound, so the ratio is too: ">" if Annalist's, "<" if the peer's.
+        const bound = marks.get(run)?.has(figure) ? '>' : marks.get(peer)?.has(figure) ? '<' : ''
+        return `${bound}${(a / b).toPrecision(2)}`
       }),
     ])
   }

@@ -20,7 +20,9 @@ const DEEP_TITLE = 'Khorgos customs officers seize undeclared satellite uplinks'
 test.describe.configure({ timeout: 240_000 })
 
 async function openLargeTimeline(dataDir: string, target: Target): Promise<{ app: LaunchedApp; annalist: AnnalistPage }> {
-  const document = syntheticTimeline({ events: EVENTS, annotations: 1_000 })
+  // A handful of notes: with 1,000 the Notes lane (every note drawn, no level of detail yet) fills
+  // the window and pushes the event lanes out of view, which is not what these tests look at.
+  const document = syntheticTimeline({ events: EVENTS, annotations: 20 })
   const deep = document.events.find((event) => event.id === DEEP_ID)!
   deep.title = DEEP_TITLE
   await mkdir(timelinesDir(dataDir), { recursive: true })
@@ -74,8 +76,9 @@ test('zooming into a cluster draws its events one by one, and the timeline stays
   const { app, annalist } = await openLargeTimeline(dataDir, testInfo.project.name as Target)
   try {
     // The whole of 1991–2022 at once: 10,000 events are counted in clusters, not drawn one by one.
+    // (vis-timeline draws a new DataSet on its next frame, after the drawn-items count is set.)
+    await expect.poll(async () => (await clustersDrawn(annalist)).length, { timeout: 30_000 }).toBeGreaterThan(0)
     const whole = await clustersDrawn(annalist)
-    expect(whole.length).toBeGreaterThan(0)
     expect(await drawnItems(annalist)).toBeLessThanOrEqual(MOST_ITEMS)
 
     // The smallest cluster that still holds several events: clicking it should open it up.
@@ -127,8 +130,11 @@ test('search finds an event deep in 10,000 and the timeline shows it', async ({ 
     await results.filter({ hasText: DEEP_TITLE }).getByRole('button').click()
 
     await expect(annalist.detailPanel.getByRole('heading', { level: 2 })).toHaveText(DEEP_TITLE)
-    // Framed: drawn as itself (not hidden in a cluster) on the timeline.
-    await expect(annalist.timeline.locator(`.ev-label[data-event-id="${DEEP_ID}"]`).first()).toBeVisible({ timeout: 20_000 })
+    // Framed: drawn as itself (not counted in a cluster) and marked as the selection.
+    await page.getByRole('tabpanel', { name: 'Search' }).getByRole('button', { name: 'Fit view to results' }).click()
+    const drawn = annalist.eventItems().filter({ has: page.locator(`.ev-label[data-event-id="${DEEP_ID}"]`) }).first()
+    await expect(drawn).toBeVisible({ timeout: 20_000 })
+    await expect(drawn).toHaveClass(/vis-selected/)
     expect(await drawnItems(annalist)).toBeLessThanOrEqual(MOST_ITEMS)
   } finally {
     await app.close()
