@@ -4,10 +4,9 @@
  * recovers from broken files and older formats (main/store/openTimeline.ts says how).
  */
 import type { Author, TimelineDocument } from './domain/timeline'
-import type { EventDetail, PlacedEvent, TimelineView } from './ipc/contract'
+import type { EventDetail, TimelineView } from './ipc/contract'
 import { describeDate } from './domain/dates'
 import { describeGrade } from './domain/sourceGrade'
-import { placeEvent } from './domain/placeEvent'
 import { eventRange } from './domain/eventOrder'
 import type { Edit } from './edits/edit'
 import { editContext } from './edits/editContext'
@@ -131,18 +130,13 @@ export class TimelineSession {
 
   view(): TimelineView {
     const { meta, lanes, events, annotations } = this.document
-    const placed: PlacedEvent[] = []
-    for (const event of events) {
-      const place = placeEvent(event)
-      if (place) placed.push(place)
-    }
+    // Events are not sent: the window asks the timeline engine for what it draws (viewportItems).
     return {
       meta,
       lanes,
       range: eventRange(events),
       eventCount: events.length,
       hasEventsWithoutLane: events.some((event) => event.lanes.length === 0),
-      events: placed,
       annotations,
       readOnly: this.readOnly,
       notices: this.notices,

@@ -16,6 +16,8 @@ export const argumentSchemas = {
   loadTimeline: z.tuple([]),
   getEvent: z.tuple([Text(200).min(1)]),
   previewDate: z.tuple([Text(200)]),
+  eventTitles: z.tuple([]),
+  tagsInUse: z.tuple([]),
   stepEvent: z.tuple([Text(200).min(1).nullable(), z.union([z.literal(1), z.literal(-1)])]),
   openExternal: z.tuple([Text(4_000)]),
   getSaveState: z.tuple([]),

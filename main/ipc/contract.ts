@@ -52,7 +52,6 @@ export interface TimelineView {
   eventCount: number
   /** Some events are in no lane (they get a row of their own). */
   hasEventsWithoutLane: boolean
-  events: PlacedEvent[]
   annotations: Annotation[]
   /** True when the file came from a newer Annalist and must not be written. */
   readOnly: boolean
@@ -99,6 +98,10 @@ export interface AnnalistContract {
   loadTimeline: { args: []; result: TimelineView }
   getEvent: { args: [id: string]; result: EventDetail }
   previewDate: { args: [text: string]; result: DatePreview }
+  /** Every event's id and title, for pickers (fetched when one opens, not with the view). */
+  eventTitles: { args: []; result: { id: string; title: string; lanes: string[] }[] }
+  /** Every tag used on an event, sorted, for filter suggestions. */
+  tagsInUse: { args: []; result: string[] }
   /** The next (1) or previous (-1) event in time order from `fromId` (from nothing: the first or last). */
   stepEvent: { args: [fromId: string | null, direction: 1 | -1]; result: { id: string; span: TimeSpan } | null }
   openExternal: { args: [url: string]; result: void }
@@ -186,7 +189,7 @@ export type Channel = keyof AnnalistContract
 
 /** Listed once here; `satisfies` keeps the list and the contract the same set of names. */
 export const CHANNELS = [
-  'loadTimeline', 'getEvent', 'previewDate', 'stepEvent', 'openExternal', 'getSaveState', 'listBackups', 'restoreBackup',
+  'loadTimeline', 'getEvent', 'previewDate', 'stepEvent', 'eventTitles', 'tagsInUse', 'openExternal', 'getSaveState', 'listBackups', 'restoreBackup',
   'addAnnotation', 'updateAnnotation', 'deleteAnnotation', 'restoreAnnotation', 'restoreAnnotationVersion', 'listAnnotations', 'getAnnotation', 'previewNoteText',
   'addEvent', 'updateEvent', 'deleteEvent', 'addLane', 'renameLane', 'reorderLanes', 'setLaneHidden',
   'undo', 'redo', 'getUndoState', 'getPreferences', 'setPreferences',

@@ -57,6 +57,8 @@ export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath
     loadTimeline: async () => session.view(),
     getEvent: async (id) => session.eventDetail(id),
     stepEvent: async (fromId, direction) => stepEvent(session.document.events, fromId, direction),
+    eventTitles: async () => session.document.events.map(({ id, title, lanes }) => ({ id, title, lanes })),
+    tagsInUse: async () => [...new Set(session.document.events.flatMap((event) => event.tags))].sort(),
     previewDate: async (text) => {
       const reading = readDate(text)
       return reading.ok

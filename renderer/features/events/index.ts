@@ -66,10 +66,10 @@ export function mountEventEditing(context: AppContext): void {
     context.status(applied.label ? `Saved: ${applied.label}` : 'Nothing changed.')
   }
 
-  function newEvent(): void {
+  async function newEvent(): Promise<void> {
     // A new event starts in the lane of the selected event, where the analyst is working.
     const selected = context.selection.current()
-    const near = selected?.kind === 'event' ? context.view().events.find((event) => event.id === selected.id) : undefined
+    const near = selected?.kind === 'event' ? (await context.eventTitles()).find((event) => event.id === selected.id) : undefined
     editor.open(null, near?.lanes ?? [])
   }
 
@@ -79,7 +79,7 @@ export function mountEventEditing(context: AppContext): void {
   }
 
   async function remove(eventId: string): Promise<void> {
-    const event = context.view().events.find((e) => e.id === eventId)
+    const event = (await context.eventTitles()).find((e) => e.id === eventId)
     if (!event) return
     const notes = context.view().annotations.filter((note) => !note.deleted && note.anchor.kind === 'event' && note.anchor.eventId === eventId).length
     if (!(await confirmDelete.ask(event.title, notes))) return

@@ -12,11 +12,15 @@ import { installAxisDrag } from './axisDrag'
 import { eventNotesSection } from './eventNotes'
 import { createNoteActions } from './noteActions'
 import { createNoteEditor } from './noteEditor'
+import type { PickableEvent } from './editorFields'
 import { mountNotesPanel } from './notesPanel'
 
 export function mountNotes(context: AppContext, notes: NotesOnTimeline, preferences: PreferencesDialog): void {
+  // The links field suggests from this list; it is fetched again before each editor opens.
+  let pickable: readonly PickableEvent[] = []
+  const loadTitles = async () => (pickable = await context.eventTitles())
   const editor = createNoteEditor({
-    events: () => context.view().events,
+    events: () => pickable,
     save: (id, content) => actions.save(id, content),
     onSaved: (applied) => {
       void actions.afterEdit(applied).then(() => {
@@ -26,7 +30,7 @@ export function mountNotes(context: AppContext, notes: NotesOnTimeline, preferen
     },
   })
   context.dialogs.append(editor.element)
-  const actions = createNoteActions(context, notes, preferences, () => editor)
+  const actions = createNoteActions(context, notes, preferences, () => editor, loadTitles)
 
   mountNotesPanel(context, notes, actions)
   const section = eventNotesSection(notes, {

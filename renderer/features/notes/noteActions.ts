@@ -9,6 +9,7 @@ import type { AppContext } from '../../shell/appContext'
 import { edtfForDrag } from '../../timeline/noteItems'
 import type { NotesOnTimeline } from '../notesOnTimeline'
 import type { PreferencesDialog } from '../preferences'
+import type { PickableEvent } from './editorFields'
 import type { NoteDraft, NoteEditor } from './noteEditor'
 import { savedWords } from './savedWords'
 
@@ -31,11 +32,17 @@ export interface NoteActions {
   afterEdit(applied: EditApplied): Promise<void>
 }
 
-export function createNoteActions(context: AppContext, notes: NotesOnTimeline, preferences: PreferencesDialog, editor: () => NoteEditor): NoteActions {
+export function createNoteActions(
+  context: AppContext,
+  notes: NotesOnTimeline,
+  preferences: PreferencesDialog,
+  editor: () => NoteEditor,
+  loadTitles: () => Promise<readonly PickableEvent[]>,
+): NoteActions {
   const blank = (anchor: AnnotationInput['anchor']): AnnotationInput => ({ anchor, label: '', text: '', tags: [], colour: 'amber' })
 
-  function eventChoice(eventId: string): NoteDraft['event'] {
-    const event = context.view().events.find((e) => e.id === eventId)
+  async function eventChoice(eventId: string): Promise<NoteDraft['event']> {
+    const event = (await loadTitles()).find((e) => e.id === eventId)
     return event ? { id: event.id, title: event.title } : null
   }
 
@@ -46,6 +53,7 @@ export function createNoteActions(context: AppContext, notes: NotesOnTimeline, p
       context.status('A note needs your name first: set it in Preferences.', 'error')
       return
     }
+    await loadTitles()
     editor().open(draft)
   }
 
@@ -78,7 +86,7 @@ export function createNoteActions(context: AppContext, notes: NotesOnTimeline, p
       return actions.newMomentAtCentre()
     },
     async newOnEvent(eventId) {
-      const event = eventChoice(eventId)
+      const event = await eventChoice(eventId)
       if (!event) return actions.newMomentAtCentre()
       await start({ id: null, content: blank({ kind: 'event', eventId }), event })
     },
@@ -88,23 +96,23 @@ export function createNoteActions(context: AppContext, notes: NotesOnTimeline, p
     },
     async newSpan(from, to) {
       const selected = context.selection.current()
-      const event = selected?.kind === 'event' ? eventChoice(selected.id) : null
+      const event = selected?.kind === 'event' ? await eventChoice(selected.id) : null
       await start({ id: null, content: blank({ kind: 'span', date: datesFor(from, to) }), event })
     },
     async newMomentAtCentre() {
       const { start: from, end: to } = context.timeline.visibleWindow()
       const centre = Math.round((from + to) / 2)
       const selected = context.selection.current()
-      const event = selected?.kind === 'event' ? eventChoice(selected.id) : null
+      const event = selected?.kind === 'event' ? await eventChoice(selected.id) : null
       await start({ id: null, content: blank({ kind: 'moment', date: datesFor(centre, centre) }), event })
     },
     async edit(id) {
       const detail = await request('getAnnotation', id).catch(() => null)
       if (!detail) return
       const { anchor, label, text, tags, colour, judgement, links } = detail.annotation
-      const event = anchor.kind === 'event' ? (eventChoice(anchor.eventId) ?? { id: anchor.eventId, title: 'a deleted event' }) : null
+      const event = anchor.kind === 'event' ? ((await eventChoice(anchor.eventId)) ?? { id: anchor.eventId, title: 'a deleted event' }) : null
       const selected = context.selection.current()
-      const fallback = selected?.kind === 'event' ? eventChoice(selected.id) : null
+      const fallback = selected?.kind === 'event' ? await eventChoice(selected.id) : null
       await start({ id, content: { anchor, label, text, tags, colour, judgement, links }, event: event ?? fallback })
     },
     remove: (id) => apply(() => request('deleteAnnotation', id)),

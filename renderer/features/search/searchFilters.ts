@@ -161,9 +161,10 @@ export function createSearchFilters(onFiltersChange: () => void): SearchFilters 
         ),
       )
       // Tags offered as suggestions; a timeline of 100,000 events has far fewer distinct tags.
-      const allTags = new Set<string>()
-      for (const event of view.events) for (const tag of event.tags) allTags.add(tag)
-      tagOptions.replaceChildren(...[...allTags].sort().map((tag) => el('option', { attrs: { value: tag } })))
+      void request('tagsInUse').then(
+        (tags) => tagOptions.replaceChildren(...tags.map((tag) => el('option', { attrs: { value: tag } }))),
+        () => undefined,
+      )
     },
   }
 }
