@@ -38,6 +38,7 @@ export function setupMenu(): void {
         item('Open…', 'open-timeline', 'CmdOrCtrl+O'),
         item('Save a Copy As…', 'save-copy', 'CmdOrCtrl+Shift+S'),
         item('Rename Timeline…', 'rename-timeline'),
+        item('Close Timeline', 'close-timeline', 'CmdOrCtrl+W'),
         { type: 'separator' },
         item('Import…', 'import', 'CmdOrCtrl+I'),
         item('Export Data…', 'export-data', 'CmdOrCtrl+Shift+D'),
@@ -46,7 +47,7 @@ export function setupMenu(): void {
         { type: 'separator' },
         item('Restore from Backup…', 'restore-backup'),
         { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit', label: 'E&xit' },
+        ...(isMac ? [] : [{ role: 'quit', label: 'E&xit' } as const]),
       ],
     },
     {
