@@ -117,19 +117,19 @@ export function* serializeTimelinePieces(document: TimelineDocument, perPiece = 
   for (const [n, [key, value]] of entries.entries()) {
     const head = `${n > 0 ? ',' : ''}\n ${JSON.stringify(key)}: `
     if (!Array.isArray(value) || value.length === 0) {
+      // Small (meta, lanes): written whole and indented one step, as it sits in the document. JSON
+      // text never holds a raw line break inside a string, so every one is a place to indent.
       yield head + JSON.stringify(value, null, 1).replaceAll('\n', '\n ')
       continue
     }
-    let piece = `${head}[`
-    for (let i = 0; i < value.length; i++) {
-      // JSON text never holds a raw line break inside a string, so every one is a place to indent.
-      piece += `${i > 0 ? ',' : ''}\n  ${(JSON.stringify(value[i], null, 1) ?? 'null').replaceAll('\n', '\n  ')}`
-      if ((i + 1) % perPiece === 0) {
-        yield piece
-        piece = ''
-      }
+    yield `${head}[`
+    for (let from = 0; from < value.length; from += perPiece) {
+      // Wrapped in an array, the slice's elements are written two steps in, as they sit in the
+      // document: "[\n [" + elements + "\n ]\n]", of which only the elements are kept.
+      const wrapped = JSON.stringify([value.slice(from, from + perPiece)], null, 1)
+      yield `${from > 0 ? ',' : ''}${wrapped.slice(4, -5)}`
     }
-    yield `${piece}\n ]`
+    yield '\n ]'
   }
   yield '\n}\n'
 }
