@@ -127,11 +127,12 @@ test('search finds an event deep in 10,000 and the timeline shows it', async ({ 
     await box.fill('satellite uplinks')
     const results = page.getByRole('tabpanel', { name: 'Search' }).getByRole('list', { name: 'Search results' }).getByRole('listitem')
     await expect(results.filter({ hasText: DEEP_TITLE })).toHaveCount(1, { timeout: 20_000 })
+    // Framing the one match zooms to it; picking it then selects it (the Details tab comes forward).
+    await page.getByRole('tabpanel', { name: 'Search' }).getByRole('button', { name: 'Fit view to results' }).click()
     await results.filter({ hasText: DEEP_TITLE }).getByRole('button').click()
 
     await expect(annalist.detailPanel.getByRole('heading', { level: 2 })).toHaveText(DEEP_TITLE)
     // Framed: drawn as itself (not counted in a cluster) and marked as the selection.
-    await page.getByRole('tabpanel', { name: 'Search' }).getByRole('button', { name: 'Fit view to results' }).click()
     const drawn = annalist.eventItems().filter({ has: page.locator(`.ev-label[data-event-id="${DEEP_ID}"]`) }).first()
     await expect(drawn).toBeVisible({ timeout: 20_000 })
     await expect(drawn).toHaveClass(/vis-selected/)
