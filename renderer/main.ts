@@ -11,7 +11,6 @@ import { mountBackups } from './features/backups'
 import { mountNotesOnTimeline } from './features/notesOnTimeline'
 import { mountPreferences } from './features/preferences'
 import { mountNotes } from './features/notes'
-import { mountDensityStrip } from './features/densityStrip'
 import { mountTimelines } from './features/timelines'
 import { mountTransfer } from './features/transfer'
 import { mountExportFigure } from './features/exportFigure'
@@ -19,6 +18,7 @@ import { mountUndoRedo } from './features/undoRedo'
 import { mountEventEditing } from './features/events'
 import { mountLanes } from './features/lanes'
 import { mountSearch } from './features/search'
+import { mountDensityStrip } from './features/densityStrip'
 
 async function start(root: HTMLElement): Promise<void> {
   const shell = createShell(root, await request('loadTimeline'))

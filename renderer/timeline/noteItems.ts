@@ -108,3 +108,35 @@ export function edtfForDrag(start: number, end: number, windowWidthMs: number): 
   const text = (ms: number) => (precise ? `${new Date(ms).toISOString().slice(0, 16)}Z` : new Date(ms).toISOString().slice(0, 10))
   return end > start ? `${text(start)}/${text(end)}` : text(start)
 }
+
+/** The bar that stands for notes not drawn because too many fall in view. */
+export function moreNotesItem(count: number, window: { start: number; end: number }): NoteItem {
+  return {
+    id: 'notes-more',
+    group: NOTES_LANE,
+    type: 'range',
+    start: new Date(window.start),
+    end: new Date(window.end),
+    className: 'note note-more',
+    content: '',
+    editable: false,
+    selectable: false,
+    note: {
+      annotation: {
+        id: 'notes-more',
+        anchor: { kind: 'moment', date: '' },
+        label: `${count.toLocaleString('en-GB')} more notes here: zoom in, or see the Notes tab`,
+        text: '',
+        tags: [],
+        colour: 'grey',
+        links: { events: [], sources: [] },
+        author: { name: '', initials: '+' },
+        created: '',
+        updated: String(count),
+      },
+      versions: 0,
+      span: null,
+      anchorInWords: '',
+    },
+  }
+}

@@ -25,6 +25,7 @@ import {
   annotationIdOfMoment,
   edtfForDrag,
   momentTimeId,
+  moreNotesItem,
   noteCountsByEvent,
   noteItemId,
   NOTES_LANE,
@@ -78,11 +79,45 @@ type TimelineItem = EventItem | ClusterItem | NoteItem
 export type ViewportSource = (query: ViewportQuery) => Promise<ViewportSlice>
 
 /** Puts `next` into `dataSet`, touching only entries that were added, removed or changed. */
-function syncDataSet<T extends { id: string | number }>(dataSet: DataSet<T>, next: readonly T[], keep: (entry: T) => boolean = () => true): void {
+const signatures = new WeakMap<DataSet<never>, Map<string | number, string>>()
+
+/**
+ * Puts `next` into `dataSet`, touching only entries that were added, removed or changed (by
+ * `signature`): vis-timeline rebuilds the DOM of every item it is handed, so re-sending a
+ * thousand unchanged items froze each zoom step for a quarter of a second.
+ */
+function syncDataSet<T extends { id: string | number }>(
+  dataSet: DataSet<T>,
+  next: readonly T[],
+  keep: (entry: T) => boolean = () => true,
+  signature: (entry: T) => string = (entry) => JSON.stringify(entry),
+): void {
+  let known = signatures.get(dataSet as DataSet<never>)
+  if (!known) signatures.set(dataSet as DataSet<never>, (known = new Map()))
   const wanted = new Set(next.map((entry) => entry.id))
-  dataSet.remove(dataSet.get({ filter: (entry) => keep(entry) && !wanted.has(entry.id) }).map((entry) => entry.id))
-  dataSet.update(next as never)
+  const gone = dataSet.get({ filter: (entry) => keep(entry) && !wanted.has(entry.id) }).map((entry) => entry.id)
+  dataSet.remove(gone)
+  for (const id of gone) known.delete(id)
+  const changed: T[] = []
+  for (const entry of next) {
+    const mark = signature(entry)
+    if (known.get(entry.id) === mark && dataSet.get(entry.id as never)) continue
+    known.set(entry.id, mark)
+    changed.push(entry)
+  }
+  if (changed.length) dataSet.update(changed as never)
 }
+
+/** What makes an item look different: where it is, its classes, and what its label shows. */
+function itemSignature(item: TimelineItem, noteCount: (eventId: string) => number): string {
+  const base = `${item.group}|${item.type}|${String(item.start.valueOf())}|${String(item.end?.valueOf())}|${item.className}`
+  if (isNoteItem(item)) return `${base}|${item.note.annotation.updated}|${item.note.annotation.label}`
+  if (item.kind === 'cluster') return `${base}|${item.cluster.count}`
+  return `${base}|${item.event.title}|${item.event.bestGrade}|${noteCount(item.event.eventId)}`
+}
+
+/** More notes than this in view are summed up in one "zoom in" bar rather than drawn. */
+const MOST_NOTES_DRAWN = 150
 
 function isNoteItem(item: TimelineItem | undefined): item is NoteItem {
   return Boolean(item && 'note' in item)
@@ -123,8 +158,34 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
       ...answer.items.map((event) => toEventItem(event, laneIndex.get(event.lane) ?? 7, highlighted.has(event.eventId))),
       ...answer.clusters.map((cluster) => toClusterItem(cluster, laneIndex.get(cluster.lane) ?? 7)),
     ]
-    syncDataSet<TimelineItem>(itemSet, items, (item) => !isNoteItem(item))
+    syncDataSet<TimelineItem>(itemSet, items, (item) => !isNoteItem(item), signatureOf)
     container.dataset.drawnItems = String(items.length)
+    drawNotes()
+  }
+
+  const signatureOf = (item: TimelineItem) => itemSignature(item, (eventId) => noteCounts.get(eventId) ?? 0)
+
+  /**
+   * Draws the notes on spans and moments that fall in the stretch the timeline holds; a timeline
+   * may carry 10,000 notes, and vis-timeline (and the Notes lane) can show a few hundred.
+   */
+  function drawNotes(): void {
+    const { start, end } = slice?.covered ?? handle.visibleWindow()
+    const inView = notes.filter(({ annotation, span }) => !annotation.deleted && annotation.anchor.kind !== 'event' && span && span.end >= start && span.start <= end)
+    const drawn = inView.slice(0, MOST_NOTES_DRAWN)
+    const items: TimelineItem[] = toNoteItems(drawn)
+    if (inView.length > drawn.length) items.push(moreNotesItem(inView.length - drawn.length, handle.visibleWindow()))
+    syncDataSet<TimelineItem>(itemSet, items, isNoteItem, signatureOf)
+    const wanted = new Set<string>()
+    for (const { annotation, span } of drawn) {
+      if (annotation.anchor.kind !== 'moment' || !span) continue
+      const id = momentTimeId(annotation.id)
+      wanted.add(id)
+      if (moments.has(id)) timeline.setCustomTime(new Date(span.start), id)
+      else timeline.addCustomTime(new Date(span.start), id)
+    }
+    for (const id of moments) if (!wanted.has(id)) timeline.removeCustomTime(id)
+    moments = wanted
   }
 
   function drawingWidth(): number {
@@ -277,6 +338,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
       timeline.on('select', ({ items: picked }: { items: string[] }) => {
         const item = picked[0] === undefined ? undefined : itemSet.get(picked[0])
         if (!item) return listener(null)
+        if (item.id === 'notes-more') return listener(null)
         if (isNoteItem(item)) return listener({ kind: 'annotation', id: item.note.annotation.id })
         if (item.kind === 'event') return listener({ kind: 'event', id: item.event.eventId })
         // A cluster is not a thing to select: clicking it zooms in until it splits.
@@ -293,20 +355,10 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
       notes = next
       const previousCounts = noteCounts
       noteCounts = noteCountsByEvent(notes)
-      syncDataSet<TimelineItem>(itemSet, toNoteItems(notes), isNoteItem)
-      // Redraw events if any badge changed.
+      // Redraw events if any badge changed (drawSlice draws the notes too).
       const changed = [...new Set([...previousCounts.keys(), ...noteCounts.keys()])].some((id) => previousCounts.get(id) !== noteCounts.get(id))
       if (changed && slice) drawSlice(slice)
-      const wanted = new Set<string>()
-      for (const { annotation, span } of notes) {
-        if (annotation.deleted || annotation.anchor.kind !== 'moment' || !span) continue
-        const id = momentTimeId(annotation.id)
-        wanted.add(id)
-        if (moments.has(id)) timeline.setCustomTime(new Date(span.start), id)
-        else timeline.addCustomTime(new Date(span.start), id)
-      }
-      for (const id of moments) if (!wanted.has(id)) timeline.removeCustomTime(id)
-      moments = wanted
+      else drawNotes()
     },
     highlight: (eventIds) => {
       highlighted = eventIds
