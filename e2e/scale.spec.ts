@@ -148,8 +148,11 @@ test('the overview strip shows the whole range and moves the window', async ({ d
     const strip = annalist.page.getByRole('slider', { name: 'Overview' })
     await expect(strip).toBeVisible()
     await expect(strip).toHaveAttribute('data-events', String(EVENTS))
+    const whole = await annalist.visibleWidth()
     await annalist.button('Zoom in').click()
     await annalist.button('Zoom in').click()
+    // The window attributes follow vis-timeline's 'rangechanged', which comes after the click.
+    await expect.poll(() => annalist.visibleWidth()).toBeLessThan(whole / 3)
     const before = await annalist.visibleWindow()
 
     // Arrow keys on the strip move the window by a quarter of its width, keeping the width.
