@@ -98,6 +98,8 @@ export function mountNotesPanel(context: AppContext, notes: NotesOnTimeline, act
     context.selection.set({ kind: 'annotation', id: row.annotation.id })
   }
 
+  /** Rows drawn at most; the count above the list still says how many match. */
+  const MOST_ROWS_LISTED = 300
   let listSequence = 0
   async function drawList(): Promise<void> {
     const mine = ++listSequence
@@ -107,7 +109,12 @@ export function mountNotesPanel(context: AppContext, notes: NotesOnTimeline, act
     offer(author, [['', 'All authors'], ...[...authors].sort().map(([name, initials]): [string, string] => [name, initials ? `${name} (${initials})` : name || 'unknown'])])
     offer(tag, [['', 'All tags'], ...[...new Set(all.flatMap(({ annotation }) => annotation.tags))].sort().map((t): [string, string] => [t, t])])
     count.textContent = rows.length === 1 ? '1 note' : `${rows.length} notes`
-    list.replaceChildren(...rows.map((row) => noteRow(row, () => choose(row))))
+    // A timeline may carry 10,000 notes; a list that long is unreadable and slow to draw.
+    const shown = rows.slice(0, MOST_ROWS_LISTED)
+    list.replaceChildren(...shown.map((row) => noteRow(row, () => choose(row))))
+    if (rows.length > shown.length) {
+      list.append(el('li', { className: 'muted empty-list', text: `Showing the first ${shown.length} of ${rows.length.toLocaleString('en-GB')} notes in time order: narrow the filters to see the others.` }))
+    }
     if (rows.length === 0) list.append(el('li', { className: 'muted empty-list', text: all.length ? 'No note matches these filters.' : 'No notes yet. Press N to write one, or drag across the dates at the top of the timeline to note a span.' }))
   }
 
