@@ -10,7 +10,7 @@ type Listener = (payload: unknown) => void
 declare global {
   interface Window {
     annalist: AnnalistApi
-    __annalistInvoke(channel: string, args: unknown[]): Promise<unknown>
+    __annalistInvoke(channel: string, args: unknown[]): Promise<string>
     __annalistNotify(name: keyof AnnalistNotices, payload: unknown): void
   }
 }
@@ -22,7 +22,7 @@ window.__annalistNotify = (name, payload) => {
 }
 
 window.annalist = makeBridge({
-  invoke: (channel, args) => window.__annalistInvoke(channel, args),
+  invoke: async (channel, args) => JSON.parse(await window.__annalistInvoke(channel, args)) as unknown,
   subscribe: (name, listener) => {
     const set = listeners.get(name) ?? new Set<Listener>()
     set.add(listener)
