@@ -8,6 +8,7 @@ import type { Lane, TimelineEvent } from '../../../main/domain/timeline'
 import type { EditApplied, EventInput } from '../../../main/ipc/contract'
 import { request } from '../../api'
 import { el } from '../../dom'
+import { wireEditorForm } from '../../controls/editorForm'
 import { sourcesField } from './sourcesField'
 
 export interface EventEditorDeps {
@@ -27,7 +28,6 @@ const DATE_PREVIEW_DELAY_MS = 120
 
 export function createEventEditor(deps: EventEditorDeps): EventEditor {
   let editing: TimelineEvent | null = null
-  let saving = false
 
   const heading = el('h2', { attrs: { id: 'event-editor-heading' } })
   const title = el('input', { attrs: { type: 'text', 'aria-label': 'Title', maxlength: 1_000, autocomplete: 'off', placeholder: 'What happened' } })
@@ -122,41 +122,8 @@ export function createEventEditor(deps: EventEditorDeps): EventEditor {
     ]),
   ])
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault()
-    if (saving) return
-    const wrong = problem()
-    if (wrong) {
-      error.textContent = wrong
-      return
-    }
-    saving = true
-    saveButton.disabled = true
-    error.textContent = ''
-    try {
-      const applied = await deps.save(editing?.id ?? null, input())
-      dialog.close()
-      deps.onSaved(applied)
-    } catch (failure) {
-      // The main process refused the whole edit: nothing was saved. Say why and keep what was typed.
-      error.textContent = failure instanceof Error ? failure.message : String(failure)
-    } finally {
-      saving = false
-      saveButton.disabled = false
-    }
-  })
-  form.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault()
-      form.requestSubmit()
-    }
-  })
-
   const dialog = el('dialog', { className: 'dialog event-editor', attrs: { 'aria-labelledby': 'event-editor-heading' } }, [form])
-  // Escape closes the dialog; it should not also clear the selection behind it.
-  dialog.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') event.stopPropagation()
-  })
+  wireEditorForm({ form, dialog, saveButton, error, problem, save: () => deps.save(editing?.id ?? null, input()), onSaved: deps.onSaved })
 
   return {
     element: dialog,

@@ -6,6 +6,7 @@
 import type { AnnotationInput, EditApplied } from '../../../main/ipc/contract'
 import { request } from '../../api'
 import { el } from '../../dom'
+import { wireEditorForm } from '../../controls/editorForm'
 import { createAnchorDates, type DatedKind } from './anchorDates'
 import { colourField, eventLinksField, judgementField, type PickableEvent } from './editorFields'
 import { markdownView } from './markdownView'
@@ -35,7 +36,6 @@ const TEXT_PREVIEW_DELAY_MS = 150
 
 export function createNoteEditor(deps: NoteEditorDeps): NoteEditor {
   let draft: NoteDraft = { id: null, content: { anchor: { kind: 'moment', date: '' }, text: '' }, event: null }
-  let saving = false
 
   const heading = el('h2')
   const kindName = `note-kind-${Math.random().toString(36).slice(2)}`
@@ -126,42 +126,9 @@ export function createNoteEditor(deps: NoteEditorDeps): NoteEditor {
     ]),
   ])
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault()
-    if (saving) return
-    const wrong = problem()
-    if (wrong) {
-      error.textContent = wrong
-      return
-    }
-    saving = true
-    saveButton.disabled = true
-    error.textContent = ''
-    try {
-      const applied = await deps.save(draft.id, content())
-      dialog.close()
-      deps.onSaved(applied)
-    } catch (failure) {
-      // Nothing was saved: the main process refused the whole edit. Say why, keep what was typed.
-      error.textContent = failure instanceof Error ? failure.message : String(failure)
-    } finally {
-      saving = false
-      saveButton.disabled = false
-    }
-  })
-  form.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault()
-      form.requestSubmit()
-    }
-  })
-
   const dialog = el('dialog', { className: 'dialog note-editor', attrs: { 'aria-labelledby': 'note-editor-heading' } }, [form])
+  wireEditorForm({ form, dialog, saveButton, error, problem, save: () => deps.save(draft.id, content()), onSaved: deps.onSaved })
   heading.id = 'note-editor-heading'
-  // Escape closes the dialog; it should not also clear the selection behind it.
-  dialog.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') event.stopPropagation()
-  })
 
   return {
     element: dialog,
