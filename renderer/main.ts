@@ -1,6 +1,12 @@
 /** The Annalist window: loads the open timeline, lays out the shell and mounts each feature. */
 import 'vis-timeline/styles/vis-timeline-graph2d.css'
-import './styles.css'
+import './styles/app.css'
+import './styles/notes.css'
+import './styles/overview.css'
+import './styles/exportFigure.css'
+import './styles/editing.css'
+import './styles/search.css'
+import './styles/timelinesAndTransfer.css'
 import { request } from './api'
 import { el } from './dom'
 import { createShell } from './shell/appShell'
