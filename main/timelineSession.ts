@@ -130,14 +130,14 @@ export class TimelineSession {
 
   view(): TimelineView {
     const { meta, lanes, events, annotations } = this.document
-    // Events are not sent: the window asks the timeline engine for what it draws (viewportItems).
+    // Events and notes are not sent: the window asks for what it shows (viewportItems, listAnnotations).
     return {
       meta,
       lanes,
       range: eventRange(events),
       eventCount: events.length,
       hasEventsWithoutLane: events.some((event) => event.lanes.length === 0),
-      annotations,
+      annotationCount: annotations.length,
       readOnly: this.readOnly,
       notices: this.notices,
     }

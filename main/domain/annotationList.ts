@@ -3,7 +3,7 @@ import type { TimeSpan } from './dates'
 import { describeDate } from './dates'
 import { readDate } from './dates'
 import type { Annotation, TimelineDocument, TimelineEvent } from './timeline'
-import type { AnnotationDetail, AnnotationFilter, ListedAnnotation } from '../edits/editingPayloads'
+import type { AnnotationDetail, AnnotationFilter, AnnotationSummary, ListedAnnotation } from '../edits/editingPayloads'
 import { readMarkdown } from '../markdown/safeMarkdown'
 
 type EventsById = ReadonlyMap<string, TimelineEvent>
@@ -41,10 +41,17 @@ function anchorDate(note: Pick<Annotation, 'anchor'>, events: EventsById): strin
   return anchor.kind === 'event' ? (events.get(anchor.eventId)?.date ?? null) : anchor.date
 }
 
+/** Spans of notes on dates, by anchor: notes are replaced, never changed in place, when edited. */
+const datedSpans = new WeakMap<Annotation['anchor'], TimeSpan | null>()
+
 function spanOf(note: Pick<Annotation, 'anchor'>, events: EventsById): TimeSpan | null {
+  const dated = note.anchor.kind !== 'event'
+  if (dated && datedSpans.has(note.anchor)) return datedSpans.get(note.anchor)!
   const date = anchorDate(note, events)
   const reading = date === null ? null : readDate(date)
-  return reading?.ok ? reading.span : null
+  const span = reading?.ok ? reading.span : null
+  if (dated) datedSpans.set(note.anchor, span)
+  return span
 }
 
 function anchorInWords(note: Pick<Annotation, 'anchor'>, events: EventsById): string {
@@ -62,6 +69,7 @@ function matches(note: Annotation, filter: AnnotationFilter): boolean {
     const wanted = filter.author.trim().toLocaleLowerCase()
     if (note.author.name.toLocaleLowerCase() !== wanted && note.author.initials.toLocaleLowerCase() !== wanted) return false
   }
+  if (filter.eventId !== undefined && (note.anchor.kind !== 'event' || note.anchor.eventId !== filter.eventId)) return false
   if (filter.tag !== undefined && !note.tags.includes(filter.tag)) return false
   if (filter.kind !== undefined && note.anchor.kind !== filter.kind) return false
   if (filter.likelihood !== undefined && (note.judgement?.likelihood ?? 'none') !== filter.likelihood) return false
@@ -69,20 +77,86 @@ function matches(note: Annotation, filter: AnnotationFilter): boolean {
   return true
 }
 
-/** Notes in time order (earliest start first, then shortest, then oldest note); notes that cannot be placed come last. */
+interface PlacedNote {
+  note: Annotation
+  span: TimeSpan | null
+}
+
+/** Time order: earliest start first, then shortest, then oldest note; notes that cannot be placed come last. */
+function inTimeOrder(a: PlacedNote, b: PlacedNote): number {
+  return (
+    (a.span?.start ?? Infinity) - (b.span?.start ?? Infinity) ||
+    (a.span?.end ?? Infinity) - (b.span?.end ?? Infinity) ||
+    a.note.created.localeCompare(b.note.created)
+  )
+}
+
+function rowOf({ note, span }: PlacedNote, events: EventsById): ListedAnnotation {
+  const { history, ...annotation } = note
+  return { annotation, versions: history.length + 1, span, anchorInWords: anchorInWords(note, events) }
+}
+
+/**
+ * Notes in time order (see inTimeOrder), filtered, at most `filter.limit`. Only the rows returned
+ * are described in words: a timeline may hold 10,000 notes and the panel lists a few hundred.
+ */
 export function listAnnotations(document: TimelineDocument, filter: AnnotationFilter = {}): ListedAnnotation[] {
   const notes = document.annotations.filter((note) => matches(note, filter))
   const events = eventsFor(document, notes)
-  const rows = notes.map((note) => {
-    const { history, ...annotation } = note
-    return { annotation, versions: history.length + 1, span: spanOf(note, events), anchorInWords: anchorInWords(note, events) }
-  })
-  const key = (row: ListedAnnotation) => [row.span?.start ?? Infinity, row.span?.end ?? Infinity]
-  return rows.sort((a, b) => {
-    const [aStart, aEnd] = key(a)
-    const [bStart, bEnd] = key(b)
-    return aStart! - bStart! || aEnd! - bEnd! || a.annotation.created.localeCompare(b.annotation.created)
-  })
+  const placed = notes.map((note) => ({ note, span: spanOf(note, events) })).sort(inTimeOrder)
+  return placed.slice(0, filter.limit ?? placed.length).map((entry) => rowOf(entry, events))
+}
+
+/** What the Notes tab shows above its list: how many match, and the authors and tags to filter by. */
+export function annotationSummary(document: TimelineDocument, filter: AnnotationFilter = {}): AnnotationSummary {
+  const authors = new Map<string, string>()
+  const tags = new Set<string>()
+  let matching = 0
+  for (const note of document.annotations) {
+    if (!authors.has(note.author.name)) authors.set(note.author.name, note.author.initials)
+    for (const tag of note.tags) tags.add(tag)
+    if (matches(note, filter)) matching++
+  }
+  return {
+    matching,
+    all: document.annotations.length,
+    authors: [...authors].sort(([a], [b]) => a.localeCompare(b)).map(([name, initials]) => ({ name, initials })),
+    tags: [...tags].sort(),
+  }
+}
+
+/**
+ * The notes the timeline draws for a stretch of time: live notes on spans and moments overlapping
+ * it, in time order, at most `most` (vis-timeline and the Notes lane can show a few hundred, and a
+ * timeline may hold 10,000), and how many more there are.
+ */
+export function notesInWindow(document: TimelineDocument, window: { start: number; end: number }, most: number): { notes: ListedAnnotation[]; moreNotes: number } {
+  const placed: PlacedNote[] = []
+  const noEvents: EventsById = new Map()
+  for (const note of document.annotations) {
+    if (note.deleted || note.anchor.kind === 'event') continue
+    const span = spanOf(note, noEvents)
+    if (span && span.end >= window.start && span.start <= window.end) placed.push({ note, span })
+  }
+  placed.sort(inTimeOrder)
+  return { notes: placed.slice(0, most).map((entry) => rowOf(entry, noEvents)), moreNotes: Math.max(0, placed.length - most) }
+}
+
+/** Counted once per set of notes (edits replace the array), not once per zoom step. */
+const countsByNotes = new WeakMap<readonly Annotation[], ReadonlyMap<string, number>>()
+
+/** How many live notes each event carries (events without notes are absent). */
+export function noteCountsByEvent(document: TimelineDocument): ReadonlyMap<string, number> {
+  let counts = countsByNotes.get(document.annotations)
+  if (!counts) {
+    const counting = new Map<string, number>()
+    for (const note of document.annotations) {
+      if (note.deleted || note.anchor.kind !== 'event') continue
+      counting.set(note.anchor.eventId, (counting.get(note.anchor.eventId) ?? 0) + 1)
+    }
+    countsByNotes.set(document.annotations, (counts = counting))
+  }
+  return counts
 }
 
 export function annotationDetail(document: TimelineDocument, id: string): AnnotationDetail {

@@ -47,6 +47,21 @@ export interface AnnotationFilter {
   confidence?: Confidence
   /** Notes in the trash: left out (default), included, or alone. */
   trash?: 'exclude' | 'include' | 'only'
+  /** Only notes on this event. */
+  eventId?: string
+  /** At most this many, the earliest first. */
+  limit?: number
+}
+
+/** The Notes tab's counts and filter choices (see annotationSummary). */
+export interface AnnotationSummary {
+  /** Notes matching the filter. */
+  matching: number
+  /** Every note, the trash included. */
+  all: number
+  /** Everyone who wrote a note, by name. */
+  authors: { name: string; initials: string }[]
+  tags: string[]
 }
 
 /** One row of the annotations panel (without the version history, which getAnnotation gives). */

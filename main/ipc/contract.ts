@@ -5,24 +5,24 @@
  * `AnnalistContract` and its argument schemas must cover it, so a renamed or retyped handler fails
  * the build rather than the app.
  */
-import type { Annotation, Lane, TimelineEvent, TimelineMeta } from '../domain/timeline'
+import type { Lane, TimelineEvent, TimelineMeta } from '../domain/timeline'
 import type { TimeSpan } from '../domain/dates'
 import type { AnnotationInput, EventInput } from '../edits/inputs'
-import type { AnnotationDetail, AnnotationFilter, EditApplied, ListedAnnotation, Preferences, PreferencesInput } from '../edits/editingPayloads'
+import type { AnnotationDetail, AnnotationFilter, AnnotationSummary, EditApplied, ListedAnnotation, Preferences, PreferencesInput } from '../edits/editingPayloads'
 import type { UndoState } from '../edits/undoHistory'
 import type { MarkdownBlock } from '../markdown/markdownTree'
 
-export type { AnnotationDetail, AnnotationFilter, AnnotationInput, EditApplied, EventInput, ListedAnnotation, Preferences, PreferencesInput, UndoState }
+export type { AnnotationDetail, AnnotationFilter, AnnotationInput, AnnotationSummary, EditApplied, EventInput, ListedAnnotation, Preferences, PreferencesInput, UndoState }
 import type { SaveState } from '../store/saveQueue'
 import type { FigureFormat, FigureOptionsInput, RememberedOptions } from '../figure/options'
 import type { FigureExportResult, FigurePreview, FigureProgress } from '../figure/figureResults'
 import type { ApplyImportRequest, ConflictChoice, DataExportResult, ExportFormat, ImportApplied, ImportPreviewView, ImportRequest, MergePreviewView } from '../formats/transferPayloads'
-import type { DensityOverview, SearchQuery, SearchResults, ViewportQuery, ViewportSlice } from '../timelineIndex/viewportTypes'
+import type { DensityOverview, SearchQuery, SearchResults, ViewportDrawing, ViewportQuery, ViewportSlice } from '../timelineIndex/viewportTypes'
 import type { CurrentTimeline, OpenTimelineChoice, TimelineClosed, TimelineCopyResult, TimelineListing } from '../workspace/workspacePayloads'
 
 export type { CurrentTimeline, OpenTimelineChoice, TimelineClosed, TimelineCopyResult, TimelineListing }
 
-export type { DensityOverview, SearchQuery, SearchResults, ViewportQuery, ViewportSlice }
+export type { DensityOverview, SearchQuery, SearchResults, ViewportDrawing, ViewportQuery, ViewportSlice }
 
 export type { ApplyImportRequest, ConflictChoice, DataExportResult, ExportFormat, ImportApplied, ImportPreviewView, ImportRequest, MergePreviewView }
 
@@ -52,7 +52,8 @@ export interface TimelineView {
   eventCount: number
   /** Some events are in no lane (they get a row of their own). */
   hasEventsWithoutLane: boolean
-  annotations: Annotation[]
+  /** Notes, the trash included. The notes themselves are asked for where they are shown. */
+  annotationCount: number
   /** True when the file came from a newer Annalist and must not be written. */
   readOnly: boolean
   /** Plain-words messages about what happened while opening (e.g. a backup was restored). */
@@ -123,6 +124,8 @@ export interface AnnalistContract {
   restoreAnnotationVersion: { args: [id: string, index: number]; result: EditApplied }
   /** Notes in time order, filtered; the trash only when asked. */
   listAnnotations: { args: [filter?: AnnotationFilter]; result: ListedAnnotation[] }
+  /** How many notes match the filter, and every author and tag (the Notes tab's choices). */
+  annotationSummary: { args: [filter?: AnnotationFilter]; result: AnnotationSummary }
   /** One note with its text read as safe Markdown and its history. */
   getAnnotation: { args: [id: string]; result: AnnotationDetail }
   /** Unsaved note text read as the same safe Markdown, for the note editor's live preview. */
@@ -164,7 +167,7 @@ export interface AnnalistContract {
   applyMerge: { args: [mergeId: string, choices: ConflictChoice[], otherwise?: 'mine' | 'theirs']; result: EditApplied }
   // The timeline engine (level of detail, overview strip, search): main/ipc/handlers/viewport.ts.
   /** What to draw for a window: events as items and dense stretches as count clusters, per lane. */
-  viewportItems: { args: [query: ViewportQuery]; result: ViewportSlice }
+  viewportItems: { args: [query: ViewportQuery]; result: ViewportDrawing }
   /** Event and annotation counts in `bins` equal stretches of the whole timeline. */
   densityOverview: { args: [bins: number]; result: DensityOverview }
   /** Events and notes matching the words, best first, with the span of all matches. */
@@ -190,7 +193,7 @@ export type Channel = keyof AnnalistContract
 /** Listed once here; `satisfies` keeps the list and the contract the same set of names. */
 export const CHANNELS = [
   'loadTimeline', 'getEvent', 'previewDate', 'stepEvent', 'eventTitles', 'tagsInUse', 'openExternal', 'getSaveState', 'listBackups', 'restoreBackup',
-  'addAnnotation', 'updateAnnotation', 'deleteAnnotation', 'restoreAnnotation', 'restoreAnnotationVersion', 'listAnnotations', 'getAnnotation', 'previewNoteText',
+  'addAnnotation', 'updateAnnotation', 'deleteAnnotation', 'restoreAnnotation', 'restoreAnnotationVersion', 'listAnnotations', 'annotationSummary', 'getAnnotation', 'previewNoteText',
   'addEvent', 'updateEvent', 'deleteEvent', 'addLane', 'renameLane', 'reorderLanes', 'setLaneHidden',
   'undo', 'redo', 'getUndoState', 'getPreferences', 'setPreferences',
   'previewFigure', 'exportFigure', 'getFigureOptions',

@@ -4,6 +4,7 @@
  * All instants are epoch milliseconds, UTC.
  */
 import type { DatePrecision } from '../domain/dates'
+import type { ListedAnnotation } from '../edits/editingPayloads'
 
 /** Narrows which events count; parts combine with AND, values inside a part with OR. */
 export interface EventFilter {
@@ -78,6 +79,16 @@ export interface ViewportSlice {
   clusters: ViewportCluster[]
   /** Event–lane pairs in `covered` after filters: items plus the clusters' counts. */
   total: number
+}
+
+/** What the window draws for a window of time: the engine's slice plus the notes on it. */
+export interface ViewportDrawing extends ViewportSlice {
+  /** Live notes on spans and moments overlapping `covered`, in time order, at most `MOST_NOTES_DRAWN`. */
+  notes: ListedAnnotation[]
+  /** Notes overlapping `covered` beyond those (drawn as one "zoom in" bar). */
+  moreNotes: number
+  /** Live notes on each drawn event (events without notes are absent), for the badge on its label. */
+  noteCounts: Record<string, number>
 }
 
 /** Counts over the whole timeline for the overview strip. */

@@ -1,9 +1,11 @@
 /**
- * Keeps the notes drawn on the timeline in step with the store, and saves a note the analyst drags
- * to new dates (through the main process, as one undoable edit).
+ * Keeps the notes drawn on the timeline, and the lists of notes, in step with the store, and saves
+ * a note the analyst drags to new dates (through the main process, as one undoable edit). The
+ * notes themselves are asked for where they are shown: the timeline gets those in view with the
+ * events (viewportItems), the lists ask listAnnotations.
  */
 import type { Annotation } from '../../main/domain/timeline'
-import type { AnnotationInput, ListedAnnotation } from '../../main/ipc/contract'
+import type { AnnotationInput } from '../../main/ipc/contract'
 import { request } from '../api'
 import type { AppContext } from '../shell/appContext'
 import { savedWords } from './notes/savedWords'
@@ -16,39 +18,31 @@ export function contentWithDate(annotation: Omit<Annotation, 'history'>, date: s
 }
 
 export interface NotesOnTimeline {
-  /** Fetches the notes again and redraws them; returns them in time order. */
-  refresh(): Promise<readonly ListedAnnotation[]>
-  /** The live notes (not in the trash) as last fetched, in time order. */
-  current(): readonly ListedAnnotation[]
+  /** Notes were added, changed or removed: draws them again and tells the lists of notes elsewhere. */
+  refresh(): void
   /** Called after every refresh, so lists of notes elsewhere in the window stay in step. */
-  onChange(listener: (notes: readonly ListedAnnotation[]) => void): void
+  onChange(listener: () => void): void
 }
 
 export function mountNotesOnTimeline(context: AppContext): NotesOnTimeline {
-  let notes: readonly ListedAnnotation[] = []
-  const listeners: ((notes: readonly ListedAnnotation[]) => void)[] = []
+  const listeners: (() => void)[] = []
 
-  async function refresh(): Promise<readonly ListedAnnotation[]> {
-    notes = await request('listAnnotations').catch(() => notes)
-    context.timeline.setNotes(notes)
-    for (const listener of listeners) listener(notes)
-    return notes
+  function refresh(): void {
+    context.timeline.notesChanged()
+    for (const listener of listeners) listener()
   }
 
-  context.timeline.onNoteMoved(async (annotationId, date) => {
-    const note = notes.find((n) => n.annotation.id === annotationId)
-    if (!note) return false
+  context.timeline.onNoteMoved(async (note, date) => {
     try {
-      const applied = await request('updateAnnotation', annotationId, contentWithDate(note.annotation, date))
+      const applied = await request('updateAnnotation', note.id, contentWithDate(note, date))
       context.status(savedWords(applied))
     } catch {
       return false
     } finally {
-      void refresh()
+      refresh()
     }
     return true
   })
-  context.onReload(() => void refresh())
-  void refresh()
-  return { refresh, current: () => notes, onChange: (listener) => void listeners.push(listener) }
+  context.onReload(refresh)
+  return { refresh, onChange: (listener) => void listeners.push(listener) }
 }

@@ -92,16 +92,6 @@ export function renderNoteLabel(item: NoteItem): HTMLElement {
   ])
 }
 
-/** How many live notes each event carries, for the badge on its label. */
-export function noteCountsByEvent(notes: readonly ListedAnnotation[]): Map<string, number> {
-  const counts = new Map<string, number>()
-  for (const { annotation } of notes) {
-    if (annotation.deleted || annotation.anchor.kind !== 'event') continue
-    counts.set(annotation.anchor.eventId, (counts.get(annotation.anchor.eventId) ?? 0) + 1)
-  }
-  return counts
-}
-
 /** A dragged span note's new dates, in EDTF at the precision the view can show. */
 export function edtfForDrag(start: number, end: number, windowWidthMs: number): string {
   const precise = windowWidthMs < 3 * 86_400_000

@@ -7,9 +7,10 @@ import { Timeline, type DataGroup, type DataItem, type TimelineItem as VisItem, 
 import { DataSet } from 'vis-data'
 import moment from 'moment'
 import type { ListedAnnotation, TimelineView } from '../../main/ipc/contract'
-import type { EventFilter, ViewportQuery, ViewportSlice } from '../../main/timelineIndex/viewportTypes'
+import type { EventFilter, ViewportDrawing, ViewportQuery } from '../../main/timelineIndex/viewportTypes'
 import { NO_LANE, sliceStillFits } from '../../main/timelineIndex/viewportRules'
 import { el } from '../dom'
+import { batchItemLayout, inOneLayout } from './batchedItemLayout'
 import {
   renderClusterLabel,
   renderEventLabel,
@@ -26,7 +27,6 @@ import {
   edtfForDrag,
   momentTimeId,
   moreNotesItem,
-  noteCountsByEvent,
   noteItemId,
   NOTES_LANE,
   renderNoteLabel,
@@ -59,8 +59,8 @@ export interface TimelineHandle {
   onRangeChange(listener: (window: VisibleWindow) => void): void
   /** Redraws from a newly loaded view, changing only what differs. */
   update(view: TimelineView): void
-  /** Draws the notes (bands, moment lines, event badges). */
-  setNotes(notes: readonly ListedAnnotation[]): void
+  /** Notes were added, changed or removed: draws them again (bands, moment lines, event badges). */
+  notesChanged(): void
   /** Ids of events to emphasise (search results); empty clears the emphasis. */
   highlight(eventIds: ReadonlySet<string>): void
   /** Shows only events that pass the filter (tags, minimum grade); lanes are chosen with `showLanes`. */
@@ -70,13 +70,13 @@ export interface TimelineHandle {
   /** What `showLanes` and `setFilter` chose, so an export can draw what the window shows. */
   shownLanesAndFilter(): { laneIds: readonly string[] | null; filter: EventFilter }
   /** The analyst dragged a note to new dates (EDTF). Resolve true to keep the move, false to undo it. */
-  onNoteMoved(listener: (annotationId: string, date: string) => Promise<boolean>): void
+  onNoteMoved(listener: (note: ListedAnnotation['annotation'], date: string) => Promise<boolean>): void
 }
 
 type TimelineItem = EventItem | ClusterItem | NoteItem
 
-/** Where the drawn events come from: the main process's timeline engine. */
-export type ViewportSource = (query: ViewportQuery) => Promise<ViewportSlice>
+/** Where the drawn events and notes come from: the main process's timeline engine. */
+export type ViewportSource = (query: ViewportQuery) => Promise<ViewportDrawing>
 
 /** Puts `next` into `dataSet`, touching only entries that were added, removed or changed. */
 const signatures = new WeakMap<DataSet<never>, Map<string | number, string>>()
@@ -116,26 +116,22 @@ function itemSignature(item: TimelineItem, noteCount: (eventId: string) => numbe
   return `${base}|${item.event.title}|${item.event.bestGrade}|${noteCount(item.event.eventId)}`
 }
 
-/** More notes than this in view are summed up in one "zoom in" bar rather than drawn. */
-const MOST_NOTES_DRAWN = 150
-
 function isNoteItem(item: TimelineItem | undefined): item is NoteItem {
   return Boolean(item && 'note' in item)
 }
 
 export function mountTimeline(container: HTMLElement, initialView: TimelineView, source: ViewportSource): TimelineHandle {
   let view = initialView
-  let notes: readonly ListedAnnotation[] = []
-  let noteCounts = new Map<string, number>()
+  let noteCounts: Readonly<Record<string, number>> = {}
   let highlighted: ReadonlySet<string> = new Set()
   let filter: EventFilter = {}
   let laneChoice: readonly string[] | null = null
   let moments = new Set<string>()
-  let moveListener: (annotationId: string, date: string) => Promise<boolean> = async () => false
+  let moveListener: (note: ListedAnnotation['annotation'], date: string) => Promise<boolean> = async () => false
   const itemSet = new DataSet<TimelineItem>()
   const groupSet = new DataSet<DataGroup>()
   /** The engine's last answer, and a counter so a slow answer never overwrites a newer one. */
-  let slice: ViewportSlice | null = null
+  let slice: ViewportDrawing | null = null
   let asked = 0
   let frameRequested = false
 
@@ -151,31 +147,30 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   }
 
   /** Turns the engine's answer into items: events as themselves, crowded stretches as clusters. */
-  function drawSlice(answer: ViewportSlice): void {
+  function drawSlice(answer: ViewportDrawing): void {
     slice = answer
+    noteCounts = answer.noteCounts
     const laneIndex = new Map(view.lanes.filter((lane) => !lane.hidden).map((lane, index) => [lane.id, index]))
     const items: TimelineItem[] = [
       ...answer.items.map((event) => toEventItem(event, laneIndex.get(event.lane) ?? 7, highlighted.has(event.eventId))),
       ...answer.clusters.map((cluster) => toClusterItem(cluster, laneIndex.get(cluster.lane) ?? 7)),
     ]
-    syncDataSet<TimelineItem>(itemSet, items, (item) => !isNoteItem(item), signatureOf)
+    inOneLayout(timeline, () => syncDataSet<TimelineItem>(itemSet, items, (item) => !isNoteItem(item), signatureOf))
     container.dataset.drawnItems = String(items.length)
     drawNotes()
   }
 
-  const signatureOf = (item: TimelineItem) => itemSignature(item, (eventId) => noteCounts.get(eventId) ?? 0)
+  const signatureOf = (item: TimelineItem) => itemSignature(item, (eventId) => noteCounts[eventId] ?? 0)
 
   /**
-   * Draws the notes on spans and moments that fall in the stretch the timeline holds; a timeline
-   * may carry 10,000 notes, and vis-timeline (and the Notes lane) can show a few hundred.
+   * Draws the notes on spans and moments in the stretch the timeline holds, as the engine chose
+   * them: a timeline may carry 10,000 notes, and vis-timeline (and the Notes lane) can show a few hundred.
    */
   function drawNotes(): void {
-    const { start, end } = slice?.covered ?? handle.visibleWindow()
-    const inView = notes.filter(({ annotation, span }) => !annotation.deleted && annotation.anchor.kind !== 'event' && span && span.end >= start && span.start <= end)
-    const drawn = inView.slice(0, MOST_NOTES_DRAWN)
+    const drawn = slice?.notes ?? []
     const items: TimelineItem[] = toNoteItems(drawn)
-    if (inView.length > drawn.length) items.push(moreNotesItem(inView.length - drawn.length, handle.visibleWindow()))
-    syncDataSet<TimelineItem>(itemSet, items, isNoteItem, signatureOf)
+    if (slice?.moreNotes) items.push(moreNotesItem(slice.moreNotes, handle.visibleWindow()))
+    inOneLayout(timeline, () => syncDataSet<TimelineItem>(itemSet, items, isNoteItem, signatureOf))
     const wanted = new Set<string>()
     for (const { annotation, span } of drawn) {
       if (annotation.anchor.kind !== 'moment' || !span) continue
@@ -204,13 +199,19 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     if (answer && mine === asked) drawSlice(answer)
   }
 
-  /** Range changes arrive many times a frame while dragging; ask at most once per frame. */
+  const rangeListeners: ((window: VisibleWindow) => void)[] = []
+  /**
+   * Range changes arrive many times a frame while dragging; ask and tell listeners at most once per
+   * frame. vis-timeline's own 'rangechanged' comes 200 ms after a change stops, too late to follow.
+   */
   function refreshSoon(): void {
     if (frameRequested) return
     frameRequested = true
     requestAnimationFrame(() => {
       frameRequested = false
       void refreshItems()
+      const window = handle.visibleWindow()
+      for (const listener of rangeListeners) listener(window)
     })
   }
 
@@ -239,17 +240,17 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
       // A note's band across the lanes stays unlabelled; its bar in the Notes lane carries the label.
       if (isNoteItem(item)) return item.type === 'background' ? el('span') : renderNoteLabel(item)
       if (item.kind === 'cluster') return renderClusterLabel(item)
-      return renderEventLabel(item, noteCounts.get(item.event.eventId) ?? 0)
+      return renderEventLabel(item, noteCounts[item.event.eventId] ?? 0)
     },
     groupTemplate: (group) => renderLaneLabel(group),
     // Defence in depth: templates already return Elements; allow no tags at all if HTML ever gets through.
     xss: { disabled: false, filterOptions: { whiteList: {} } },
     onMove: (item: VisItem, callback: (item: VisItem | null) => void) => {
-      const annotationId = annotationIdOf(String(item.id))
-      if (!annotationId || !item.end) return callback(null)
+      const note = drawnNote(annotationIdOf(String(item.id)))
+      if (!note || !item.end) return callback(null)
       const { start, end } = handle.visibleWindow()
       const date = edtfForDrag(new Date(item.start).valueOf(), new Date(item.end).valueOf() - 1, end - start)
-      void moveListener(annotationId, date).then((keep) => callback(keep ? item : null))
+      void moveListener(note, date).then((keep) => callback(keep ? item : null))
     },
   }
 
@@ -257,6 +258,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   container.hidden = true
   const timeline = new Timeline(container, itemSet as DataSet<DataItem>, groupSet, options)
   container.hidden = false
+  if (!batchItemLayout(timeline)) console.warn('Annalist: vis-timeline changed; new items are laid out one by one (slower zoom steps)')
 
   const frame = (start: number, end: number) => {
     const width = Math.max(end - start, 86_400_000)
@@ -272,7 +274,6 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     void refreshItems(true)
   })
   timeline.on('rangechange', refreshSoon)
-  timeline.on('rangechanged', refreshSoon)
 
   // vis-timeline positions items itself inside overflow-hidden panels. The browser can still scroll
   // those panels natively (scrollIntoView, focus, a drag-select past the edge), after which every
@@ -288,13 +289,18 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
 
   // A moment note is a vertical line the analyst can drag; its label sits in the Notes lane.
   timeline.on('timechanged', ({ id, time }: { id: string; time: Date }) => {
-    const annotationId = annotationIdOfMoment(String(id))
-    if (!annotationId) return
+    const note = drawnNote(annotationIdOfMoment(String(id)))
+    if (!note) return
     const { start, end } = handle.visibleWindow()
-    void moveListener(annotationId, edtfForDrag(time.valueOf(), time.valueOf(), end - start)).then((keep) => {
-      if (!keep) handle.setNotes(notes)
+    void moveListener(note, edtfForDrag(time.valueOf(), time.valueOf(), end - start)).then((keep) => {
+      if (!keep) handle.notesChanged()
     })
   })
+
+  /** Only drawn notes can be dragged. */
+  function drawnNote(annotationId: string | null): ListedAnnotation['annotation'] | null {
+    return slice?.notes.find((note) => note.annotation.id === annotationId)?.annotation ?? null
+  }
 
   let selected: TimelineSelection | null = null
   /** Marks the selection on whatever items now draw it (an event may be drawn in several lanes). */
@@ -345,21 +351,13 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
         timeline.setSelection([])
         handle.frame(item.cluster.start, Math.max(item.cluster.end, item.cluster.start + 3_600_000))
       }),
-    onRangeChange: (listener) => timeline.on('rangechanged', () => listener(handle.visibleWindow())),
+    onRangeChange: (listener) => void rangeListeners.push(listener),
     update: (next) => {
       view = next
       drawLanes()
       void refreshItems(true)
     },
-    setNotes: (next) => {
-      notes = next
-      const previousCounts = noteCounts
-      noteCounts = noteCountsByEvent(notes)
-      // Redraw events if any badge changed (drawSlice draws the notes too).
-      const changed = [...new Set([...previousCounts.keys(), ...noteCounts.keys()])].some((id) => previousCounts.get(id) !== noteCounts.get(id))
-      if (changed && slice) drawSlice(slice)
-      else drawNotes()
-    },
+    notesChanged: () => void refreshItems(true),
     highlight: (eventIds) => {
       highlighted = eventIds
       if (slice) drawSlice(slice)

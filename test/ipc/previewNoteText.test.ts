@@ -49,5 +49,5 @@ test('previewNoteText reads unsaved text as safe Markdown: hostile HTML and java
   })
   const refused = await preview([42])
   assert.equal(refused.ok, false, 'a non-string is refused before the reader sees it')
-  assert.equal((await session.view()).annotations.length, 0, 'previewing saves nothing')
+  assert.equal(session.view().annotationCount, 0, 'previewing saves nothing')
 })

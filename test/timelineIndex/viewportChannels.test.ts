@@ -79,3 +79,18 @@ test('malformed queries are refused before they reach the engine', async (t) => 
   await refused('densityOverview', [1e9])
   await refused('search', [{ text: 'x'.repeat(5_000) }])
 })
+
+test('the drawn stretch carries its notes, and events their note counts, as notes are added', async (t) => {
+  const { call } = await openSeed(t)
+  const before = await call('viewportItems', { ...WINTER, widthPx: 1_600 })
+  const geneva = before.items.find((item) => item.title.includes('Geneva'))!
+  await call('setPreferences', { author: { name: 'Test Analyst' } })
+  const span = await call('addAnnotation', { anchor: { kind: 'span', date: '2022-01-08/2022-01-13' }, text: 'Talks week' })
+  await call('addAnnotation', { anchor: { kind: 'event', eventId: geneva.eventId }, text: 'Read-out differs' })
+  await call('addAnnotation', { anchor: { kind: 'moment', date: '1995-06-01' }, text: 'Outside the window' })
+
+  const after = await call('viewportItems', { ...WINTER, widthPx: 1_600 })
+  assert.deepEqual(after.notes.map((row) => row.annotation.id), [...before.notes.map((row) => row.annotation.id), span.annotations[0]!.id])
+  assert.equal(after.moreNotes, 0)
+  assert.equal(after.noteCounts[geneva.eventId], (before.noteCounts[geneva.eventId] ?? 0) + 1)
+})

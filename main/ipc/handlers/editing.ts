@@ -4,7 +4,7 @@
  * just what changed, so the window can update in place.
  */
 import type { TimelineDocument } from '../../domain/timeline'
-import { annotationDetail, listAnnotations } from '../../domain/annotationList'
+import { annotationDetail, annotationSummary, listAnnotations } from '../../domain/annotationList'
 import { placeEvent } from '../../domain/placeEvent'
 import type { Edit } from '../../edits/edit'
 import type { EditApplied } from '../../edits/editingPayloads'
@@ -22,6 +22,7 @@ export type EditingChannel =
   | 'restoreAnnotation'
   | 'restoreAnnotationVersion'
   | 'listAnnotations'
+  | 'annotationSummary'
   | 'getAnnotation'
   | 'previewNoteText'
   | 'addEvent'
@@ -80,6 +81,7 @@ export function createEditingHandlers(session: TimelineSession, preferences: Aut
     restoreAnnotation: (id) => apply({ kind: 'restoreAnnotation', id }),
     restoreAnnotationVersion: (id, index) => apply({ kind: 'restoreAnnotationVersion', id, versionIndex: index }),
     listAnnotations: async (filter) => listAnnotations(session.document, filter),
+    annotationSummary: async (filter) => annotationSummary(session.document, filter),
     getAnnotation: async (id) => annotationDetail(session.document, id),
     previewNoteText: async (text) => readMarkdown(text),
     addEvent: (input) => apply({ kind: 'addEvent', event: input }),

@@ -16,6 +16,8 @@ const AnnotationFilterSchema = z.strictObject({
   likelihood: z.enum([...LIKELIHOODS, 'none']).optional(),
   confidence: z.enum(CONFIDENCES).optional(),
   trash: z.enum(['exclude', 'include', 'only']).optional(),
+  eventId: Id.optional(),
+  limit: z.number().int().min(0).max(1_000_000).optional(),
 })
 
 export const editingArgumentSchemas = {
@@ -25,6 +27,7 @@ export const editingArgumentSchemas = {
   restoreAnnotation: z.tuple([Id]),
   restoreAnnotationVersion: z.tuple([Id, z.number().int().min(0).max(1_000_000)]),
   listAnnotations: z.tuple([AnnotationFilterSchema.optional()]),
+  annotationSummary: z.tuple([AnnotationFilterSchema.optional()]),
   getAnnotation: z.tuple([Id]),
   previewNoteText: z.tuple([z.string().max(200_000)]),
   addEvent: z.tuple([EventInputSchema]),

@@ -1,12 +1,17 @@
 /**
- * The timeline engine as the window sees it: what to draw for a window (`viewportItems`), the
- * overview strip's counts (`densityOverview`) and search. The indexes follow whatever document the
+ * The timeline engine as the window sees it: what to draw for a window (`viewportItems`: events,
+ * clusters and the notes on that stretch), the overview strip's counts (`densityOverview`) and
+ * search. The indexes follow whatever document the
  * session holds when asked (edits, Undo, imports and restored backups alike): `sync` compares the
  * session's document with the one indexed, which costs nothing when it has not changed.
  */
 import type { HandlerMap } from '../handlers'
 import type { TimelineSession } from '../../timelineSession'
 import { TimelineIndexes } from '../../timelineIndex/timelineIndexes'
+import { noteCountsByEvent, notesInWindow } from '../../domain/annotationList'
+
+/** More notes than this in the stretch drawn are summed up in one "zoom in" bar rather than drawn. */
+const MOST_NOTES_DRAWN = 150
 
 export function viewportHandlers(session: TimelineSession): Pick<HandlerMap, 'viewportItems' | 'densityOverview' | 'search'> {
   const indexes = new TimelineIndexes({ searchBuild: 'at-open' })
@@ -19,7 +24,14 @@ export function viewportHandlers(session: TimelineSession): Pick<HandlerMap, 'vi
   return {
     viewportItems: async (query) => {
       const { members: _members, ...slice } = current().viewportItems(query)
-      return slice
+      const document = session.document
+      const counts = noteCountsByEvent(document)
+      const noteCounts: Record<string, number> = {}
+      for (const item of slice.items) {
+        const count = counts.get(item.eventId)
+        if (count) noteCounts[item.eventId] = count
+      }
+      return { ...slice, ...notesInWindow(document, slice.covered, MOST_NOTES_DRAWN), noteCounts }
     },
     densityOverview: async (bins) => current().densityOverview(bins),
     search: (query) => current().search(query),

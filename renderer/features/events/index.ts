@@ -81,7 +81,7 @@ export function mountEventEditing(context: AppContext): void {
   async function remove(eventId: string): Promise<void> {
     const event = (await context.eventTitles()).find((e) => e.id === eventId)
     if (!event) return
-    const notes = context.view().annotations.filter((note) => !note.deleted && note.anchor.kind === 'event' && note.anchor.eventId === eventId).length
+    const notes = (await request('listAnnotations', { eventId }).catch(() => [])).length
     if (!(await confirmDelete.ask(event.title, notes))) return
     const applied = await request('deleteEvent', eventId).catch(() => null)
     if (!applied) return

@@ -3,6 +3,7 @@
  * "Add note". The section stays live: when notes change it redraws itself for the same event.
  */
 import type { ListedAnnotation } from '../../../main/ipc/contract'
+import { request } from '../../api'
 import { el } from '../../dom'
 import type { NotesOnTimeline } from '../notesOnTimeline'
 import { colourMark, judgementInWords, noteTitle } from './noteWords'
@@ -16,8 +17,10 @@ export interface EventNotesActions {
 export function eventNotesSection(notes: NotesOnTimeline, actions: EventNotesActions): (eventId: string) => HTMLElement {
   let live: { eventId: string; element: HTMLElement } | null = null
 
-  function fill(element: HTMLElement, eventId: string): void {
-    const mine = notes.current().filter(({ annotation: a }) => a.anchor.kind === 'event' && a.anchor.eventId === eventId && !a.deleted)
+  async function fill(element: HTMLElement, eventId: string): Promise<void> {
+    const mine = await request('listAnnotations', { eventId }).catch(() => null)
+    // A newer fill (another event, or the notes changed again) may have finished first.
+    if (!mine || live?.element !== element || live.eventId !== eventId) return
     element.replaceChildren(
       el('div', { className: 'event-notes-head' }, [
         el('h3', { text: `Notes (${mine.length})` }),
@@ -44,13 +47,13 @@ export function eventNotesSection(notes: NotesOnTimeline, actions: EventNotesAct
   }
 
   notes.onChange(() => {
-    if (live?.element.isConnected) fill(live.element, live.eventId)
+    if (live?.element.isConnected) void fill(live.element, live.eventId)
   })
 
   return (eventId) => {
     const element = el('section', { className: 'field event-notes', attrs: { 'aria-label': 'Notes on this event' } })
-    fill(element, eventId)
     live = { eventId, element }
+    void fill(element, eventId)
     return element
   }
 }

@@ -65,7 +65,7 @@ export function createNoteActions(
 
   async function afterEdit(applied: EditApplied): Promise<void> {
     if (applied.reload) await context.reload()
-    else await notes.refresh()
+    else notes.refresh()
     context.status(savedWords(applied))
   }
 

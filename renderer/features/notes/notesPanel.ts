@@ -103,19 +103,17 @@ export function mountNotesPanel(context: AppContext, notes: NotesOnTimeline, act
   let listSequence = 0
   async function drawList(): Promise<void> {
     const mine = ++listSequence
-    const [all, rows] = await Promise.all([request('listAnnotations', { trash: 'include' }), request('listAnnotations', filter())]).catch(() => [null, null])
-    if (mine !== listSequence || !all || !rows) return
-    const authors = new Map(all.map(({ annotation: { author: a } }) => [a.name, a.initials]))
-    offer(author, [['', 'All authors'], ...[...authors].sort().map(([name, initials]): [string, string] => [name, initials ? `${name} (${initials})` : name || 'unknown'])])
-    offer(tag, [['', 'All tags'], ...[...new Set(all.flatMap(({ annotation }) => annotation.tags))].sort().map((t): [string, string] => [t, t])])
-    count.textContent = rows.length === 1 ? '1 note' : `${rows.length} notes`
+    const [summary, rows] = await Promise.all([request('annotationSummary', filter()), request('listAnnotations', { ...filter(), limit: MOST_ROWS_LISTED })]).catch(() => [null, null])
+    if (mine !== listSequence || !summary || !rows) return
+    offer(author, [['', 'All authors'], ...summary.authors.map(({ name, initials }): [string, string] => [name, initials ? `${name} (${initials})` : name || 'unknown'])])
+    offer(tag, [['', 'All tags'], ...summary.tags.map((t): [string, string] => [t, t])])
+    count.textContent = summary.matching === 1 ? '1 note' : `${summary.matching.toLocaleString('en-GB')} notes`
     // A timeline may carry 10,000 notes; a list that long is unreadable and slow to draw.
-    const shown = rows.slice(0, MOST_ROWS_LISTED)
-    list.replaceChildren(...shown.map((row) => noteRow(row, () => choose(row))))
-    if (rows.length > shown.length) {
-      list.append(el('li', { className: 'muted empty-list', text: `Showing the first ${shown.length} of ${rows.length.toLocaleString('en-GB')} notes in time order: narrow the filters to see the others.` }))
+    list.replaceChildren(...rows.map((row) => noteRow(row, () => choose(row))))
+    if (summary.matching > rows.length) {
+      list.append(el('li', { className: 'muted empty-list', text: `Showing the first ${rows.length} of ${summary.matching.toLocaleString('en-GB')} notes in time order: narrow the filters to see the others.` }))
     }
-    if (rows.length === 0) list.append(el('li', { className: 'muted empty-list', text: all.length ? 'No note matches these filters.' : 'No notes yet. Press N to write one, or drag across the dates at the top of the timeline to note a span.' }))
+    if (rows.length === 0) list.append(el('li', { className: 'muted empty-list', text: summary.all ? 'No note matches these filters.' : 'No notes yet. Press N to write one, or drag across the dates at the top of the timeline to note a span.' }))
   }
 
   let detailSequence = 0

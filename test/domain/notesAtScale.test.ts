@@ -1,0 +1,74 @@
+/**
+ * The notes as the window asks for them at scale: the timeline gets only the notes on the stretch
+ * it draws (capped, with a count of the rest), the Notes tab a page of rows with the counts, and
+ * neither ever the whole set of 10,000.
+ */
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { annotationSummary, listAnnotations, noteCountsByEvent, notesInWindow } from '../../main/domain/annotationList'
+import { readDate } from '../../main/domain/dates'
+import { syntheticTimeline } from '../../bench/synthetic'
+
+const document = syntheticTimeline({ events: 2_000, annotations: 3_000 })
+const spanOf = (date: string) => {
+  const reading = readDate(date)
+  assert.ok(reading.ok, date)
+  return reading.span
+}
+
+test('the timeline gets the live span and moment notes overlapping its stretch, in time order, capped, with the rest counted', () => {
+  const window = { start: Date.UTC(2000, 0, 1), end: Date.UTC(2004, 0, 1) }
+  const expected = document.annotations.filter((note) => {
+    if (note.deleted || note.anchor.kind === 'event') return false
+    const span = spanOf(note.anchor.date)
+    return span.end >= window.start && span.start <= window.end
+  })
+  assert.ok(expected.length > 150, `the synthetic set puts more than 150 notes in four years (${expected.length})`)
+
+  const drawn = notesInWindow(document, window, 150)
+  assert.equal(drawn.notes.length, 150)
+  assert.equal(drawn.moreNotes, expected.length - 150)
+  const wanted = new Set(expected.map((note) => note.id))
+  assert.ok(drawn.notes.every((row) => wanted.has(row.annotation.id)))
+  const starts = drawn.notes.map((row) => row.span!.start)
+  assert.deepEqual(starts, [...starts].sort((a, b) => a - b), 'earliest first')
+  assert.ok(drawn.notes.every((row) => !('history' in row.annotation)), 'rows leave the history out')
+
+  const all = notesInWindow(document, window, 100_000)
+  assert.equal(all.notes.length, expected.length)
+  assert.equal(all.moreNotes, 0)
+  assert.deepEqual(notesInWindow(document, { start: Date.UTC(1800, 0, 1), end: Date.UTC(1801, 0, 1) }, 150), { notes: [], moreNotes: 0 })
+})
+
+test('badge counts are the live notes on each event', () => {
+  const counts = noteCountsByEvent(document)
+  const byHand = new Map<string, number>()
+  for (const note of document.annotations) {
+    if (note.deleted || note.anchor.kind !== 'event') continue
+    byHand.set(note.anchor.eventId, (byHand.get(note.anchor.eventId) ?? 0) + 1)
+  }
+  assert.ok(byHand.size > 0)
+  assert.deepEqual(new Map(counts), byHand)
+  const edited = { ...document, annotations: document.annotations.map((note) => (note.anchor.kind === 'event' ? { ...note, deleted: true } : note)) }
+  assert.equal(noteCountsByEvent(edited).size, 0, 'counted again when the notes change')
+})
+
+test('the Notes tab gets one page of rows, with how many match and every author and tag', () => {
+  const filter = { kind: 'span' as const }
+  const page = listAnnotations(document, { ...filter, limit: 300 })
+  const whole = listAnnotations(document, filter)
+  assert.equal(page.length, 300)
+  assert.deepEqual(page, whole.slice(0, 300), 'the page is the start of the full list')
+
+  const summary = annotationSummary(document, filter)
+  assert.equal(summary.matching, whole.length)
+  assert.equal(summary.all, document.annotations.length)
+  assert.deepEqual(summary.tags, [...new Set(document.annotations.flatMap((note) => note.tags))].sort())
+  assert.deepEqual(summary.authors.map((a) => a.name), [...new Set(document.annotations.map((note) => note.author.name))].sort((a, b) => a.localeCompare(b)))
+
+  const eventId = document.annotations.find((note) => note.anchor.kind === 'event' && !note.deleted)!.anchor
+  assert.equal(eventId.kind, 'event')
+  const onEvent = listAnnotations(document, { eventId: eventId.eventId })
+  assert.equal(onEvent.length, noteCountsByEvent(document).get(eventId.eventId))
+  assert.ok(onEvent.every((row) => row.annotation.anchor.kind === 'event' && row.annotation.anchor.eventId === eventId.eventId))
+})
