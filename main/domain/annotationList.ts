@@ -4,6 +4,7 @@ import { describeDate } from './dates'
 import { readDate } from './dates'
 import type { Annotation, TimelineDocument, TimelineEvent } from './timeline'
 import type { AnnotationDetail, AnnotationFilter, AnnotationSummary, ListedAnnotation } from '../edits/editingPayloads'
+import type { DrawnNote } from '../timelineIndex/viewportTypes'
 import { readMarkdown } from '../markdown/safeMarkdown'
 
 type EventsById = ReadonlyMap<string, TimelineEvent>
@@ -130,7 +131,7 @@ export function annotationSummary(document: TimelineDocument, filter: Annotation
  * it, in time order, at most `most` (vis-timeline and the Notes lane can show a few hundred, and a
  * timeline may hold 10,000), and how many more there are.
  */
-export function notesInWindow(document: TimelineDocument, window: { start: number; end: number }, most: number): { notes: ListedAnnotation[]; moreNotes: number } {
+export function notesInWindow(document: TimelineDocument, window: { start: number; end: number }, most: number): { notes: DrawnNote[]; moreNotes: number } {
   const placed: PlacedNote[] = []
   const noEvents: EventsById = new Map()
   for (const note of document.annotations) {
@@ -139,7 +140,16 @@ export function notesInWindow(document: TimelineDocument, window: { start: numbe
     if (span && span.end >= window.start && span.start <= window.end) placed.push({ note, span })
   }
   placed.sort(inTimeOrder)
-  return { notes: placed.slice(0, most).map((entry) => rowOf(entry, noEvents)), moreNotes: Math.max(0, placed.length - most) }
+  const drawn = placed.slice(0, most).map(({ note, span }): DrawnNote => ({
+    id: note.id,
+    kind: note.anchor.kind === 'span' ? 'span' : 'moment',
+    label: note.label || note.text.split('\n')[0]!.slice(0, 80) || 'Note',
+    colour: note.colour,
+    initials: note.author.initials,
+    updated: note.updated,
+    span: { start: span!.start, end: span!.end },
+  }))
+  return { notes: drawn, moreNotes: Math.max(0, placed.length - most) }
 }
 
 /** Counted once per set of notes (edits replace the array), not once per zoom step. */

@@ -4,7 +4,7 @@
  * All instants are epoch milliseconds, UTC.
  */
 import type { DatePrecision } from '../domain/dates'
-import type { ListedAnnotation } from '../edits/editingPayloads'
+import type { AnnotationColour } from '../domain/timeline'
 
 /** Narrows which events count; parts combine with AND, values inside a part with OR. */
 export interface EventFilter {
@@ -81,10 +81,24 @@ export interface ViewportSlice {
   total: number
 }
 
+/** A note on a span or a moment as the timeline draws it (the note itself: getAnnotation). */
+export interface DrawnNote {
+  id: string
+  kind: 'span' | 'moment'
+  /** What its bar says: its label, else the start of its text. */
+  label: string
+  colour: AnnotationColour
+  initials: string
+  /** Changes whenever the note does. */
+  updated: string
+  /** The instants its date covers. */
+  span: { start: number; end: number }
+}
+
 /** What the window draws for a window of time: the engine's slice plus the notes on it. */
 export interface ViewportDrawing extends ViewportSlice {
   /** Live notes on spans and moments overlapping `covered`, in time order, at most `MOST_NOTES_DRAWN`. */
-  notes: ListedAnnotation[]
+  notes: DrawnNote[]
   /** Notes overlapping `covered` beyond those (drawn as one "zoom in" bar). */
   moreNotes: number
   /** Live notes on each drawn event (events without notes are absent), for the badge on its label. */

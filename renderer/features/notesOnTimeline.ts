@@ -32,9 +32,10 @@ export function mountNotesOnTimeline(context: AppContext): NotesOnTimeline {
     for (const listener of listeners) listener()
   }
 
-  context.timeline.onNoteMoved(async (note, date) => {
+  context.timeline.onNoteMoved(async (annotationId, date) => {
     try {
-      const applied = await request('updateAnnotation', note.id, contentWithDate(note, date))
+      const { annotation } = await request('getAnnotation', annotationId)
+      const applied = await request('updateAnnotation', annotationId, contentWithDate(annotation, date))
       context.status(savedWords(applied))
     } catch {
       return false

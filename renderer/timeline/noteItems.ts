@@ -4,7 +4,7 @@
  * line with its label in the Notes lane; notes on an event show as a badge on the event.
  */
 import type { DataItem } from 'vis-timeline'
-import type { ListedAnnotation } from '../../main/ipc/contract'
+import type { DrawnNote } from '../../main/timelineIndex/viewportTypes'
 import { el } from '../dom'
 
 export const NOTES_LANE = '__notes__'
@@ -13,7 +13,7 @@ const BAND_PREFIX = 'band:'
 
 export interface NoteItem extends DataItem {
   id: string
-  note: ListedAnnotation
+  note: DrawnNote
 }
 
 export function noteItemId(annotationId: string): string {
@@ -35,21 +35,15 @@ export function annotationIdOfMoment(timeId: string): string | null {
   return timeId.startsWith('moment:') ? timeId.slice('moment:'.length) : null
 }
 
-function label(note: ListedAnnotation): string {
-  const { annotation } = note
-  return annotation.label || annotation.text.split('\n')[0]!.slice(0, 80) || 'Note'
-}
-
 /** Items for the notes on spans and moments; event notes are badges, not items. */
-export function toNoteItems(notes: readonly ListedAnnotation[]): NoteItem[] {
+export function toNoteItems(notes: readonly DrawnNote[]): NoteItem[] {
   const items: NoteItem[] = []
   for (const note of notes) {
-    const { annotation, span } = note
-    if (!span || annotation.deleted || annotation.anchor.kind === 'event') continue
-    const colour = `note-colour-${annotation.colour}`
-    if (annotation.anchor.kind === 'span') {
+    const { span } = note
+    const colour = `note-colour-${note.colour}`
+    if (note.kind === 'span') {
       items.push({
-        id: `${BAND_PREFIX}${annotation.id}`,
+        id: `${BAND_PREFIX}${note.id}`,
         type: 'background',
         start: new Date(span.start),
         end: new Date(span.end + 1),
@@ -58,7 +52,7 @@ export function toNoteItems(notes: readonly ListedAnnotation[]): NoteItem[] {
         note,
       })
       items.push({
-        id: noteItemId(annotation.id),
+        id: noteItemId(note.id),
         group: NOTES_LANE,
         type: 'range',
         start: new Date(span.start),
@@ -70,7 +64,7 @@ export function toNoteItems(notes: readonly ListedAnnotation[]): NoteItem[] {
       })
     } else {
       items.push({
-        id: noteItemId(annotation.id),
+        id: noteItemId(note.id),
         group: NOTES_LANE,
         type: 'point',
         start: new Date(span.start),
@@ -86,9 +80,9 @@ export function toNoteItems(notes: readonly ListedAnnotation[]): NoteItem[] {
 
 export function renderNoteLabel(item: NoteItem): HTMLElement {
   const { note } = item
-  return el('span', { className: 'note-label', attrs: { 'data-annotation-id': note.annotation.id } }, [
-    el('span', { className: 'note-initials', text: note.annotation.author.initials || '✎', attrs: { 'aria-hidden': 'true' } }),
-    el('span', { className: 'note-title', text: label(note) }),
+  return el('span', { className: 'note-label', attrs: { 'data-annotation-id': note.id } }, [
+    el('span', { className: 'note-initials', text: note.initials || '✎', attrs: { 'aria-hidden': 'true' } }),
+    el('span', { className: 'note-title', text: note.label }),
   ])
 }
 
@@ -112,21 +106,13 @@ export function moreNotesItem(count: number, window: { start: number; end: numbe
     editable: false,
     selectable: false,
     note: {
-      annotation: {
-        id: 'notes-more',
-        anchor: { kind: 'moment', date: '' },
-        label: `${count.toLocaleString('en-GB')} more notes here: zoom in, or see the Notes tab`,
-        text: '',
-        tags: [],
-        colour: 'grey',
-        links: { events: [], sources: [] },
-        author: { name: '', initials: '+' },
-        created: '',
-        updated: String(count),
-      },
-      versions: 0,
-      span: null,
-      anchorInWords: '',
+      id: 'notes-more',
+      kind: 'span',
+      label: `${count.toLocaleString('en-GB')} more notes here: zoom in, or see the Notes tab`,
+      colour: 'grey',
+      initials: '+',
+      updated: String(count),
+      span: { start: window.start, end: window.end },
     },
   }
 }

@@ -6,8 +6,8 @@
 import { Timeline, type DataGroup, type DataItem, type TimelineItem as VisItem, type TimelineOptions } from 'vis-timeline'
 import { DataSet } from 'vis-data'
 import moment from 'moment'
-import type { ListedAnnotation, TimelineView } from '../../main/ipc/contract'
-import type { EventFilter, ViewportDrawing, ViewportQuery } from '../../main/timelineIndex/viewportTypes'
+import type { TimelineView } from '../../main/ipc/contract'
+import type { DrawnNote, EventFilter, ViewportDrawing, ViewportQuery } from '../../main/timelineIndex/viewportTypes'
 import { NO_LANE, sliceStillFits } from '../../main/timelineIndex/viewportRules'
 import { el } from '../dom'
 import { batchItemLayout, inOneLayout } from './batchedItemLayout'
@@ -36,6 +36,8 @@ import {
 
 const HOUR = 3_600_000
 const YEAR = 365.25 * 24 * HOUR
+/** The widest window: eight decades. */
+const ZOOM_MAX = 80 * YEAR
 
 export interface VisibleWindow {
   start: number
@@ -70,7 +72,7 @@ export interface TimelineHandle {
   /** What `showLanes` and `setFilter` chose, so an export can draw what the window shows. */
   shownLanesAndFilter(): { laneIds: readonly string[] | null; filter: EventFilter }
   /** The analyst dragged a note to new dates (EDTF). Resolve true to keep the move, false to undo it. */
-  onNoteMoved(listener: (note: ListedAnnotation['annotation'], date: string) => Promise<boolean>): void
+  onNoteMoved(listener: (annotationId: string, date: string) => Promise<boolean>): void
 }
 
 type TimelineItem = EventItem | ClusterItem | NoteItem
@@ -111,7 +113,7 @@ function syncDataSet<T extends { id: string | number }>(
 /** What makes an item look different: where it is, its classes, and what its label shows. */
 function itemSignature(item: TimelineItem, noteCount: (eventId: string) => number): string {
   const base = `${item.group}|${item.type}|${String(item.start.valueOf())}|${String(item.end?.valueOf())}|${item.className}`
-  if (isNoteItem(item)) return `${base}|${item.note.annotation.updated}|${item.note.annotation.label}`
+  if (isNoteItem(item)) return `${base}|${item.note.updated}|${item.note.label}`
   if (item.kind === 'cluster') return `${base}|${item.cluster.count}`
   return `${base}|${item.event.title}|${item.event.bestGrade}|${noteCount(item.event.eventId)}`
 }
@@ -126,8 +128,9 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   let highlighted: ReadonlySet<string> = new Set()
   let filter: EventFilter = {}
   let laneChoice: readonly string[] | null = null
-  let moments = new Set<string>()
-  let moveListener: (note: ListedAnnotation['annotation'], date: string) => Promise<boolean> = async () => false
+  /** Moment lines drawn, by id, at their instants. */
+  let moments = new Map<string, number>()
+  let moveListener: (annotationId: string, date: string) => Promise<boolean> = async () => false
   const itemSet = new DataSet<TimelineItem>()
   const groupSet = new DataSet<DataGroup>()
   /** The engine's last answer, and a counter so a slow answer never overwrites a newer one. */
@@ -169,17 +172,17 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   function drawNotes(): void {
     const drawn = slice?.notes ?? []
     const items: TimelineItem[] = toNoteItems(drawn)
-    if (slice?.moreNotes) items.push(moreNotesItem(slice.moreNotes, handle.visibleWindow()))
+    if (slice?.moreNotes) items.push(moreNotesItem(slice.moreNotes, slice.covered))
     inOneLayout(timeline, () => syncDataSet<TimelineItem>(itemSet, items, isNoteItem, signatureOf))
-    const wanted = new Set<string>()
-    for (const { annotation, span } of drawn) {
-      if (annotation.anchor.kind !== 'moment' || !span) continue
-      const id = momentTimeId(annotation.id)
-      wanted.add(id)
-      if (moments.has(id)) timeline.setCustomTime(new Date(span.start), id)
-      else timeline.addCustomTime(new Date(span.start), id)
+    const wanted = new Map<string, number>()
+    for (const { id: annotationId, kind, span } of drawn) {
+      if (kind !== 'moment') continue
+      const id = momentTimeId(annotationId)
+      wanted.set(id, span.start)
+      if (!moments.has(id)) timeline.addCustomTime(new Date(span.start), id)
+      else if (moments.get(id) !== span.start) timeline.setCustomTime(new Date(span.start), id)
     }
-    for (const id of moments) if (!wanted.has(id)) timeline.removeCustomTime(id)
+    for (const id of moments.keys()) if (!wanted.has(id)) timeline.removeCustomTime(id)
     moments = wanted
   }
 
@@ -187,17 +190,45 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     return container.querySelector<HTMLElement>('.vis-panel.vis-center')?.clientWidth || container.clientWidth || 1
   }
 
+  function queryFor(window: VisibleWindow): ViewportQuery {
+    const laneIds = drawnLanes().map((lane) => lane.id)
+    if (view.hasEventsWithoutLane) laneIds.push(NO_LANE)
+    return { ...window, widthPx: drawingWidth(), laneIds, filter }
+  }
+
   /** Asks the engine for the window when the last answer no longer covers it (or `force`). */
   async function refreshItems(force = false): Promise<void> {
     const window = handle.visibleWindow()
-    const widthPx = drawingWidth()
-    if (!force && slice && sliceStillFits(slice, window, widthPx)) return
+    if (!force && slice && sliceStillFits(slice, window, drawingWidth())) return
     const mine = ++asked
-    const laneIds = drawnLanes().map((lane) => lane.id)
-    if (view.hasEventsWithoutLane) laneIds.push(NO_LANE)
-    const answer = await source({ ...window, widthPx, laneIds, filter }).catch(() => null)
+    const answer = await source(queryFor(window)).catch(() => null)
     if (answer && mine === asked) drawSlice(answer)
   }
+
+  /** Where the last move asked for is going (it is shown once its drawing arrives). */
+  let pendingWindow: VisibleWindow | null = null
+  let moves = 0
+  /**
+   * A move in one step (a button, a key, the overview strip, go to date): the drawing for the new
+   * window is fetched first and shown together with it, so vis-timeline redraws once rather than
+   * for the move and again for the new items. A newer move supersedes one still waiting.
+   */
+  async function moveTo(next: VisibleWindow): Promise<void> {
+    pendingWindow = next
+    const mine = ++moves
+    const needed = !slice || !sliceStillFits(slice, next, drawingWidth())
+    const answer = needed ? await source(queryFor(next)).catch(() => null) : null
+    if (mine !== moves) return
+    pendingWindow = null
+    if (answer) {
+      asked++ // an answer for an older window, still on its way, must not replace this one
+      drawSlice(answer)
+    }
+    timeline.setWindow(next.start, next.end, { animation: false })
+  }
+
+  /** The window after the moves asked for so far: steps in quick succession add up. */
+  const targetWindow = () => pendingWindow ?? handle.visibleWindow()
 
   const rangeListeners: ((window: VisibleWindow) => void)[] = []
   /**
@@ -224,7 +255,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     stack: true,
     showCurrentTime: false,
     zoomMin: HOUR,
-    zoomMax: 80 * YEAR,
+    zoomMax: ZOOM_MAX,
     zoomFriction: 8,
     selectable: true,
     multiselect: false,
@@ -250,7 +281,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
       if (!note || !item.end) return callback(null)
       const { start, end } = handle.visibleWindow()
       const date = edtfForDrag(new Date(item.start).valueOf(), new Date(item.end).valueOf() - 1, end - start)
-      void moveListener(note, date).then((keep) => callback(keep ? item : null))
+      void moveListener(note.id, date).then((keep) => callback(keep ? item : null))
     },
   }
 
@@ -260,17 +291,24 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   container.hidden = false
   if (!batchItemLayout(timeline)) console.warn('Annalist: vis-timeline changed; new items are laid out one by one (slower zoom steps)')
 
-  const frame = (start: number, end: number) => {
+  /** A span with room either side for labels, which run to the right of their date. */
+  const framing = (start: number, end: number): VisibleWindow => {
     const width = Math.max(end - start, 86_400_000)
-    timeline.setWindow(start - width * 0.04, end + width * 0.16, { animation: false })
+    return { start: start - width * 0.04, end: end + width * 0.16 }
   }
+  const frame = (start: number, end: number) => void moveTo(framing(start, end))
   const fit = () => (view.range ? frame(view.range.start, view.range.end) : timeline.fit({ animation: false }))
-  fit()
+  const fitNow = () => {
+    if (!view.range) return timeline.fit({ animation: false })
+    const { start, end } = framing(view.range.start, view.range.end)
+    timeline.setWindow(start, end, { animation: false })
+  }
+  fitNow()
   // vis-timeline measured nothing while hidden; once the browser has laid the container out,
   // redraw and fit again so lanes, labels and the axis take their real sizes.
   requestAnimationFrame(() => {
     timeline.redraw()
-    fit()
+    fitNow()
     void refreshItems(true)
   })
   timeline.on('rangechange', refreshSoon)
@@ -292,14 +330,14 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     const note = drawnNote(annotationIdOfMoment(String(id)))
     if (!note) return
     const { start, end } = handle.visibleWindow()
-    void moveListener(note, edtfForDrag(time.valueOf(), time.valueOf(), end - start)).then((keep) => {
+    void moveListener(note.id, edtfForDrag(time.valueOf(), time.valueOf(), end - start)).then((keep) => {
       if (!keep) handle.notesChanged()
     })
   })
 
   /** Only drawn notes can be dragged. */
-  function drawnNote(annotationId: string | null): ListedAnnotation['annotation'] | null {
-    return slice?.notes.find((note) => note.annotation.id === annotationId)?.annotation ?? null
+  function drawnNote(annotationId: string | null): DrawnNote | null {
+    return slice?.notes.find((note) => note.id === annotationId) ?? null
   }
 
   let selected: TimelineSelection | null = null
@@ -317,13 +355,19 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   const handle: TimelineHandle = {
     fit,
     frame,
-    zoom: (factor) => (factor > 1 ? timeline.zoomIn(factor - 1, { animation: false }) : timeline.zoomOut(1 / factor - 1, { animation: false })),
-    pan: (fraction) => {
-      const { start, end } = handle.visibleWindow()
-      const shift = (end - start) * fraction
-      timeline.setWindow(start + shift, end + shift, { animation: false })
+    zoom: (factor) => {
+      const { start, end } = targetWindow()
+      const middle = (start + end) / 2
+      // Within vis-timeline's own limits, so the drawing fetched is for the window it will show.
+      const half = Math.min(Math.max((end - start) / factor, HOUR), ZOOM_MAX) / 2
+      void moveTo({ start: middle - half, end: middle + half })
     },
-    setWindow: ({ start, end }) => timeline.setWindow(start, end, { animation: false }),
+    pan: (fraction) => {
+      const { start, end } = targetWindow()
+      const shift = (end - start) * fraction
+      void moveTo({ start: start + shift, end: end + shift })
+    },
+    setWindow: (window) => void moveTo(window),
     visibleWindow: () => {
       const range = timeline.getWindow()
       return { start: range.start.valueOf(), end: range.end.valueOf() }
@@ -332,12 +376,12 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
       selected = selection
       showSelection()
       if (!span) return
-      const { start, end } = handle.visibleWindow()
+      const { start, end } = targetWindow()
       const width = end - start
       if (span.end - span.start > width) return frame(span.start, span.end)
       if (span.end < start || span.start > end) {
         const middle = (span.start + span.end) / 2
-        timeline.setWindow(middle - width / 2, middle + width / 2, { animation: false })
+        void moveTo({ start: middle - width / 2, end: middle + width / 2 })
       }
     },
     onSelect: (listener) =>
@@ -345,7 +389,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
         const item = picked[0] === undefined ? undefined : itemSet.get(picked[0])
         if (!item) return listener(null)
         if (item.id === 'notes-more') return listener(null)
-        if (isNoteItem(item)) return listener({ kind: 'annotation', id: item.note.annotation.id })
+        if (isNoteItem(item)) return listener({ kind: 'annotation', id: item.note.id })
         if (item.kind === 'event') return listener({ kind: 'event', id: item.event.eventId })
         // A cluster is not a thing to select: clicking it zooms in until it splits.
         timeline.setSelection([])

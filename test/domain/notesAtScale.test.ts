@@ -29,10 +29,19 @@ test('the timeline gets the live span and moment notes overlapping its stretch, 
   assert.equal(drawn.notes.length, 150)
   assert.equal(drawn.moreNotes, expected.length - 150)
   const wanted = new Set(expected.map((note) => note.id))
-  assert.ok(drawn.notes.every((row) => wanted.has(row.annotation.id)))
-  const starts = drawn.notes.map((row) => row.span!.start)
+  assert.ok(drawn.notes.every((note) => wanted.has(note.id)))
+  const starts = drawn.notes.map((note) => note.span.start)
   assert.deepEqual(starts, [...starts].sort((a, b) => a - b), 'earliest first')
-  assert.ok(drawn.notes.every((row) => !('history' in row.annotation)), 'rows leave the history out')
+  const first = expected.find((note) => note.id === drawn.notes[0]!.id)!
+  assert.deepEqual(drawn.notes[0], {
+    id: first.id,
+    kind: first.anchor.kind,
+    label: first.label || first.text.split('\n')[0]!.slice(0, 80) || 'Note',
+    colour: first.colour,
+    initials: first.author.initials,
+    updated: first.updated,
+    span: { start: drawn.notes[0]!.span.start, end: drawn.notes[0]!.span.end },
+  }, 'only what the timeline draws travels')
 
   const all = notesInWindow(document, window, 100_000)
   assert.equal(all.notes.length, expected.length)
@@ -49,7 +58,7 @@ test('badge counts are the live notes on each event', () => {
   }
   assert.ok(byHand.size > 0)
   assert.deepEqual(new Map(counts), byHand)
-  const edited = { ...document, annotations: document.annotations.map((note) => (note.anchor.kind === 'event' ? { ...note, deleted: true } : note)) }
+  const edited: typeof document = { ...document, annotations: document.annotations.map((note) => (note.anchor.kind === 'event' ? { ...note, deleted: '2026-11-28T10:00:00.000Z' } : note)) }
   assert.equal(noteCountsByEvent(edited).size, 0, 'counted again when the notes change')
 })
 

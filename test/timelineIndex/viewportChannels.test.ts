@@ -90,7 +90,7 @@ test('the drawn stretch carries its notes, and events their note counts, as note
   await call('addAnnotation', { anchor: { kind: 'moment', date: '1995-06-01' }, text: 'Outside the window' })
 
   const after = await call('viewportItems', { ...WINTER, widthPx: 1_600 })
-  assert.deepEqual(after.notes.map((row) => row.annotation.id), [...before.notes.map((row) => row.annotation.id), span.annotations[0]!.id])
+  assert.deepEqual(after.notes.map((note) => note.id), [...before.notes.map((note) => note.id), span.annotations[0]!.id])
   assert.equal(after.moreNotes, 0)
   assert.equal(after.noteCounts[geneva.eventId], (before.noteCounts[geneva.eventId] ?? 0) + 1)
 })
