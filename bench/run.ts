@@ -118,7 +118,7 @@ async function main(): Promise<void> {
           const dataDir = await mkdtemp(path.join(work, 'data-'))
           await mkdir(path.dirname(timelinePath(dataDir, DEFAULT_TIMELINE_NAME)), { recursive: true })
           await copyFile(template, timelinePath(dataDir, DEFAULT_TIMELINE_NAME))
-          record(`annalist/${target}`, await measureAnnalist(dataDir, target, LIMITS, events === 10_000 && run === 1 && target === 'chromium', progress))
+          record(`annalist/${target}`, await measureAnnalist(dataDir, events, target, LIMITS, events === 10_000 && run === 1 && target === 'chromium', progress))
           await rm(dataDir, { recursive: true, force: true })
         }
         progress(`${events.toLocaleString('en')} events, run ${run}/${RUNS}: peer (vis-timeline, chromium)`)

@@ -114,6 +114,11 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0')
 const dayText = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 const monthText = (ms: number) => new Date(ms).toISOString().slice(0, 7)
 const yearText = (ms: number) => String(new Date(ms).getUTCFullYear())
+/** An interval of whole days inside the range (moved back if it would run past the end: an interval's end must follow its start). */
+const daysFrom = (at: number, lengthDays: number) => {
+  const from = Math.min(at, RANGE_END - lengthDays * DAY)
+  return `${dayText(from)}/${dayText(from + lengthDays * DAY)}`
+}
 
 class Picker {
   constructor(readonly random: () => number) {}
@@ -154,11 +159,13 @@ function syntheticDate(pick: Picker): string {
   if (roll < 0.87) return `${yearText(at)}~`
   if (roll < 0.96) {
     const lengthDays = 1 + pick.int(pick.chance(0.8) ? 30 : 150)
-    return `${dayText(at)}/${dayText(Math.min(RANGE_END, at + lengthDays * DAY))}`
+    return daysFrom(at, lengthDays)
   }
   if (roll < 0.98) return `[${dayText(at)},${dayText(at + DAY)}]`
   if (roll < 0.99) return `${monthText(at)}/..`
-  return `${monthText(at)}/${monthText(Math.min(RANGE_END, at + (1 + pick.int(24)) * 31 * DAY))}`
+  // Started two months before the range ends at the latest, so it ends in a later month.
+  const from = Math.min(at, RANGE_END - 62 * DAY)
+  return `${monthText(from)}/${monthText(Math.min(RANGE_END, from + (1 + pick.int(24)) * 31 * DAY))}`
 }
 
 function syntheticEvent(pick: Picker, index: number): TimelineEvent {
@@ -206,7 +213,7 @@ function syntheticAnnotation(pick: Picker, index: number, events: TimelineEvent[
     target && roll < 0.7
       ? { kind: 'event', eventId: target.id }
       : roll < 0.9
-        ? { kind: 'span', date: `${dayText(pick.instant())}/${dayText(Math.min(RANGE_END, pick.instant() + 60 * DAY))}`.split('/').sort().join('/') }
+        ? { kind: 'span', date: daysFrom(pick.instant(), 1 + pick.int(90)) }
         : { kind: 'moment', date: dayText(pick.instant()) }
   const likelihood = pick.one(LIKELIHOOD_WORDS)
   const subject = target?.title ?? `${pick.one(ACTORS)} ${pick.one(VERBS)} ${pick.one(OBJECTS)}`

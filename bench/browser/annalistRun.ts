@@ -33,7 +33,7 @@ export interface RunFigures {
 export const SEARCHES = ['kazakh', 'pipeline construction', 'sevastopol ratifies', 'sanctions moscow', 'zhanaozen fuel', 'ceasfire', 'corroborate', 'provoc', 'reuters troop', 'kazakhstan', 'shevchnko', 'gelashvili tbilisi', 'xylophone']
 const NOTES_TO_ADD = 9
 
-export async function measureAnnalist(dataDir: string, target: Target, limits: Limits, withFigure: boolean, progress: (line: string) => void): Promise<RunFigures> {
+export async function measureAnnalist(dataDir: string, events: number, target: Target, limits: Limits, withFigure: boolean, progress: (line: string) => void): Promise<RunFigures> {
   const figures: RunFigures = { openMs: null, zoomP50Ms: null, zoomP95Ms: null, panP95Ms: null, searchMs: null, annotationAckMs: null, heapMB: null, timedOut: [] }
   const started = performance.now()
   let app: LaunchedApp | null = null
@@ -51,6 +51,9 @@ export async function measureAnnalist(dataDir: string, target: Target, limits: L
     )
     figures.openMs = performance.now() - started
     const page = (app as LaunchedApp | null)!.page
+    // A file the app refuses is replaced by a backup or the seed: the figures would be for that.
+    const opened = await inPage(page, openedTimeline, null)
+    if (opened.eventCount !== events) throw new Error(`Annalist opened a timeline of ${opened.eventCount} events instead of the ${events} written: ${opened.notices.join(' ')}`)
     const drawn = await page.getAttribute('.timeline', 'data-drawn-items')
     progress(`    open ${Math.round(figures.openMs)} ms (${drawn} items drawn)`)
 
@@ -86,6 +89,13 @@ export async function measureAnnalist(dataDir: string, target: Target, limits: L
 }
 
 const fmt = (ms: number | null | undefined) => (ms === null || ms === undefined ? '—' : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`)
+
+/** In the page: what the window opened (its event count and any notices). */
+async function openedTimeline(_: null): Promise<{ eventCount: number; notices: string[] }> {
+  const view = await window.annalist.loadTimeline()
+  if (!view.ok) throw new Error(`loadTimeline failed: ${view.error}`)
+  return { eventCount: view.value.eventCount, notices: view.value.notices }
+}
 
 /** In the page: each query's round trip through window.annalist.search. */
 async function searchTimes(queries: string[]): Promise<number[]> {

@@ -31,3 +31,11 @@ test('its dates mix points, spans, months, years, uncertain and approximate date
   assert.ok(share((s) => s.approximate) > 0.03)
   assert.ok(spans.every((s) => s.start >= Date.UTC(1991, 0, 1) && s.start < Date.UTC(2023, 0, 1)))
 })
+
+test('every date in the 100,000-event set the benchmark opens is one the app accepts', () => {
+  // A refused date makes the whole file unreadable, and the app would open a backup instead:
+  // the benchmark would then measure the wrong timeline.
+  const document = syntheticTimeline({ events: 100_000, annotations: 10_000 })
+  const refused = [...document.events.map((e) => e.date), ...document.annotations.flatMap((a) => (a.anchor.kind === 'event' ? [] : [a.anchor.date]))].filter((date) => !readDate(date).ok)
+  assert.deepEqual(refused, [])
+})
