@@ -115,11 +115,6 @@ function pageBridgeScript(): Promise<string> {
 
 async function launchChromium({ dataDir, viewport }: LaunchOptions): Promise<LaunchedApp> {
   const paths = { dataDir, bundledDataDir: path.join(repoRoot, 'data') }
-  // As the app starts (main/index.ts): the timeline open last, else the default one.
-  const start = await timelineToOpenAtStart(paths)
-  const session = await TimelineSession.open(start.file, start.place)
-  const workspace = new Workspace(session, paths)
-  await workspace.rememberCurrent()
   const openedInBrowser: string[] = []
   const dialogAnswers: (string | null)[] = []
   const nextAnswer = async () => dialogAnswers.shift() ?? null
@@ -127,23 +122,35 @@ async function launchChromium({ dataDir, viewport }: LaunchOptions): Promise<Lau
   const notify = (name: keyof AnnalistNotices, payload: unknown) => {
     void page?.evaluate(([n, p]) => window.__annalistNotify(n as keyof AnnalistNotices, p), [name, payload] as const).catch(() => undefined)
   }
-  const dispatch = createDispatcher(
-    createHandlers({
-      session,
-      openInBrowser: async (url) => void openedInBrowser.push(url),
-      dataDir,
-      fontsDir: path.join(repoRoot, 'data', 'fonts'),
-      chooseSavePath: nextAnswer,
-      chooseOpenPath: nextAnswer,
-      chooseExportPath: nextAnswer,
-      workspace,
-      chooseTimelineFile: nextAnswer,
-      chooseTimelineCopyPath: nextAnswer,
-      reportImportProgress: (progress) => notify('importProgress', progress),
-      reportFigureProgress: (progress) => notify('figureProgress', progress),
-    }),
-    HARNESS_ORIGIN,
-  )
+  // As the app starts (main/index.ts): the window loads while the timeline opens (the timeline
+  // open last, else the default one), and its requests wait for it.
+  const opening = (async () => {
+    const start = await timelineToOpenAtStart(paths)
+    const session = await TimelineSession.open(start.file, start.place)
+    const workspace = new Workspace(session, paths)
+    await workspace.rememberCurrent()
+    // Notices the Electron glue pushes over IPC arrive here through the page's notice hook.
+    session.onSaveStateChange((state) => notify('saveState', state))
+    const dispatch = createDispatcher(
+      createHandlers({
+        session,
+        openInBrowser: async (url) => void openedInBrowser.push(url),
+        dataDir,
+        fontsDir: path.join(repoRoot, 'data', 'fonts'),
+        chooseSavePath: nextAnswer,
+        chooseOpenPath: nextAnswer,
+        chooseExportPath: nextAnswer,
+        workspace,
+        chooseTimelineFile: nextAnswer,
+        chooseTimelineCopyPath: nextAnswer,
+        reportImportProgress: (progress) => notify('importProgress', progress),
+        reportFigureProgress: (progress) => notify('figureProgress', progress),
+      }),
+      HARNESS_ORIGIN,
+    )
+    return { session, dispatch }
+  })()
+  opening.catch(() => undefined) // reported below, once the browser is closed
 
   const browser: Browser = await chromium.launch({ executablePath: chromiumExecutable()!, args: CHROMIUM_FLAGS })
   const context = await browser.newContext({ viewport: viewport ?? { width: 1400, height: 900 } })
@@ -168,13 +175,15 @@ async function launchChromium({ dataDir, viewport }: LaunchOptions): Promise<Lau
   // Answers travel as JSON text: Playwright's own value serialiser took most of a minute for the
   // 10,000 notes of a large timeline, while IPC's structured clone in the app takes milliseconds.
   await context.exposeBinding('__annalistInvoke', async (source, channel: string, args: unknown) =>
-    JSON.stringify(await dispatch(channel, { url: source.frame.url() }, args)),
+    JSON.stringify(await (await opening).dispatch(channel, { url: source.frame.url() }, args)),
   )
   await context.addInitScript({ content: await pageBridgeScript() })
   page = await context.newPage()
-  // Notices the Electron glue pushes over IPC arrive here through the page's notice hook.
-  session.onSaveStateChange((state) => notify('saveState', state))
   await page.goto(`${HARNESS_ORIGIN}/index.html`)
+  const { session } = await opening.catch(async (error: unknown) => {
+    await browser.close()
+    throw error
+  })
   return {
     page,
     target: 'chromium',

@@ -25,15 +25,20 @@ if (!app.requestSingleInstanceLock()) {
     setupAppProtocol()
     setupAbout()
     const paths = { dataDir: dataDir(), bundledDataDir: bundledDataDir() }
-    const start = await timelineToOpenAtStart(paths)
-    const session = await TimelineSession.open(start.file, start.place)
-    const workspace = new Workspace(session, paths)
-    void workspace.rememberCurrent().catch(() => undefined)
-    await openTimelinesFromSystem(openedFiles, workspace)
-    setupIpc(session, workspace)
-    setupQuitGuard(session)
+    // The window loads while the timeline opens (reading 100,000 events takes seconds).
+    const opening = (async () => {
+      const start = await timelineToOpenAtStart(paths)
+      const session = await TimelineSession.open(start.file, start.place)
+      const workspace = new Workspace(session, paths)
+      void workspace.rememberCurrent().catch(() => undefined)
+      await openTimelinesFromSystem(openedFiles, workspace)
+      setupQuitGuard(session)
+      return { session, workspace }
+    })()
+    setupIpc(opening)
     setupMenu()
     await createMainWindow()
+    await opening
   })
   app.on('window-all-closed', () => app.quit())
 }

@@ -1,4 +1,8 @@
-/** Registers every contract channel with ipcMain through the one checking dispatcher. */
+/**
+ * Registers every contract channel with ipcMain through the one checking dispatcher. Registered
+ * before the timeline has opened, so the window can load while a large file is read: requests
+ * wait for it.
+ */
 import { ipcMain, shell } from 'electron'
 import path from 'node:path'
 import { CHANNELS, ipcChannel, noticeChannel } from '../ipc/contract'
@@ -12,8 +16,15 @@ import { chooseExportPath, chooseFigurePath, chooseOpenPath } from './dialogs'
 import { bundledDataDir, dataDir } from './paths'
 import { getMainWindow } from './window'
 
-export function setupIpc(session: TimelineSession, workspace: Workspace): void {
-  const handlers = createHandlers({
+export function setupIpc(opening: Promise<{ session: TimelineSession; workspace: Workspace }>): void {
+  const dispatching = opening.then(({ session, workspace }) => createDispatcher(handlersFor(session, workspace), APP_ORIGIN))
+  for (const channel of CHANNELS) {
+    ipcMain.handle(ipcChannel(channel), async (event, args: unknown) => (await dispatching)(channel, { url: event.senderFrame?.url ?? '' }, args))
+  }
+}
+
+function handlersFor(session: TimelineSession, workspace: Workspace) {
+  return createHandlers({
     session,
     openInBrowser: (url) => shell.openExternal(url),
     dataDir: dataDir(),
@@ -27,8 +38,4 @@ export function setupIpc(session: TimelineSession, workspace: Workspace): void {
     reportImportProgress: (progress) => getMainWindow()?.webContents.send(noticeChannel('importProgress'), progress),
     reportFigureProgress: (progress) => getMainWindow()?.webContents.send(noticeChannel('figureProgress'), progress),
   })
-  const dispatch = createDispatcher(handlers, APP_ORIGIN)
-  for (const channel of CHANNELS) {
-    ipcMain.handle(ipcChannel(channel), (event, args: unknown) => dispatch(channel, { url: event.senderFrame?.url ?? '' }, args))
-  }
 }

@@ -43,6 +43,10 @@ export interface OpenedTimeline {
   mustSave: boolean
   /** The timeline's exact text as it opened (file and journal), so a snapshot of it can be taken. */
   openedText: string | null
+  /** `openedText` is the file's text exactly as it was read and checked (no journal applied to it). */
+  openedTextChecked?: boolean
+  /** The file's bytes when `openedText` is exactly them (to hash without encoding the text again). */
+  openedBytes?: Uint8Array
   /**
    * The journal to carry on (it was replayed into `document`): the file's identity and the saves
    * after it. Null when there is no journal to continue.
@@ -123,7 +127,7 @@ export async function openTimeline(place: TimelinePlace, now: Date, writeOptions
   }
 
   const { loaded } = read
-  if (loaded.kind === 'usable' && loaded.fromVersion === SCHEMA_VERSION) return withJournal(place, now, read.bytes, loaded.document)
+  if (loaded.kind === 'usable' && loaded.fromVersion === SCHEMA_VERSION) return withJournal(place, now, read.bytes, read.text!, loaded.document)
   // Saves journaled against a file that now needs recovering or updating cannot be replayed onto it.
   const strayJournal = loaded.kind === 'newer' ? null : await setJournalAside(file, now)
   const journalWords = strayJournal ? ` ${strayJournal}` : ''
@@ -180,14 +184,17 @@ async function setJournalAside(file: string, now: Date): Promise<string | null> 
 }
 
 /** A good file, with the saves its journal holds (if any) replayed onto it. */
-async function withJournal(place: TimelinePlace, now: Date, bytes: Uint8Array, fileDocument: TimelineDocument): Promise<OpenedTimeline> {
-  const fileText = Buffer.from(bytes).toString('utf8')
+async function withJournal(place: TimelinePlace, now: Date, bytes: Uint8Array, decoded: string, fileDocument: TimelineDocument): Promise<OpenedTimeline> {
+  // The text as it is on disk: decoding left out a byte order mark the file may start with.
+  const fileText = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf && decoded.charCodeAt(0) !== 0xfeff ? `\uFEFF${decoded}` : decoded
   const asOpened = (document: TimelineDocument, notices: string[], journal: OpenedTimeline['journal'], mustSave = false): OpenedTimeline => ({
     document,
     readOnly: false,
     notices,
     mustSave,
     openedText: document === fileDocument ? fileText : serializeTimeline(document),
+    openedTextChecked: document === fileDocument,
+    ...(document === fileDocument ? { openedBytes: bytes } : {}),
     journal,
   })
   let reading: Awaited<ReturnType<typeof readJournal>>

@@ -61,9 +61,9 @@ export class TimelineSaver {
       this.journal = new JournalWriter(journalPathFor(file), opened.journal.base, opened.journal.records, options)
       this.fileBytes = Infinity // it was journaled before, so it is large
     } else if (opened.openedText !== null && this.persisted) {
-      this.fileBytes = Buffer.byteLength(opened.openedText)
+      this.fileBytes = opened.openedBytes?.length ?? Buffer.byteLength(opened.openedText)
       // Hashed now, off the main thread, so the first journaled save does not wait for it.
-      if (this.journaling) this.identity = fileIdentity(opened.openedText)
+      if (this.journaling) this.identity = fileIdentity(opened.openedBytes ?? opened.openedText)
       this.identity?.catch(() => undefined)
     }
   }

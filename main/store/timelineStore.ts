@@ -89,7 +89,7 @@ export class TimelineStore {
     const opened = await openTimeline(place, now, { fs: options.fs, renameRetryDelaysMs: options.renameRetryDelaysMs })
     const saver = new TimelineSaver(file, opened, options)
     const store = new TimelineStore(place, opened.document, saver, opened.readOnly, opened.notices, options)
-    if (opened.openedText !== null) store.snapshotOnOpen(opened.openedText)
+    if (opened.openedText !== null) store.snapshotOnOpen(opened.openedText, opened.openedTextChecked === true)
     // Restored, migrated or new: saved at once. Failure here shows as "retrying", like any save.
     if (opened.mustSave) void store.saves.requestSave().catch(() => undefined)
     // Saves left in a journal by a crash are folded into the file once the analyst pauses.
@@ -249,23 +249,23 @@ export class TimelineStore {
     }
   }
 
-  private snapshotOnOpen(text: string): void {
+  private snapshotOnOpen(text: string, textIsValid: boolean): void {
     this.backups = newestBackupText(this.place.dataDir, this.place.name)
       .then((newest) => {
         this.lastBackupText = newest
       })
       .catch(() => undefined)
-    void this.takeSnapshot(text, { force: false }).catch(() => undefined)
+    void this.takeSnapshot(text, { force: false, textIsValid }).catch(() => undefined)
   }
 
   /**
    * Queues a snapshot behind any other; skipped when it would be identical to the newest one
    * (reopening an unchanged timeline should not push older snapshots out of the rotation).
    */
-  private takeSnapshot(text: string, { force }: { force: boolean }): Promise<void> {
+  private takeSnapshot(text: string, { force, textIsValid = false }: { force: boolean; textIsValid?: boolean }): Promise<void> {
     const taken = this.backups.then(async () => {
       if (!force && text === this.lastBackupText) return
-      await createBackup(this.place.dataDir, this.place.name, text, this.now(), { fs: this.options.fs })
+      await createBackup(this.place.dataDir, this.place.name, text, this.now(), { fs: this.options.fs, textIsValid })
       this.lastBackupText = text
     })
     this.backups = taken.catch(() => undefined)

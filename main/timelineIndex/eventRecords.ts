@@ -6,7 +6,7 @@
 import { isDrawnAsSpan, type TimeSpan } from '../domain/dates'
 import { bestGrade, isSourceGrade } from '../domain/sourceGrade'
 import type { TimelineEvent } from '../domain/timeline'
-import { readDate } from '../domain/dates'
+import { eventSpan } from '../domain/placeEvent'
 import { NO_LANE } from './viewportRules'
 import type { EventFilter } from './viewportTypes'
 
@@ -30,8 +30,8 @@ export interface EventRecord {
 
 /** The record for an event, or null when its date cannot be read (the schema normally prevents that). */
 export function eventRecord(event: TimelineEvent, slot: number): EventRecord | null {
-  const reading = readDate(event.date)
-  if (!reading.ok) return null
+  const span = eventSpan(event)
+  if (!span) return null
   // At 100,000 events allocations add up: reuse the event's own arrays when they hold no repeats.
   const lanes = event.lanes.length === 0 ? [NO_LANE] : withoutRepeats(event.lanes)
   const grades = event.sources.length === 1 ? [event.sources[0]!.grade] : withoutRepeats(event.sources.map((s) => s.grade))
@@ -40,8 +40,8 @@ export function eventRecord(event: TimelineEvent, slot: number): EventRecord | n
     id: event.id,
     title: event.title,
     date: event.date,
-    span: reading.span,
-    drawnAsSpan: isDrawnAsSpan(reading.span),
+    span,
+    drawnAsSpan: isDrawnAsSpan(span),
     lanes,
     tags: event.tags,
     grades,

@@ -9,7 +9,7 @@ import { annotationSummary, listAnnotations, noteCountsByEvent, notesInWindow } 
 import { readDate } from '../../main/domain/dates'
 import { syntheticTimeline } from '../../bench/synthetic'
 
-const document = syntheticTimeline({ events: 2_000, annotations: 3_000 })
+const document = syntheticTimeline({ events: 2_000, annotations: 10_000 })
 const spanOf = (date: string) => {
   const reading = readDate(date)
   assert.ok(reading.ok, date)
@@ -17,13 +17,13 @@ const spanOf = (date: string) => {
 }
 
 test('the timeline gets the live span and moment notes overlapping its stretch, in time order, capped, with the rest counted', () => {
-  const window = { start: Date.UTC(2000, 0, 1), end: Date.UTC(2004, 0, 1) }
+  const window = { start: Date.UTC(1998, 0, 1), end: Date.UTC(2006, 0, 1) }
   const expected = document.annotations.filter((note) => {
     if (note.deleted || note.anchor.kind === 'event') return false
     const span = spanOf(note.anchor.date)
     return span.end >= window.start && span.start <= window.end
   })
-  assert.ok(expected.length > 150, `the synthetic set puts more than 150 notes in four years (${expected.length})`)
+  assert.ok(expected.length > 150, `the synthetic set puts more than 150 notes in eight years (${expected.length})`)
 
   const drawn = notesInWindow(document, window, 150)
   assert.equal(drawn.notes.length, 150)

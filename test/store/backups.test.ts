@@ -6,6 +6,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { realFileSystem, type FileSystem } from '../../main/store/durableWrite'
 import { backupsToKeep, KEEP_MOST_RECENT } from '../../main/store/backupRotation'
 import { backupsDir, createBackup, isBackupId, listBackups } from '../../main/store/backups'
 import { parseTimelineText, serializeTimeline } from '../../main/store/timelineFile'
@@ -39,6 +41,27 @@ test('a snapshot that does not read back as a timeline never joins the rotation'
     const id = await createBackup(library.dataDir, 'crisis', serializeTimeline(sampleDocument()), new Date('2026-03-10T12:00:00.123Z'))
     assert.equal(id, '2026-03-10T12-00-00-123Z')
     assert.deepEqual(await listBackups(library.dataDir, 'crisis'), [{ id, time: '2026-03-10T12:00:00.123Z', events: 1, annotations: 0 }])
+  } finally {
+    await library.remove()
+  }
+})
+
+test('a snapshot of text already checked (the file as it opened) joins only if the same bytes read back', async () => {
+  const library = await tempLibrary()
+  try {
+    const text = serializeTimeline(sampleDocument())
+    // A disk that silently changes one character of what it is given.
+    const garbling: FileSystem = {
+      ...realFileSystem,
+      open: async (file, flags, mode) => {
+        const handle = await realFileSystem.open(file, flags, mode)
+        return { sync: () => handle.sync(), close: () => handle.close(), writeFile: (data, encoding) => handle.writeFile(data.replace('"events"', '"evente"'), encoding) }
+      },
+    }
+    await assert.rejects(createBackup(library.dataDir, 'crisis', text, new Date(), { textIsValid: true, fs: garbling }), /differs from what was written/)
+    assert.deepEqual(await readdir(backupsDir(library.dataDir, 'crisis')), [])
+    const id = await createBackup(library.dataDir, 'crisis', text, new Date('2026-03-10T12:00:00.123Z'), { textIsValid: true })
+    assert.equal(await readFile(path.join(backupsDir(library.dataDir, 'crisis'), `${id}.annalist.json`), 'utf8'), text)
   } finally {
     await library.remove()
   }

@@ -69,6 +69,28 @@ test('a save goes to the journal: the file is untouched, and after a crash the f
   })
 })
 
+test('a file that starts with a byte order mark journals its saves, and they apply on reopening', async () => {
+  const library = await tempLibrary()
+  const file = library.file()
+  await writeFile(file, `\uFEFF${serializeTimeline(sampleDocument())}`)
+  const session = await TimelineSession.open(file, LARGE)
+  try {
+    assert.deepEqual(await session.commit(withNote(session.document, 'a', 'Saved beside a file with a BOM')), { state: 'saved' })
+    const crashed = await crashCopy(file)
+    const reopened = await TimelineSession.open(crashed.file, LARGE)
+    try {
+      assert.deepEqual(reopened.notices, [], 'the journal belongs to the file as it is on disk, BOM and all')
+      assert.deepEqual(reopened.document, session.document)
+    } finally {
+      await reopened.close()
+      await crashed.library.remove()
+    }
+  } finally {
+    await session.close()
+    await library.remove()
+  }
+})
+
 test('closing folds the journal into the file: a closed timeline is one JSON file', async () => {
   const library = await tempLibrary()
   const file = library.file()
