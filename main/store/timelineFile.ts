@@ -84,19 +84,29 @@ export function decodeTimelineBytes(bytes: Uint8Array): string | null {
 const NUL_WORDS = 'the file contains blank (NUL) bytes, as a power cut can leave'
 
 export function loadTimelineText(text: string): LoadedTimeline {
+  const parsed = parseJson(text)
+  return 'raw' in parsed ? loadParsedTimeline(parsed.raw) : parsed
+}
+
+/** The text read as JSON (prototype-poisoning keys refused), or why it cannot be. */
+function parseJson(text: string): { raw: unknown } | LoadedTimeline {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   if (body.trim() === '') return { kind: 'unreadable', reason: 'the file is empty' }
-  let raw: unknown
   try {
-    raw = secureJson.parse(body, undefined, { protoAction: 'error', constructorAction: 'error' })
+    return { raw: secureJson.parse(body, undefined, { protoAction: 'error', constructorAction: 'error' }) }
   } catch (error) {
     // JSON allows no raw NUL anywhere, so a file holding one fails here; looked for only then
     // (scanning 80 MB costs a tenth of a second on every open).
     if (body.includes('\u0000')) return { kind: 'unreadable', reason: NUL_WORDS }
     return { kind: 'unreadable', reason: `the file is not valid JSON, perhaps cut short (${(error as Error).message})` }
   }
-  return loadParsedTimeline(raw)
 }
+
+/**
+ * Lets the process answer other requests between the long steps of reading a large file (each
+ * up to a second at 100,000 events): the window's own files are served by the same process.
+ */
+const breather = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** The document, or a TimelineFileError saying in words why there is none. */
 function usableOrThrow(loaded: LoadedTimeline, file: string): TimelineDocument {
@@ -158,7 +168,12 @@ export async function readTimelineFile(file: string): Promise<{ bytes: Uint8Arra
   }
   const bytes = await readFile(file)
   const text = decodeTimelineBytes(bytes)
-  return { bytes, text, loaded: text === null ? NOT_TEXT : loadTimelineText(text) }
+  if (text === null) return { bytes, text, loaded: NOT_TEXT }
+  await breather()
+  const parsed = parseJson(text)
+  if (!('raw' in parsed)) return { bytes, text, loaded: parsed }
+  await breather()
+  return { bytes, text, loaded: loadParsedTimeline(parsed.raw) }
 }
 
 /** lowdb adapter: durable writes. Reads go through `readTimelineFile`, which reports bad files. */
