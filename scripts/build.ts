@@ -58,6 +58,8 @@ export async function buildApp(outDir = 'dist'): Promise<void> {
       platform: 'browser',
       format: 'iife',
       target: 'chrome130',
+      // 1.8 MB of script parsed on every window opening; minified it is read in a fraction of the time.
+      minify: true,
       loader: { '.ttf': 'file' },
       assetNames: 'assets/[name]-[hash]',
     }),

@@ -36,7 +36,7 @@ export interface AppContext {
   }
   sidebar: {
     /** Adds a tab to the inspector; returns a function that brings it forward. */
-    addTab(name: string, content: HTMLElement): () => void
+    addTab(name: string, content: HTMLElement, onShown?: () => void): () => void
   }
   toolbar: {
     add(element: HTMLElement, where?: 'start' | 'end'): void

@@ -3,21 +3,24 @@ import { el } from '../dom'
 
 export interface Sidebar {
   element: HTMLElement
-  addTab(name: string, content: HTMLElement): () => void
+  /** Adds a tab; returns what shows it. `onShown` runs each time the tab is brought to the front. */
+  addTab(name: string, content: HTMLElement, onShown?: () => void): () => void
 }
 
 export function createSidebar(): Sidebar {
   const tabList = el('div', { className: 'tabs', attrs: { role: 'tablist', 'aria-label': 'Inspector' } })
   const panels = el('div', { className: 'tab-panels' })
   const element = el('aside', { className: 'panel', attrs: { 'aria-label': 'Inspector' } }, [tabList, panels])
-  const tabs: { tab: HTMLButtonElement; panel: HTMLElement }[] = []
+  const tabs: { tab: HTMLButtonElement; panel: HTMLElement; onShown?: () => void }[] = []
 
   function activate(index: number): void {
-    tabs.forEach(({ tab, panel }, i) => {
+    tabs.forEach(({ tab, panel, onShown }, i) => {
       const active = i === index
+      const appearing = active && panel.hidden
       tab.setAttribute('aria-selected', String(active))
       tab.tabIndex = active ? 0 : -1
       panel.hidden = !active
+      if (appearing) onShown?.()
     })
   }
 
@@ -31,7 +34,7 @@ export function createSidebar(): Sidebar {
 
   return {
     element,
-    addTab(name, content) {
+    addTab(name, content, onShown) {
       const index = tabs.length
       const id = `tab-${index}`
       const tab = el('button', {
@@ -40,8 +43,8 @@ export function createSidebar(): Sidebar {
         attrs: { type: 'button', role: 'tab', id, 'aria-controls': `${id}-panel` },
         on: { click: () => activate(index) },
       })
-      const panel = el('section', { className: 'tab-panel', attrs: { role: 'tabpanel', id: `${id}-panel`, 'aria-labelledby': id } }, [content])
-      tabs.push({ tab, panel })
+      const panel = el('section', { className: 'tab-panel', attrs: { role: 'tabpanel', id: `${id}-panel`, 'aria-labelledby': id, hidden: true } }, [content])
+      tabs.push({ tab, panel, onShown })
       tabList.append(tab)
       panels.append(panel)
       activate(tabs.length === 1 ? 0 : tabs.findIndex(({ tab: t }) => t.getAttribute('aria-selected') === 'true'))

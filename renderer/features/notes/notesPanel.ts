@@ -75,7 +75,14 @@ export function mountNotesPanel(context: AppContext, notes: NotesOnTimeline, act
     list,
   ])
   const detailView = el('div', { className: 'notes-detail-view', attrs: { hidden: true } })
-  const showTab = context.sidebar.addTab('Notes', el('div', { className: 'notes-panel' }, [listView, detailView]))
+  const panel = el('div', { className: 'notes-panel' }, [listView, detailView])
+  // Drawn when in front: a timeline may hold 10,000 notes, and asking for them while the tab is
+  // behind another slowed opening and every edit.
+  let stale = true
+  const inFront = () => panel.parentElement?.hidden === false
+  const showTab = context.sidebar.addTab('Notes', panel, () => {
+    if (stale) redraw()
+  })
   let shownId: string | null = null
 
   function filter(): AnnotationFilter {
@@ -149,7 +156,9 @@ export function mountNotesPanel(context: AppContext, notes: NotesOnTimeline, act
     void drawDetail()
     if (shownId) showTab()
   })
-  const redraw = () => {
+  function redraw(): void {
+    stale = !inFront()
+    if (stale) return
     void drawList()
     void drawDetail()
   }
