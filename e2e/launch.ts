@@ -122,9 +122,10 @@ async function launchChromium({ dataDir, viewport }: LaunchOptions): Promise<Lau
   const notify = (name: keyof AnnalistNotices, payload: unknown) => {
     void page?.evaluate(([n, p]) => window.__annalistNotify(n as keyof AnnalistNotices, p), [name, payload] as const).catch(() => undefined)
   }
+
   // As the app starts (main/index.ts): the window loads while the timeline opens (the timeline
   // open last, else the default one), and its requests wait for it.
-  const opening = (async () => {
+  const openTimeline = async () => {
     const start = await timelineToOpenAtStart(paths)
     const session = await TimelineSession.open(start.file, start.place)
     const workspace = new Workspace(session, paths)
@@ -149,8 +150,8 @@ async function launchChromium({ dataDir, viewport }: LaunchOptions): Promise<Lau
       HARNESS_ORIGIN,
     )
     return { session, dispatch }
-  })()
-  opening.catch(() => undefined) // reported below, once the browser is closed
+  }
+  let opening: ReturnType<typeof openTimeline> | null = null
 
   const browser: Browser = await chromium.launch({ executablePath: chromiumExecutable()!, args: CHROMIUM_FLAGS })
   const context = await browser.newContext({ viewport: viewport ?? { width: 1400, height: 900 } })
@@ -175,10 +176,14 @@ async function launchChromium({ dataDir, viewport }: LaunchOptions): Promise<Lau
   // Answers travel as JSON text: Playwright's own value serialiser took most of a minute for the
   // 10,000 notes of a large timeline, while IPC's structured clone in the app takes milliseconds.
   await context.exposeBinding('__annalistInvoke', async (source, channel: string, args: unknown) =>
-    JSON.stringify(await (await opening).dispatch(channel, { url: source.frame.url() }, args)),
+    JSON.stringify(await (await opening!).dispatch(channel, { url: source.frame.url() }, args)),
   )
   await context.addInitScript({ content: await pageBridgeScript() })
   page = await context.newPage()
+  // The window is set up first: in this process, reading a large timeline would hold up the
+  // browser's set-up calls, where in the app the window is another process.
+  opening = openTimeline()
+  opening.catch(() => undefined) // reported below, once the browser is closed
   await page.goto(`${HARNESS_ORIGIN}/index.html`)
   const { session } = await opening.catch(async (error: unknown) => {
     await browser.close()
