@@ -5,9 +5,11 @@
  * counted) and ends at the second animation frame after the last change to the timeline's DOM —
  * "last" meaning nothing in the timeline changes for a further `quietMs` after it. That covers
  * vis-timeline's own redraw, Annalist's engine query (an IPC round trip) and the DataSet update
- * that follows, and the frame that paints it. The quiet wait itself is not counted. A change that
- * arrives more than `quietMs` after the previous one would be missed; `quietMs` (300 ms) is six
- * times the targets, so a step that slow is far off target either way.
+ * that follows, and the frame that paints it. The quiet wait itself is not counted. Annalist
+ * fetches the drawing for a step before showing the new window, so its step is not over before
+ * the window it shows (the region's data-window-* attributes) has changed. A change that arrives
+ * more than `quietMs` after the previous one (or after the trigger) would be missed; `quietMs`
+ * (300 ms) is six times the targets, so a step that slow is far off target either way.
  */
 import type { Page } from '@playwright/test'
 
@@ -22,6 +24,10 @@ async function stepInPage([system, action, quietMs]: [System, StepAction, number
   if (!region) throw new Error('no Timeline region in the page')
   let changed = false
   let lastChange = 0
+  const shownWindow = () => `${(region as HTMLElement).dataset.windowStart}/${(region as HTMLElement).dataset.windowEnd}`
+  const before = shownWindow()
+  // The peer moves its window synchronously, inside the trigger.
+  const moved = () => system === 'vis-timeline' || shownWindow() !== before
   const observer = new MutationObserver(() => {
     changed = true
     lastChange = performance.now()
@@ -44,6 +50,7 @@ async function stepInPage([system, action, quietMs]: [System, StepAction, number
     },
   }
   const start = performance.now()
+  lastChange = start
   trigger[system][action]()
   return new Promise((resolve) => {
     let framesSinceChange = 0
@@ -55,7 +62,7 @@ async function stepInPage([system, action, quietMs]: [System, StepAction, number
       } else if (++framesSinceChange === 2) {
         settledAt = performance.now()
       }
-      if (framesSinceChange >= 2 && performance.now() - lastChange >= quietMs) {
+      if (framesSinceChange >= 2 && moved() && performance.now() - lastChange >= quietMs) {
         observer.disconnect()
         resolve(settledAt - start)
       } else requestAnimationFrame(tick)

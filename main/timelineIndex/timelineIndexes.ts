@@ -34,6 +34,12 @@ export interface DocumentChange {
 export interface IndexOptions {
   /** Build the search index right after `rebuild` (in the background) or at the first search. */
   searchBuild: 'at-open' | 'on-first-search'
+  /**
+   * With 'at-open', how long after `rebuild` the background build starts (a search starts it at
+   * once). Building 100,000 events takes seconds of CPU; started later, it leaves the machine to
+   * the window while it opens.
+   */
+  searchBuildDelayMs?: number
 }
 
 const REBUILD_THRESHOLD = 1_000
@@ -79,8 +85,12 @@ export class TimelineIndexes {
       }
     }
     for (const annotation of document.annotations) this.annotations.set(annotation.id, annotation)
-    this.searchIndex = new TimelineSearch(this.subjects())
-    if (this.options.searchBuild === 'at-open') void this.searchIndex.whenBuilt()
+    const search = (this.searchIndex = new TimelineSearch(this.subjects()))
+    if (this.options.searchBuild !== 'at-open') return
+    const delay = this.options.searchBuildDelayMs ?? 0
+    if (delay <= 0) return void search.whenBuilt()
+    // Unref'd: a process that has nothing else to do need not wait for it.
+    setTimeout(() => void search.whenBuilt(), delay).unref()
   }
 
   /** Follows one edit (or a few): cheap per event changed; for thousands, `rebuild` is quicker. */
@@ -163,6 +173,11 @@ export class TimelineIndexes {
   /** Resolves when the search index is complete (starting it if it waits for the first search). */
   searchReady(): Promise<void> {
     return this.searchIndex.whenBuilt()
+  }
+
+  /** Whether every event and note is in the search index (searches wait for it otherwise). */
+  get searchBuilt(): boolean {
+    return this.searchIndex.isBuilt
   }
 
   get eventCount(): number {

@@ -311,7 +311,14 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     fitNow()
     void refreshItems(true)
   })
-  timeline.on('rangechange', refreshSoon)
+  timeline.on('rangechange', ({ byUser }: { byUser?: boolean }) => {
+    // A drag or the wheel wins over a step still waiting for its drawing.
+    if (byUser && pendingWindow) {
+      moves++
+      pendingWindow = null
+    }
+    refreshSoon()
+  })
 
   // vis-timeline positions items itself inside overflow-hidden panels. The browser can still scroll
   // those panels natively (scrollIntoView, focus, a drag-select past the edge), after which every

@@ -99,6 +99,19 @@ test('edits made while the index is still being built are not lost', async () =>
   assert.deepEqual(await searchIds(indexes, 'niinisto'), [])
 })
 
+test('the background build can wait for the window to draw, and a search before then starts it at once', async () => {
+  const waiting = new TimelineIndexes({ searchBuild: 'at-open', searchBuildDelayMs: 40 })
+  waiting.rebuild(crisis())
+  assert.equal(waiting.searchBuilt, false, 'nothing built straight after opening')
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  assert.equal(waiting.searchBuilt, true, 'built once the delay has passed, without a search')
+
+  const asked = new TimelineIndexes({ searchBuild: 'at-open', searchBuildDelayMs: 60_000 })
+  asked.rebuild(crisis())
+  assert.deepEqual(await searchIds(asked, 'deployment'), ['event:csto'])
+  assert.equal(asked.searchBuilt, true)
+})
+
 test('sync finds what changed in a replaced document', async () => {
   const indexes = new TimelineIndexes()
   const document = crisis()

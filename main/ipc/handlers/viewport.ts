@@ -1,9 +1,9 @@
 /**
  * The timeline engine as the window sees it: what to draw for a window (`viewportItems`: events,
  * clusters and the notes on that stretch), the overview strip's counts (`densityOverview`) and
- * search. The indexes follow whatever document the
- * session holds when asked (edits, Undo, imports and restored backups alike): `sync` compares the
- * session's document with the one indexed, which costs nothing when it has not changed.
+ * search. The indexes follow whatever document the session holds when asked (edits, Undo, imports
+ * and restored backups alike): `sync` compares the session's document with the one indexed, which
+ * costs nothing when it has not changed.
  */
 import type { HandlerMap } from '../handlers'
 import type { TimelineSession } from '../../timelineSession'
@@ -12,9 +12,11 @@ import { noteCountsByEvent, notesInWindow } from '../../domain/annotationList'
 
 /** More notes than this in the stretch drawn are summed up in one "zoom in" bar rather than drawn. */
 const MOST_NOTES_DRAWN = 150
+/** The window has drawn by then; the search index is built after it (or at the first search). */
+const SEARCH_BUILD_DELAY_MS = 2_000
 
 export function viewportHandlers(session: TimelineSession): Pick<HandlerMap, 'viewportItems' | 'densityOverview' | 'search'> {
-  const indexes = new TimelineIndexes({ searchBuild: 'at-open' })
+  const indexes = new TimelineIndexes({ searchBuild: 'at-open', searchBuildDelayMs: SEARCH_BUILD_DELAY_MS })
   const current = () => {
     indexes.sync(session.document)
     return indexes
