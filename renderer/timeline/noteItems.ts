@@ -35,22 +35,32 @@ export function annotationIdOfMoment(timeId: string): string | null {
   return timeId.startsWith('moment:') ? timeId.slice('moment:'.length) : null
 }
 
+/**
+ * More span notes than this in the stretch drawn and their bands across the lanes are left out
+ * (their bars in the Notes lane stay): a hundred overlapping bands hide the events beneath and
+ * cost vis-timeline a layout each.
+ */
+const MOST_BANDS = 25
+
 /** Items for the notes on spans and moments; event notes are badges, not items. */
 export function toNoteItems(notes: readonly DrawnNote[]): NoteItem[] {
   const items: NoteItem[] = []
+  const withBands = notes.filter((note) => note.kind === 'span').length <= MOST_BANDS
   for (const note of notes) {
     const { span } = note
     const colour = `note-colour-${note.colour}`
     if (note.kind === 'span') {
-      items.push({
-        id: `${BAND_PREFIX}${note.id}`,
-        type: 'background',
-        start: new Date(span.start),
-        end: new Date(span.end + 1),
-        className: `note-band ${colour}`,
-        content: '',
-        note,
-      })
+      if (withBands) {
+        items.push({
+          id: `${BAND_PREFIX}${note.id}`,
+          type: 'background',
+          start: new Date(span.start),
+          end: new Date(span.end + 1),
+          className: `note-band ${colour}`,
+          content: '',
+          note,
+        })
+      }
       items.push({
         id: noteItemId(note.id),
         group: NOTES_LANE,

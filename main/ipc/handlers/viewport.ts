@@ -11,7 +11,7 @@ import { TimelineIndexes } from '../../timelineIndex/timelineIndexes'
 import { noteCountsByEvent, notesInWindow } from '../../domain/annotationList'
 
 /** More notes than this in the stretch drawn are summed up in one "zoom in" bar rather than drawn. */
-const MOST_NOTES_DRAWN = 150
+const MOST_NOTES_DRAWN = 100
 /** The window has drawn by then; the search index is built after it (or at the first search). */
 const SEARCH_BUILD_DELAY_MS = 2_000
 
