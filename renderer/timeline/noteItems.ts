@@ -38,14 +38,15 @@ export function annotationIdOfMoment(timeId: string): string | null {
 /**
  * More span notes than this in the stretch drawn and their bands across the lanes are left out
  * (their bars in the Notes lane stay): a hundred overlapping bands hide the events beneath and
- * cost vis-timeline a layout each.
+ * cost vis-timeline a layout each. The same for moment notes and their lines across the lanes
+ * (each a draggable vis-timeline component of its own, with its own gesture recogniser).
  */
-const MOST_BANDS = 25
+export const MOST_LINES_ACROSS = 25
 
 /** Items for the notes on spans and moments; event notes are badges, not items. */
 export function toNoteItems(notes: readonly DrawnNote[]): NoteItem[] {
   const items: NoteItem[] = []
-  const withBands = notes.filter((note) => note.kind === 'span').length <= MOST_BANDS
+  const withBands = notes.filter((note) => note.kind === 'span').length <= MOST_LINES_ACROSS
   for (const note of notes) {
     const { span } = note
     const colour = `note-colour-${note.colour}`

@@ -27,6 +27,7 @@ import {
   edtfForDrag,
   momentTimeId,
   moreNotesItem,
+  MOST_LINES_ACROSS,
   noteItemId,
   NOTES_LANE,
   renderNoteLabel,
@@ -175,8 +176,8 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     if (slice?.moreNotes) items.push(moreNotesItem(slice.moreNotes, slice.covered))
     inOneLayout(timeline, () => syncDataSet<TimelineItem>(itemSet, items, isNoteItem, signatureOf))
     const wanted = new Map<string, number>()
-    for (const { id: annotationId, kind, span } of drawn) {
-      if (kind !== 'moment') continue
+    const momentNotes = drawn.filter((note) => note.kind === 'moment')
+    for (const { id: annotationId, span } of momentNotes.length <= MOST_LINES_ACROSS ? momentNotes : []) {
       const id = momentTimeId(annotationId)
       wanted.set(id, span.start)
       if (!moments.has(id)) timeline.addCustomTime(new Date(span.start), id)
