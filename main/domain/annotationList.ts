@@ -1,7 +1,7 @@
 /** The annotations panel's view of the notes: in time order, filtered, and one note in full. */
 import type { TimeSpan } from './dates'
 import { describeDate } from './dates'
-import { readDate } from './dates'
+import { datedAnchorSpan, eventSpan } from './placeEvent'
 import type { Annotation, TimelineDocument, TimelineEvent } from './timeline'
 import type { AnnotationDetail, AnnotationFilter, AnnotationSummary, ListedAnnotation } from '../edits/editingPayloads'
 import type { DrawnNote } from '../timelineIndex/viewportTypes'
@@ -37,22 +37,11 @@ function eventsFor(document: TimelineDocument, notes: readonly Annotation[]): Ev
   return found
 }
 
-function anchorDate(note: Pick<Annotation, 'anchor'>, events: EventsById): string | null {
-  const { anchor } = note
-  return anchor.kind === 'event' ? (events.get(anchor.eventId)?.date ?? null) : anchor.date
-}
-
-/** Spans of notes on dates, by anchor: notes are replaced, never changed in place, when edited. */
-const datedSpans = new WeakMap<Annotation['anchor'], TimeSpan | null>()
-
 function spanOf(note: Pick<Annotation, 'anchor'>, events: EventsById): TimeSpan | null {
-  const dated = note.anchor.kind !== 'event'
-  if (dated && datedSpans.has(note.anchor)) return datedSpans.get(note.anchor)!
-  const date = anchorDate(note, events)
-  const reading = date === null ? null : readDate(date)
-  const span = reading?.ok ? reading.span : null
-  if (dated) datedSpans.set(note.anchor, span)
-  return span
+  const { anchor } = note
+  if (anchor.kind !== 'event') return datedAnchorSpan(anchor)
+  const event = events.get(anchor.eventId)
+  return event ? eventSpan(event) : null
 }
 
 function anchorInWords(note: Pick<Annotation, 'anchor'>, events: EventsById): string {

@@ -1,8 +1,11 @@
-/** An event as the timeline draws it: where its date falls and its best source grade. The one place this is worked out. */
+/**
+ * An event as the timeline draws it: where its date falls and its best source grade; and where a
+ * note on a span or a moment falls. The one place this is worked out.
+ */
 import type { PlacedEvent } from '../ipc/contract'
 import { readDate, type TimeSpan } from './dates'
 import { bestGrade } from './sourceGrade'
-import type { TimelineEvent } from './timeline'
+import type { Annotation, TimelineEvent } from './timeline'
 
 /**
  * Read once per event: opening 100,000 events reads every date for the indexes and again for the
@@ -19,6 +22,22 @@ export function eventSpan(event: TimelineEvent): TimeSpan | null {
     const reading = readDate(event.date)
     span = reading.ok ? reading.span : null
     spans.set(event, span)
+  }
+  return span
+}
+
+type DatedAnchor = Exclude<Annotation['anchor'], { kind: 'event' }>
+
+/** Read once per anchor, for the same reason: editing a note replaces its anchor. */
+const anchorSpans = new WeakMap<DatedAnchor, TimeSpan | null>()
+
+/** Where a note on a span or a moment falls; null for a date the reader cannot place. */
+export function datedAnchorSpan(anchor: DatedAnchor): TimeSpan | null {
+  let span = anchorSpans.get(anchor)
+  if (span === undefined) {
+    const reading = readDate(anchor.date)
+    span = reading.ok ? reading.span : null
+    anchorSpans.set(anchor, span)
   }
   return span
 }

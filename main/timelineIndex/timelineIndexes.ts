@@ -12,7 +12,7 @@ import { densityOverview } from './density'
 import { eventRecord, type EventRecord } from './eventRecords'
 import { IntervalIndex, type IntervalEntry } from './intervalIndex'
 import { DEFAULT_LIMITS, viewportSlice, type DetailedSlice, type DetailLimits } from './levelOfDetail'
-import { readDate } from '../domain/dates'
+import { datedAnchorSpan } from '../domain/placeEvent'
 import { NO_LANE } from './viewportRules'
 import type { DensityOverview, SearchQuery, SearchResults, ViewportQuery } from './viewportTypes'
 
@@ -53,7 +53,6 @@ export class TimelineIndexes {
   private lanes: readonly Lane[] = []
   private readonly annotations = new Map<string, Annotation>()
   private readonly densityCache = new Map<number, DensityOverview>()
-  private readonly momentSpans = new WeakMap<Annotation, { start: number; end: number } | null>()
   private searchIndex: TimelineSearch
   /** The document last given to `rebuild` or `sync`. */
   private indexed: TimelineDocument | null = null
@@ -230,14 +229,8 @@ export class TimelineIndexes {
       const record = slot === undefined ? undefined : this.records[slot]
       return record ? { start: record.span.start, end: record.span.end } : null
     }
-    // Annotations are never changed in place (edits replace them), so a span read once stays true.
-    let span = this.momentSpans.get(annotation)
-    if (span === undefined) {
-      const reading = readDate(anchor.date)
-      span = reading.ok ? { start: reading.span.start, end: reading.span.end } : null
-      this.momentSpans.set(annotation, span)
-    }
-    return span
+    const span = datedAnchorSpan(anchor)
+    return span ? { start: span.start, end: span.end } : null
   }
 
   private subjects(): SearchSubjects {
