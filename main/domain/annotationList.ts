@@ -81,6 +81,12 @@ function inTimeOrder(a: PlacedNote, b: PlacedNote): number {
   )
 }
 
+/** Most recently edited first (ISO times in UTC compare as text), then by id so the order is total. */
+function latestEditFirst(a: PlacedNote, b: PlacedNote): number {
+  if (a.note.updated !== b.note.updated) return a.note.updated > b.note.updated ? -1 : 1
+  return a.note.id < b.note.id ? -1 : a.note.id > b.note.id ? 1 : 0
+}
+
 function rowOf({ note, span }: PlacedNote, events: EventsById): ListedAnnotation {
   const { history, ...annotation } = note
   return { annotation, versions: history.length + 1, span, anchorInWords: anchorInWords(note, events) }
@@ -117,8 +123,11 @@ export function annotationSummary(document: TimelineDocument, filter: Annotation
 
 /**
  * The notes the timeline draws for a stretch of time: live notes on spans and moments overlapping
- * it, in time order, at most `most` (vis-timeline and the Notes lane can show a few hundred, and a
- * timeline may hold 10,000), and how many more there are.
+ * it, at most `most` (vis-timeline and the Notes lane can show a few hundred, and a timeline may
+ * hold 10,000), in time order, and how many more there are. When there are more, the most recently
+ * edited are drawn: the analyst's latest judgements, spread over the whole stretch rather than
+ * bunched at its start, and mostly the same notes from one step to the next (zooming in keeps every
+ * drawn note still in the stretch), so a step redraws only the notes entering and leaving.
  */
 export function notesInWindow(document: TimelineDocument, window: { start: number; end: number }, most: number): { notes: DrawnNote[]; moreNotes: number } {
   const placed: PlacedNote[] = []
@@ -128,8 +137,8 @@ export function notesInWindow(document: TimelineDocument, window: { start: numbe
     const span = spanOf(note, noEvents)
     if (span && span.end >= window.start && span.start <= window.end) placed.push({ note, span })
   }
-  placed.sort(inTimeOrder)
-  const drawn = placed.slice(0, most).map(({ note, span }): DrawnNote => ({
+  if (placed.length > most) placed.sort(latestEditFirst)
+  const drawn = placed.slice(0, most).sort(inTimeOrder).map(({ note, span }): DrawnNote => ({
     id: note.id,
     kind: note.anchor.kind === 'span' ? 'span' : 'moment',
     label: note.label || note.text.split('\n')[0]!.slice(0, 80) || 'Note',

@@ -3,9 +3,7 @@ import type { AppContext } from '../shell/appContext'
 import { toolButton, toolGroup } from '../controls/toolbar'
 import { createGoToDateDialog } from '../controls/goToDate'
 import { request } from '../api'
-
-const ZOOM_STEP = 2
-const PAN_STEP = 0.2
+import { PAN_STEP, ZOOM_STEP } from '../timeline/steps'
 
 export function mountNavigation(context: AppContext): void {
   const { timeline } = context

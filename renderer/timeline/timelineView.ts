@@ -11,6 +11,8 @@ import type { DrawnNote, EventFilter, ViewportDrawing, ViewportQuery } from '../
 import { NO_LANE, sliceStillFits } from '../../main/timelineIndex/viewportRules'
 import { el } from '../dom'
 import { batchItemLayout, inOneLayout } from './batchedItemLayout'
+import { DrawingsAhead } from './drawingsAhead'
+import { pannedWindow, windowsOneStepAway, ZOOM_MAX, ZOOM_MIN, zoomedWindow, type VisibleWindow } from './steps'
 import {
   renderClusterLabel,
   renderEventLabel,
@@ -35,15 +37,10 @@ import {
   type NoteItem,
 } from './noteItems'
 
-const HOUR = 3_600_000
-const YEAR = 365.25 * 24 * HOUR
-/** The widest window: eight decades. */
-const ZOOM_MAX = 80 * YEAR
+export type { VisibleWindow }
 
-export interface VisibleWindow {
-  start: number
-  end: number
-}
+/** Quiet time after a move before the drawings one step away are fetched. */
+const FETCH_AHEAD_AFTER_MS = 50
 
 export type TimelineSelection = { kind: 'event'; id: string } | { kind: 'annotation'; id: string }
 
@@ -202,8 +199,10 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     const window = handle.visibleWindow()
     if (!force && slice && sliceStillFits(slice, window, drawingWidth())) return
     const mine = ++asked
-    const answer = await source(queryFor(window)).catch(() => null)
+    const query = queryFor(window)
+    const answer = await (ahead.find(query) ?? source(query).catch(() => null))
     if (answer && mine === asked) drawSlice(answer)
+    fetchAheadSoon()
   }
 
   /** Where the last move asked for is going (it is shown once its drawing arrives). */
@@ -218,7 +217,8 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     pendingWindow = next
     const mine = ++moves
     const needed = !slice || !sliceStillFits(slice, next, drawingWidth())
-    const answer = needed ? await source(queryFor(next)).catch(() => null) : null
+    const query = queryFor(next)
+    const answer = needed ? await (ahead.find(query) ?? source(query).catch(() => null)) : null
     if (mine !== moves) return
     pendingWindow = null
     if (answer) {
@@ -226,6 +226,30 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
       drawSlice(answer)
     }
     timeline.setWindow(next.start, next.end, { animation: false })
+    fetchAheadSoon()
+  }
+
+  const ahead = new DrawingsAhead(source)
+  let aheadTimer: ReturnType<typeof setTimeout> | undefined
+  /**
+   * Once the window has stopped moving, fetches the drawings one step away that the last answer
+   * cannot draw; waits a few frames so a drag or a run of steps asks only where it ends.
+   */
+  function fetchAheadSoon(): void {
+    clearTimeout(aheadTimer)
+    aheadTimer = setTimeout(() => {
+      if (pendingWindow) return
+      const width = drawingWidth()
+      for (const window of windowsOneStepAway(handle.visibleWindow())) {
+        if (!slice || !sliceStillFits(slice, window, width)) ahead.fetch(queryFor(window))
+      }
+    }, FETCH_AHEAD_AFTER_MS)
+  }
+
+  /** What is drawn changed (events, notes, lanes, filter): draw the window again, ask afresh ahead. */
+  function redrawAll(): void {
+    ahead.forget()
+    void refreshItems(true)
   }
 
   /** The window after the moves asked for so far: steps in quick succession add up. */
@@ -255,7 +279,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     orientation: { axis: 'top', item: 'top' },
     stack: true,
     showCurrentTime: false,
-    zoomMin: HOUR,
+    zoomMin: ZOOM_MIN,
     zoomMax: ZOOM_MAX,
     zoomFriction: 8,
     selectable: true,
@@ -363,18 +387,9 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   const handle: TimelineHandle = {
     fit,
     frame,
-    zoom: (factor) => {
-      const { start, end } = targetWindow()
-      const middle = (start + end) / 2
-      // Within vis-timeline's own limits, so the drawing fetched is for the window it will show.
-      const half = Math.min(Math.max((end - start) / factor, HOUR), ZOOM_MAX) / 2
-      void moveTo({ start: middle - half, end: middle + half })
-    },
-    pan: (fraction) => {
-      const { start, end } = targetWindow()
-      const shift = (end - start) * fraction
-      void moveTo({ start: start + shift, end: end + shift })
-    },
+    // Within vis-timeline's own zoom limits, so the drawing fetched is for the window it will show.
+    zoom: (factor) => void moveTo(zoomedWindow(targetWindow(), factor)),
+    pan: (fraction) => void moveTo(pannedWindow(targetWindow(), fraction)),
     setWindow: (window) => void moveTo(window),
     visibleWindow: () => {
       const range = timeline.getWindow()
@@ -407,21 +422,21 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     update: (next) => {
       view = next
       drawLanes()
-      void refreshItems(true)
+      redrawAll()
     },
-    notesChanged: () => void refreshItems(true),
+    notesChanged: redrawAll,
     highlight: (eventIds) => {
       highlighted = eventIds
       if (slice) drawSlice(slice)
     },
     setFilter: (next) => {
       filter = next
-      void refreshItems(true)
+      redrawAll()
     },
     showLanes: (laneIds) => {
       laneChoice = laneIds
       drawLanes()
-      void refreshItems(true)
+      redrawAll()
     },
     shownLanesAndFilter: () => ({ laneIds: laneChoice, filter }),
     onNoteMoved: (listener) => {

@@ -43,10 +43,29 @@ test('the timeline gets the live span and moment notes overlapping its stretch, 
     span: { start: drawn.notes[0]!.span.start, end: drawn.notes[0]!.span.end },
   }, 'only what the timeline draws travels')
 
+  const newest = [...expected].sort((a, b) => (a.updated === b.updated ? (a.id < b.id ? -1 : 1) : a.updated > b.updated ? -1 : 1)).slice(0, 150)
+  assert.deepEqual(new Set(drawn.notes.map((note) => note.id)), new Set(newest.map((note) => note.id)), 'the most recently edited are drawn')
+
   const all = notesInWindow(document, window, 100_000)
   assert.equal(all.notes.length, expected.length)
   assert.equal(all.moreNotes, 0)
   assert.deepEqual(notesInWindow(document, { start: Date.UTC(1800, 0, 1), end: Date.UTC(1801, 0, 1) }, 150), { notes: [], moreNotes: 0 })
+})
+
+test('a note drawn stays drawn as the analyst zooms in, while it is still in the stretch', () => {
+  let stretch = { start: Date.UTC(1992, 0, 1), end: Date.UTC(2016, 0, 1) }
+  let before = notesInWindow(document, stretch, 100)
+  for (let step = 0; step < 4; step++) {
+    assert.ok(before.moreNotes > 0, 'capped, so the choice matters')
+    const quarter = (stretch.end - stretch.start) / 4
+    stretch = { start: stretch.start + quarter, end: stretch.end - quarter }
+    const after = notesInWindow(document, stretch, 100)
+    const drawnAfter = new Set(after.notes.map((note) => note.id))
+    const stillInStretch = before.notes.filter((note) => note.span.end >= stretch.start && note.span.start <= stretch.end)
+    assert.ok(stillInStretch.length > 10)
+    for (const note of stillInStretch) assert.ok(drawnAfter.has(note.id), `note ${note.id} was drawn before zooming in and is still in the stretch`)
+    before = after
+  }
 })
 
 test('badge counts are the live notes on each event', () => {

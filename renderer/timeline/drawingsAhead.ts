@@ -1,0 +1,68 @@
+/**
+ * Drawings fetched ahead of the analyst's next step. Once a move has been drawn, the timeline asks
+ * the engine in the background for the windows one step away (zoom in, zoom out, pan either side),
+ * so a button or arrow-key step finds its drawing here instead of waiting on a round trip to the
+ * main process. Any change to what is drawn (events, notes, lanes, filter) forgets them all.
+ */
+import type { ViewportDrawing, ViewportQuery } from '../../main/timelineIndex/viewportTypes'
+import { bucketMsFor, sliceStillFits } from '../../main/timelineIndex/viewportRules'
+
+type Source = (query: ViewportQuery) => Promise<ViewportDrawing>
+
+interface Drawing {
+  query: ViewportQuery
+  /** Null when the engine could not answer (the step then asks again). */
+  answer: Promise<ViewportDrawing | null>
+  arrived: ViewportDrawing | null
+}
+
+/** The four windows one step away, plus the last step's neighbours while the analyst keeps going. */
+const MOST_KEPT = 8
+
+/** Same lanes, filter and drawing width: an answer for one is an answer for the other. */
+function sameSelection(a: ViewportQuery, b: ViewportQuery): boolean {
+  return a.widthPx === b.widthPx && String(a.laneIds) === String(b.laneIds) && JSON.stringify(a.filter ?? {}) === JSON.stringify(b.filter ?? {})
+}
+
+/** True when `drawing` (arrived or on its way) can draw `query`'s window as it is. */
+function draws(drawing: Drawing, query: ViewportQuery): boolean {
+  if (!sameSelection(drawing.query, query)) return false
+  if (drawing.arrived) return sliceStillFits(drawing.arrived, query, query.widthPx)
+  // On its way: its answer will cover at least the window it asked for, at that window's bucket.
+  const asked = drawing.query
+  return (
+    query.start >= asked.start &&
+    query.end <= asked.end &&
+    bucketMsFor(query.end - query.start, query.widthPx) === bucketMsFor(asked.end - asked.start, asked.widthPx)
+  )
+}
+
+export class DrawingsAhead {
+  private drawings: Drawing[] = []
+
+  constructor(private readonly source: Source) {}
+
+  /** The drawing for `query`, if one was fetched ahead (it may still be on its way). */
+  find(query: ViewportQuery): Promise<ViewportDrawing | null> | null {
+    return this.drawings.find((drawing) => draws(drawing, query))?.answer ?? null
+  }
+
+  /** Fetches `query` in the background unless a drawing for it is here or on its way. */
+  fetch(query: ViewportQuery): void {
+    if (this.find(query)) return
+    const drawing: Drawing = { query, answer: Promise.resolve(null), arrived: null }
+    drawing.answer = this.source(query).then(
+      (answer) => (drawing.arrived = answer),
+      () => {
+        this.drawings = this.drawings.filter((kept) => kept !== drawing)
+        return null
+      },
+    )
+    this.drawings = [drawing, ...this.drawings].slice(0, MOST_KEPT)
+  }
+
+  /** What is drawn has changed: every drawing fetched ahead is out of date. */
+  forget(): void {
+    this.drawings = []
+  }
+}
