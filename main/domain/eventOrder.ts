@@ -3,7 +3,7 @@
  * events list (edits replace the list, so a WeakMap keyed by it forgets stale orders by itself).
  */
 import type { TimeSpan } from './dates'
-import { placeEvent } from './placeEvent'
+import { eventSpan, placeEvent } from './placeEvent'
 import type { TimelineEvent } from './timeline'
 
 export interface OrderedEvent {
@@ -37,11 +37,18 @@ export function stepEvent(events: readonly TimelineEvent[], fromId: string | nul
   return ordered[index] ?? null
 }
 
-/** The earliest start and latest end over all events, or null for an empty timeline. */
+/**
+ * The earliest start and latest end over all events, or null for an empty timeline. One pass, not
+ * the J / K order: sorting 100,000 events held up opening a large timeline by 0.4 s.
+ */
 export function eventRange(events: readonly TimelineEvent[]): { start: number; end: number } | null {
-  const { ordered } = orderOf(events)
-  if (ordered.length === 0) return null
+  let start = Infinity
   let end = -Infinity
-  for (const { span } of ordered) end = Math.max(end, span.end)
-  return { start: ordered[0]!.span.start, end }
+  for (const event of events) {
+    const span = eventSpan(event)
+    if (!span) continue
+    if (span.start < start) start = span.start
+    if (span.end > end) end = span.end
+  }
+  return start === Infinity ? null : { start, end }
 }
