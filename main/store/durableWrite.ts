@@ -11,7 +11,7 @@ import path from 'node:path'
 
 /** The few calls a durable write makes on an open file. */
 export interface WritableFile {
-  writeFile(data: string, encoding: 'utf8'): Promise<void>
+  writeFile(data: string | Uint8Array, encoding: 'utf8'): Promise<void>
   sync(): Promise<void>
   close(): Promise<void>
 }
@@ -97,7 +97,7 @@ export async function syncFolder(folder: string, fs: FileSystem = realFileSystem
  * contents (never a mix) but the write is reported as failed, so the caller retries it and does not
  * tell the analyst "saved" until a later write's folder fsync succeeds.
  */
-export async function writeFileDurably(target: string, contents: string, options: DurableWriteOptions = {}): Promise<void> {
+export async function writeFileDurably(target: string, contents: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
   const fs = options.fs ?? realFileSystem
   const temp = tempPathFor(target)
   try {

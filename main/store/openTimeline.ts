@@ -135,7 +135,7 @@ export async function openTimeline(place: TimelinePlace, now: Date, writeOptions
   if (loaded.kind === 'usable') {
     // The old file is kept in the backups before anything is written in the new format.
     try {
-      const id = await createBackup(place.dataDir, name, Buffer.from(read.bytes).toString('utf8'), now, writeOptions)
+      const id = await createBackup(place.dataDir, name, read.bytes, now, writeOptions)
       const said = `“${name}” was saved by an earlier version of Annalist (file format ${loaded.fromVersion}) and has been updated to format ${SCHEMA_VERSION}. The original is kept in the backups (${describeTime(now)}, id ${id}).${journalWords}`
       return { document: loaded.document, readOnly: false, notices: [said], mustSave: true, openedText: null, journal: null }
     } catch (error) {

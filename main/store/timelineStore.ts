@@ -7,7 +7,7 @@
  */
 import path from 'node:path'
 import type { TimelineDocument } from '../domain/timeline'
-import { createBackup, listBackups, newestBackupText, readBackup, type BackupSummary } from './backups'
+import { createBackup, listBackups, newestBackupBytes, readBackup, sameBytes, type BackupSummary } from './backups'
 import { errorCode, type DurableWriteOptions, type FileSystem } from './durableWrite'
 import { TIMELINE_EXTENSION } from './library'
 import { openTimeline, type TimelinePlace } from './openTimeline'
@@ -63,7 +63,8 @@ export class TimelineStore {
   private readonly saves: SaveQueue
   private backups: Promise<void> = Promise.resolve()
   private lastBackupAt: number
-  private lastBackupText: string | null = null
+  /** What the newest snapshot holds, to skip taking the same one again. */
+  private lastBackup: string | Uint8Array | null = null
   private quietTimer: NodeJS.Timeout | null = null
 
   private constructor(
@@ -89,7 +90,8 @@ export class TimelineStore {
     const opened = await openTimeline(place, now, { fs: options.fs, renameRetryDelaysMs: options.renameRetryDelaysMs })
     const saver = new TimelineSaver(file, opened, options)
     const store = new TimelineStore(place, opened.document, saver, opened.readOnly, opened.notices, options)
-    if (opened.openedText !== null) store.snapshotOnOpen(opened.openedText, opened.openedTextChecked === true)
+    // The file's own bytes when they are what opened: no need to encode 80 MB of text again.
+    if (opened.openedText !== null) store.snapshotOnOpen(opened.openedBytes ?? opened.openedText, opened.openedTextChecked === true)
     // Restored, migrated or new: saved at once. Failure here shows as "retrying", like any save.
     if (opened.mustSave) void store.saves.requestSave().catch(() => undefined)
     // Saves left in a journal by a crash are folded into the file once the analyst pauses.
@@ -249,24 +251,28 @@ export class TimelineStore {
     }
   }
 
-  private snapshotOnOpen(text: string, textIsValid: boolean): void {
-    this.backups = newestBackupText(this.place.dataDir, this.place.name)
+  private snapshotOnOpen(contents: string | Uint8Array, textIsValid: boolean): void {
+    this.backups = newestBackupBytes(this.place.dataDir, this.place.name)
       .then((newest) => {
-        this.lastBackupText = newest
+        this.lastBackup = newest
       })
       .catch(() => undefined)
-    void this.takeSnapshot(text, { force: false, textIsValid }).catch(() => undefined)
+    void this.takeSnapshot(contents, { force: false, checked: textIsValid }).catch(() => undefined)
   }
 
   /**
    * Queues a snapshot behind any other; skipped when it would be identical to the newest one
    * (reopening an unchanged timeline should not push older snapshots out of the rotation).
+   * `checked`: the contents are a timeline already (the file as it opened and was checked, or this
+   * store's own saved text of its document), so the snapshot need only read back byte for byte.
+   * Parsing and checking it again held the main process for 2.5 s at 100,000 events, every few
+   * minutes while the analyst worked. Without it, the copy is parsed and checked as a timeline.
    */
-  private takeSnapshot(text: string, { force, textIsValid = false }: { force: boolean; textIsValid?: boolean }): Promise<void> {
+  private takeSnapshot(contents: string | Uint8Array, { force, checked = true }: { force: boolean; checked?: boolean }): Promise<void> {
     const taken = this.backups.then(async () => {
-      if (!force && text === this.lastBackupText) return
-      await createBackup(this.place.dataDir, this.place.name, text, this.now(), { fs: this.options.fs, textIsValid })
-      this.lastBackupText = text
+      if (!force && this.lastBackup !== null && sameBytes(contents, this.lastBackup)) return
+      await createBackup(this.place.dataDir, this.place.name, contents, this.now(), { fs: this.options.fs, textIsValid: checked })
+      this.lastBackup = contents
     })
     this.backups = taken.catch(() => undefined)
     return taken

@@ -55,7 +55,7 @@ test('a snapshot of text already checked (the file as it opened) joins only if t
       ...realFileSystem,
       open: async (file, flags, mode) => {
         const handle = await realFileSystem.open(file, flags, mode)
-        return { sync: () => handle.sync(), close: () => handle.close(), writeFile: (data, encoding) => handle.writeFile(data.replace('"events"', '"evente"'), encoding) }
+        return { sync: () => handle.sync(), close: () => handle.close(), writeFile: (data, encoding) => handle.writeFile(Buffer.from(data).toString('utf8').replace('"events"', '"evente"'), encoding) }
       },
     }
     await assert.rejects(createBackup(library.dataDir, 'crisis', text, new Date(), { textIsValid: true, fs: garbling }), /differs from what was written/)
