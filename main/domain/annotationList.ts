@@ -122,23 +122,47 @@ export function annotationSummary(document: TimelineDocument, filter: Annotation
 }
 
 /**
- * The notes the timeline draws for a stretch of time: live notes on spans and moments overlapping
- * it, at most `most` (vis-timeline and the Notes lane can show a few hundred, and a timeline may
- * hold 10,000), in time order, and how many more there are. When there are more, the most recently
- * edited are drawn: the analyst's latest judgements, spread over the whole stretch rather than
- * bunched at its start, and mostly the same notes from one step to the next (zooming in keeps every
- * drawn note still in the stretch), so a step redraws only the notes entering and leaving.
+ * How many notes the timeline draws: at most `most`, and when more than `spacing.beyond` overlap
+ * the stretch, at most `spacing.notes` starting in each `spacing.ms`.
  */
-export function notesInWindow(document: TimelineDocument, window: { start: number; end: number }, most: number): { notes: DrawnNote[]; moreNotes: number } {
-  const placed: PlacedNote[] = []
+export interface NotesDrawnLimit {
+  most: number
+  spacing?: { ms: number; notes: number; beyond: number }
+}
+
+/**
+ * The notes the timeline draws for a stretch of time: live notes on spans and moments overlapping
+ * it, within `limit`, in time order, and how many more there are. A timeline may hold 10,000 notes;
+ * the Notes lane stacks those whose labels overlap, so `spacing` keeps it a few rows deep (a few
+ * notes are all drawn, however close together).
+ * Where there are more, the most recently edited are drawn: the analyst's latest judgements,
+ * spread over the whole stretch rather than bunched at its start. They are also mostly the same
+ * notes from one step to the next, so a step redraws only the notes entering and leaving: spacing
+ * stretches lie on a fixed grid, so zooming in (to a grid of halves) keeps every drawn note still
+ * in the stretch while `most` is not reached.
+ */
+export function notesInWindow(document: TimelineDocument, window: { start: number; end: number }, limit: NotesDrawnLimit): { notes: DrawnNote[]; moreNotes: number } {
+  const placed: (PlacedNote & { span: TimeSpan })[] = []
   const noEvents: EventsById = new Map()
   for (const note of document.annotations) {
     if (note.deleted || note.anchor.kind === 'event') continue
     const span = spanOf(note, noEvents)
     if (span && span.end >= window.start && span.start <= window.end) placed.push({ note, span })
   }
-  if (placed.length > most) placed.sort(latestEditFirst)
-  const drawn = placed.slice(0, most).sort(inTimeOrder).map(({ note, span }): DrawnNote => ({
+  placed.sort(latestEditFirst)
+  const chosen: PlacedNote[] = []
+  const perStretch = new Map<number, number>()
+  for (const entry of placed) {
+    if (chosen.length === limit.most) break
+    if (limit.spacing && placed.length > limit.spacing.beyond) {
+      const stretch = Math.floor(entry.span.start / limit.spacing.ms)
+      const there = perStretch.get(stretch) ?? 0
+      if (there === limit.spacing.notes) continue
+      perStretch.set(stretch, there + 1)
+    }
+    chosen.push(entry)
+  }
+  const drawn = chosen.sort(inTimeOrder).map(({ note, span }): DrawnNote => ({
     id: note.id,
     kind: note.anchor.kind === 'span' ? 'span' : 'moment',
     label: note.label || note.text.split('\n')[0]!.slice(0, 80) || 'Note',
@@ -147,7 +171,7 @@ export function notesInWindow(document: TimelineDocument, window: { start: numbe
     updated: note.updated,
     span: { start: span!.start, end: span!.end },
   }))
-  return { notes: drawn, moreNotes: Math.max(0, placed.length - most) }
+  return { notes: drawn, moreNotes: placed.length - drawn.length }
 }
 
 /** Counted once per set of notes (edits replace the array), not once per zoom step. */

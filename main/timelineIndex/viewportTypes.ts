@@ -97,7 +97,7 @@ export interface DrawnNote {
 
 /** What the window draws for a window of time: the engine's slice plus the notes on it. */
 export interface ViewportDrawing extends ViewportSlice {
-  /** Live notes on spans and moments overlapping `covered`, in time order, at most `MOST_NOTES_DRAWN`. */
+  /** Live notes on spans and moments overlapping `covered`, in time order, as many as the Notes lane can show (NOTES_DRAWN). */
   notes: DrawnNote[]
   /** Notes overlapping `covered` beyond those (drawn as one "zoom in" bar). */
   moreNotes: number

@@ -25,7 +25,7 @@ test('the timeline gets the live span and moment notes overlapping its stretch, 
   })
   assert.ok(expected.length > 150, `the synthetic set puts more than 150 notes in eight years (${expected.length})`)
 
-  const drawn = notesInWindow(document, window, 150)
+  const drawn = notesInWindow(document, window, { most: 150 })
   assert.equal(drawn.notes.length, 150)
   assert.equal(drawn.moreNotes, expected.length - 150)
   const wanted = new Set(expected.map((note) => note.id))
@@ -46,23 +46,53 @@ test('the timeline gets the live span and moment notes overlapping its stretch, 
   const newest = [...expected].sort((a, b) => (a.updated === b.updated ? (a.id < b.id ? -1 : 1) : a.updated > b.updated ? -1 : 1)).slice(0, 150)
   assert.deepEqual(new Set(drawn.notes.map((note) => note.id)), new Set(newest.map((note) => note.id)), 'the most recently edited are drawn')
 
-  const all = notesInWindow(document, window, 100_000)
+  const all = notesInWindow(document, window, { most: 100_000 })
   assert.equal(all.notes.length, expected.length)
   assert.equal(all.moreNotes, 0)
-  assert.deepEqual(notesInWindow(document, { start: Date.UTC(1800, 0, 1), end: Date.UTC(1801, 0, 1) }, 150), { notes: [], moreNotes: 0 })
+  assert.deepEqual(notesInWindow(document, { start: Date.UTC(1800, 0, 1), end: Date.UTC(1801, 0, 1) }, { most: 150 }), { notes: [], moreNotes: 0 })
+})
+
+const DAY = 86_400_000
+
+test('spaced out, the notes drawn are at most two starting in each stretch, the newest there, and the rest counted', () => {
+  const window = { start: Date.UTC(1998, 0, 1), end: Date.UTC(2006, 0, 1) }
+  const spacing = { ms: 64 * DAY, notes: 2, beyond: 12 }
+  const drawn = notesInWindow(document, window, { most: 1_000, spacing })
+  const candidates = document.annotations.filter((note) => {
+    if (note.deleted || note.anchor.kind === 'event') return false
+    const span = spanOf(note.anchor.date)
+    return span.end >= window.start && span.start <= window.end
+  })
+  const stretchOf = (start: number) => Math.floor(start / spacing.ms)
+  const byStretch = new Map<number, typeof candidates>()
+  for (const note of candidates) {
+    const stretch = stretchOf(spanOf(note.anchor.date).start)
+    byStretch.set(stretch, [...(byStretch.get(stretch) ?? []), note])
+  }
+  const newestTwo = [...byStretch.values()].flatMap((notes) => notes.sort((a, b) => (a.updated === b.updated ? (a.id < b.id ? -1 : 1) : a.updated > b.updated ? -1 : 1)).slice(0, 2))
+  assert.deepEqual(new Set(drawn.notes.map((note) => note.id)), new Set(newestTwo.map((note) => note.id)))
+  assert.equal(drawn.moreNotes, candidates.length - drawn.notes.length)
+  assert.ok(drawn.moreNotes > 0)
+
+  const few = { start: Date.UTC(2003, 0, 1), end: Date.UTC(2003, 0, 4) }
+  const inFew = notesInWindow(document, few, { most: 1_000 })
+  assert.ok(inFew.notes.length > 2 && inFew.notes.length <= 12, `a stretch with a few notes (${inFew.notes.length})`)
+  assert.deepEqual(notesInWindow(document, few, { most: 1_000, spacing: { ms: 365 * DAY, notes: 2, beyond: 12 } }), inFew, 'a few notes are all drawn')
 })
 
 test('a note drawn stays drawn as the analyst zooms in, while it is still in the stretch', () => {
   let stretch = { start: Date.UTC(1992, 0, 1), end: Date.UTC(2016, 0, 1) }
-  let before = notesInWindow(document, stretch, 100)
+  let spacingMs = 2 ** 34 // about 200 days; halved at each step, as the engine's buckets are
+  let before = notesInWindow(document, stretch, { most: 1_000, spacing: { ms: spacingMs, notes: 2, beyond: 12 } })
   for (let step = 0; step < 4; step++) {
-    assert.ok(before.moreNotes > 0, 'capped, so the choice matters')
+    assert.ok(before.moreNotes > 0, 'spaced out, so the choice matters')
     const quarter = (stretch.end - stretch.start) / 4
     stretch = { start: stretch.start + quarter, end: stretch.end - quarter }
-    const after = notesInWindow(document, stretch, 100)
+    spacingMs /= 2
+    const after = notesInWindow(document, stretch, { most: 1_000, spacing: { ms: spacingMs, notes: 2, beyond: 12 } })
     const drawnAfter = new Set(after.notes.map((note) => note.id))
     const stillInStretch = before.notes.filter((note) => note.span.end >= stretch.start && note.span.start <= stretch.end)
-    assert.ok(stillInStretch.length > 10)
+    assert.ok(stillInStretch.length > 5, `${stillInStretch.length} notes still in the stretch`)
     for (const note of stillInStretch) assert.ok(drawnAfter.has(note.id), `note ${note.id} was drawn before zooming in and is still in the stretch`)
     before = after
   }

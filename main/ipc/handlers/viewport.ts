@@ -10,8 +10,14 @@ import type { TimelineSession } from '../../timelineSession'
 import { TimelineIndexes } from '../../timelineIndex/timelineIndexes'
 import { noteCountsByEvent, notesInWindow } from '../../domain/annotationList'
 
-/** More notes than this in the stretch drawn are summed up in one "zoom in" bar rather than drawn. */
-const MOST_NOTES_DRAWN = 100
+/**
+ * Notes beyond these in the stretch drawn (the window and a window width either side) are summed up
+ * in one "zoom in" bar rather than drawn: at most 60, and when there are more than 12, two starting
+ * in each stretch of four buckets (200–400 px, about a label's width). With 100 and no spacing, the
+ * Notes lane of a timeline with 10,000 notes stacked twenty rows deep and pushed every event lane
+ * out of the window.
+ */
+const NOTES_DRAWN = { most: 60, bucketsApart: 4, notesApart: 2, spacedBeyond: 12 }
 /** The window has drawn by then; the search index is built after it (or at the first search). */
 const SEARCH_BUILD_DELAY_MS = 2_000
 
@@ -33,7 +39,8 @@ export function viewportHandlers(session: TimelineSession): Pick<HandlerMap, 'vi
         const count = counts.get(item.eventId)
         if (count) noteCounts[item.eventId] = count
       }
-      return { ...slice, ...notesInWindow(document, slice.covered, MOST_NOTES_DRAWN), noteCounts }
+      const spacing = { ms: slice.bucketMs * NOTES_DRAWN.bucketsApart, notes: NOTES_DRAWN.notesApart, beyond: NOTES_DRAWN.spacedBeyond }
+      return { ...slice, ...notesInWindow(document, slice.covered, { most: NOTES_DRAWN.most, spacing }), noteCounts }
     },
     densityOverview: async (bins) => current().densityOverview(bins),
     search: (query) => current().search(query),
