@@ -50,6 +50,24 @@ test('zoom in and out change the visible window, by button and by key', async ({
   await expect.poll(() => annalist.visibleWidth()).toBeGreaterThan(initial * 0.9)
 })
 
+test('the timeline follows the window as it is made narrower and wider', async ({ annalist }, testInfo) => {
+  test.skip(testInfo.project.name !== 'chromium', 'the page is resized through the Chromium harness')
+  const axisWidth = () => annalist.page.locator('.vis-panel.vis-center').evaluate((panel) => panel.getBoundingClientRect().width)
+  const wide = await axisWidth()
+  const shown = await annalist.visibleWindow()
+  const seed = await readSeed()
+  await annalist.page.setViewportSize({ width: 1000, height: 800 })
+  await expect.poll(axisWidth).toBeLessThan(wide - 300)
+  // The same stretch of time, drawn inside the narrower region.
+  expect(await annalist.visibleWindow()).toEqual(shown)
+  const right = await annalist.page.locator('.vis-panel.vis-center').evaluate((panel) => panel.getBoundingClientRect().right)
+  expect(right).toBeLessThanOrEqual((await annalist.timeline.evaluate((region) => region.getBoundingClientRect().right)) + 2) // its border
+  // Wide again: the level of detail follows the width, so every event is drawn by itself once more.
+  await annalist.page.setViewportSize({ width: 1400, height: 900 })
+  await expect.poll(axisWidth).toBeGreaterThan(wide - 5)
+  await expect.poll(() => annalist.drawnEventIds()).toEqual(seed.events.map((e) => e.id).sort())
+})
+
 test('go to date frames the date the analyst typed', async ({ annalist }) => {
   await annalist.button('Go to date').click()
   const dialog = annalist.page.getByRole('dialog', { name: 'Go to date' })

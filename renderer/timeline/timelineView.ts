@@ -135,6 +135,8 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   let slice: ViewportDrawing | null = null
   let asked = 0
   let frameRequested = false
+  /** Changes to what is drawn so far (events, notes, lanes, filter). */
+  let changes = 0
 
   function drawnLanes() {
     return view.lanes.filter((lane) => !lane.hidden && (!laneChoice || laneChoice.includes(lane.id)))
@@ -218,14 +220,18 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     const mine = ++moves
     const needed = !slice || !sliceStillFits(slice, next, drawingWidth())
     const query = queryFor(next)
+    const changesBefore = changes
     const answer = needed ? await (ahead.find(query) ?? source(query).catch(() => null)) : null
     if (mine !== moves) return
     pendingWindow = null
-    if (answer) {
+    // What is drawn changed while the drawing was on its way: it may show the old state, so ask again.
+    const outdated = changes !== changesBefore
+    if (answer && !outdated) {
       asked++ // an answer for an older window, still on its way, must not replace this one
       drawSlice(answer)
     }
     timeline.setWindow(next.start, next.end, { animation: false })
+    if (answer && outdated) void refreshItems(true)
     fetchAheadSoon()
   }
 
@@ -246,8 +252,9 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     }, FETCH_AHEAD_AFTER_MS)
   }
 
-  /** What is drawn changed (events, notes, lanes, filter): draw the window again, ask afresh ahead. */
+  /** What is drawn changed: draw the window again, and ask afresh for the drawings ahead. */
   function redrawAll(): void {
+    changes++
     ahead.forget()
     void refreshItems(true)
   }
@@ -279,6 +286,10 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     orientation: { axis: 'top', item: 'top' },
     stack: true,
     showCurrentTime: false,
+    // vis-timeline's own watch polls the container's size every second and redraws whole when it
+    // finds it changed, which it did in the middle of zoom steps; a ResizeObserver (below) redraws
+    // in the frame the size changes instead.
+    autoResize: false,
     zoomMin: ZOOM_MIN,
     zoomMax: ZOOM_MAX,
     zoomFriction: 8,
@@ -314,6 +325,10 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   container.hidden = true
   const timeline = new Timeline(container, itemSet as DataSet<DataItem>, groupSet, options)
   container.hidden = false
+  new ResizeObserver(() => {
+    timeline.redraw()
+    refreshSoon() // a wider or narrower drawing may need another level of detail
+  }).observe(container)
   if (!batchItemLayout(timeline)) console.warn('Annalist: vis-timeline changed; new items are laid out one by one (slower zoom steps)')
 
   /** A span with room either side for labels, which run to the right of their date. */
