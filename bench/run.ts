@@ -13,8 +13,8 @@
  *   first items drawn, plus two animation frames so they are on screen. The peer's clock also
  *   starts before its browser starts and stops two frames after its timeline is built and shown.
  * - zoomP50Ms / zoomP95Ms / panP95Ms: see bench/browser/steps.ts (trigger to the second frame after
- *   the timeline's DOM stops changing). Plan: from the whole timeline, zoom in ×2 six times, pan
- *   20 % right five times and left five times, zoom out six times.
+ *   the timeline's DOM stops changing). Plan: from the whole timeline, one second after opening,
+ *   zoom in ×2 six times, pan 20 % right five times and left five times, zoom out six times.
  * - searchMs: median round trip of window.annalist.search over 13 queries (peer: no search, null).
  * - annotationAckMs: median round trip of window.annalist.addAnnotation, answered once the note is
  *   durably saved (peer: no notes, null).
