@@ -1,8 +1,10 @@
 /**
- * Drawings fetched ahead of the analyst's next step. Once a move has been drawn, the timeline asks
- * the engine in the background for the windows one step away (zoom in, zoom out, pan either side),
- * so a button or arrow-key step finds its drawing here instead of waiting on a round trip to the
- * main process. Any change to what is drawn (events, notes, lanes, filter) forgets them all.
+ * The drawings the timeline asks the engine for, kept a little while. Once a move has been drawn,
+ * the timeline fetches in the background the windows one step away (zoom in, zoom out, pan either
+ * side), so a button or arrow-key step finds its drawing here instead of waiting on a round trip to
+ * the main process; and a window asked for again while its drawing is on its way (opening asks
+ * three times as the window settles) is fetched once. Any change to what is drawn (events, notes,
+ * lanes, filter) forgets them all.
  */
 import type { ViewportDrawing, ViewportQuery } from '../../main/timelineIndex/viewportTypes'
 import { bucketMsFor, sliceStillFits } from '../../main/timelineIndex/viewportRules'
@@ -47,9 +49,15 @@ export class DrawingsAhead {
     return this.drawings.find((drawing) => draws(drawing, query))?.answer ?? null
   }
 
+  /** The drawing for `query`: one fetched ahead, one on its way (asked twice, it is fetched once), or asked now. */
+  drawing(query: ViewportQuery): Promise<ViewportDrawing | null> {
+    return this.find(query) ?? this.fetch(query)
+  }
+
   /** Fetches `query` in the background unless a drawing for it is here or on its way. */
-  fetch(query: ViewportQuery): void {
-    if (this.find(query)) return
+  fetch(query: ViewportQuery): Promise<ViewportDrawing | null> {
+    const known = this.find(query)
+    if (known) return known
     const drawing: Drawing = { query, answer: Promise.resolve(null), arrived: null }
     drawing.answer = this.source(query).then(
       (answer) => (drawing.arrived = answer),
@@ -59,6 +67,7 @@ export class DrawingsAhead {
       },
     )
     this.drawings = [drawing, ...this.drawings].slice(0, MOST_KEPT)
+    return drawing.answer
   }
 
   /** What is drawn has changed: every drawing fetched ahead is out of date. */

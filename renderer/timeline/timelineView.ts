@@ -201,8 +201,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     const window = handle.visibleWindow()
     if (!force && slice && sliceStillFits(slice, window, drawingWidth())) return
     const mine = ++asked
-    const query = queryFor(window)
-    const answer = await (ahead.find(query) ?? source(query).catch(() => null))
+    const answer = await ahead.drawing(queryFor(window))
     if (answer && mine === asked) drawSlice(answer)
     fetchAheadSoon()
   }
@@ -219,9 +218,8 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     pendingWindow = next
     const mine = ++moves
     const needed = !slice || !sliceStillFits(slice, next, drawingWidth())
-    const query = queryFor(next)
     const changesBefore = changes
-    const answer = needed ? await (ahead.find(query) ?? source(query).catch(() => null)) : null
+    const answer = needed ? await ahead.drawing(queryFor(next)) : null
     if (mine !== moves) return
     pendingWindow = null
     // What is drawn changed while the drawing was on its way: it may show the old state, so ask again.

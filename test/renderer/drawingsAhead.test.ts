@@ -50,6 +50,17 @@ test('a step finds the drawing fetched ahead for its window, on its way or arriv
   assert.equal(asked.length, 1)
 })
 
+test('a window asked for again while its drawing is on its way is fetched once', async () => {
+  const { asked, source } = engine()
+  const ahead = new DrawingsAhead(source)
+  const first = ahead.drawing(query())
+  const second = ahead.drawing(query({ start: window.start + DAY }))
+  assert.equal(await first, await second)
+  assert.equal(asked.length, 1)
+  await ahead.drawing(query({ laneIds: ['nato'] }))
+  assert.equal(asked.length, 2, 'another selection is asked for')
+})
+
 test('no drawing is found for another level of detail, other lanes, another filter or another width', async () => {
   const { source } = engine()
   const ahead = new DrawingsAhead(source)
