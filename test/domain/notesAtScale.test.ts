@@ -58,15 +58,14 @@ test('spaced out, the notes drawn are at most two starting in each stretch, the 
   const window = { start: Date.UTC(1998, 0, 1), end: Date.UTC(2006, 0, 1) }
   const spacing = { ms: 64 * DAY, notes: 2, beyond: 12 }
   const drawn = notesInWindow(document, window, { most: 1_000, spacing })
-  const candidates = document.annotations.filter((note) => {
-    if (note.deleted || note.anchor.kind === 'event') return false
+  const candidates = document.annotations.flatMap((note) => {
+    if (note.deleted || note.anchor.kind === 'event') return []
     const span = spanOf(note.anchor.date)
-    return span.end >= window.start && span.start <= window.end
+    return span.end >= window.start && span.start <= window.end ? [{ ...note, start: span.start }] : []
   })
-  const stretchOf = (start: number) => Math.floor(start / spacing.ms)
   const byStretch = new Map<number, typeof candidates>()
   for (const note of candidates) {
-    const stretch = stretchOf(spanOf(note.anchor.date).start)
+    const stretch = Math.floor(note.start / spacing.ms)
     byStretch.set(stretch, [...(byStretch.get(stretch) ?? []), note])
   }
   const newestTwo = [...byStretch.values()].flatMap((notes) => notes.sort((a, b) => (a.updated === b.updated ? (a.id < b.id ? -1 : 1) : a.updated > b.updated ? -1 : 1)).slice(0, 2))
