@@ -51,11 +51,6 @@ export class DrawingsAhead {
 
   /** The drawing for `query`: one fetched ahead, one on its way (asked twice, it is fetched once), or asked now. */
   drawing(query: ViewportQuery): Promise<ViewportDrawing | null> {
-    return this.find(query) ?? this.fetch(query)
-  }
-
-  /** Fetches `query` in the background unless a drawing for it is here or on its way. */
-  fetch(query: ViewportQuery): Promise<ViewportDrawing | null> {
     const known = this.find(query)
     if (known) return known
     const drawing: Drawing = { query, answer: Promise.resolve(null), arrived: null }
@@ -68,6 +63,11 @@ export class DrawingsAhead {
     )
     this.drawings = [drawing, ...this.drawings].slice(0, MOST_KEPT)
     return drawing.answer
+  }
+
+  /** Fetches `query` in the background unless a drawing for it is here or on its way. */
+  fetch(query: ViewportQuery): void {
+    void this.drawing(query)
   }
 
   /** What is drawn has changed: every drawing fetched ahead is out of date. */
