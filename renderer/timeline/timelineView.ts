@@ -11,6 +11,7 @@ import type { DrawnNote, EventFilter, ViewportDrawing, ViewportQuery } from '../
 import { NO_LANE, sliceStillFits } from '../../main/timelineIndex/viewportRules'
 import { el } from '../dom'
 import { batchItemLayout, inOneLayout } from './batchedItemLayout'
+import { syncDataSet } from './syncDataSet'
 import { DrawingsAhead } from './drawingsAhead'
 import { pannedWindow, windowsOneStepAway, ZOOM_MAX, ZOOM_MIN, zoomedWindow, type VisibleWindow } from './steps'
 import {
@@ -77,36 +78,6 @@ type TimelineItem = EventItem | ClusterItem | NoteItem
 
 /** Where the drawn events and notes come from: the main process's timeline engine. */
 export type ViewportSource = (query: ViewportQuery) => Promise<ViewportDrawing>
-
-/** Puts `next` into `dataSet`, touching only entries that were added, removed or changed. */
-const signatures = new WeakMap<DataSet<never>, Map<string | number, string>>()
-
-/**
- * Puts `next` into `dataSet`, touching only entries that were added, removed or changed (by
- * `signature`): vis-timeline rebuilds the DOM of every item it is handed, so re-sending a
- * thousand unchanged items froze each zoom step for a quarter of a second.
- */
-function syncDataSet<T extends { id: string | number }>(
-  dataSet: DataSet<T>,
-  next: readonly T[],
-  keep: (entry: T) => boolean = () => true,
-  signature: (entry: T) => string = (entry) => JSON.stringify(entry),
-): void {
-  let known = signatures.get(dataSet as DataSet<never>)
-  if (!known) signatures.set(dataSet as DataSet<never>, (known = new Map()))
-  const wanted = new Set(next.map((entry) => entry.id))
-  const gone = dataSet.get({ filter: (entry) => keep(entry) && !wanted.has(entry.id) }).map((entry) => entry.id)
-  dataSet.remove(gone)
-  for (const id of gone) known.delete(id)
-  const changed: T[] = []
-  for (const entry of next) {
-    const mark = signature(entry)
-    if (known.get(entry.id) === mark && dataSet.get(entry.id as never)) continue
-    known.set(entry.id, mark)
-    changed.push(entry)
-  }
-  if (changed.length) dataSet.update(changed as never)
-}
 
 /** What makes an item look different: where it is, its classes, and what its label shows. */
 function itemSignature(item: TimelineItem, noteCount: (eventId: string) => number): string {
