@@ -140,3 +140,23 @@ test('zero network requests leave the app during a session', async ({ annalist, 
   await annalist.button('Fit whole timeline').click()
   expect(app.networkRequests).toEqual([])
 })
+
+test('the window says the timeline is opening until it is drawn', async ({ annalist }, testInfo) => {
+  test.skip(testInfo.project.name !== 'chromium', "holds the window's script back through the Chromium harness routing")
+  const { page } = annalist
+  // The window's script is held back, as a large timeline holds back the window's first answer.
+  let release!: () => void
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/app.js', async (route) => {
+    await held
+    await route.fallback()
+  })
+  await page.reload({ waitUntil: 'commit' })
+  const opening = page.getByRole('status').filter({ hasText: 'Opening the timeline…' })
+  await expect(opening).toBeVisible()
+  await expect(page.locator('#app')).toHaveAttribute('aria-busy', 'true')
+  release()
+  await annalist.waitForReady()
+  await expect(opening).toHaveCount(0)
+  await expect(annalist.page.getByRole('heading', { level: 1 })).toBeVisible()
+})
