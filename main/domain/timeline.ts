@@ -26,6 +26,8 @@ export const EdtfDate = z
     const reading = readDate(text)
     if (!reading.ok) context.addIssue({ code: 'custom', message: reading.error })
   })
+  // Named in the JSON Schema, whose validators cannot check EDTF themselves (main/store/checkInPlace.ts).
+  .meta({ format: 'edtf' })
 
 /** Admiralty code (STANAG 2511): source reliability A–F then information credibility 1–6, e.g. `B2`. */
 export const SourceGradeSchema = z.string().regex(/^[A-F][1-6]$/, 'grade must be a letter A–F then a digit 1–6, e.g. B2')

@@ -2,13 +2,18 @@
  * The timeline file format as a JSON Schema (data/timeline.schema.json), generated from the zod
  * schema so the two cannot differ; a unit test fails when the committed file is stale
  * (regenerate with `npx tsx scripts/writeSchema.ts`). EDTF validity is a code check, so the schema
- * describes dates as strings and says so.
+ * describes dates as strings of format "edtf" and says so.
  */
 import { z } from 'zod'
 import { SCHEMA_VERSION, TimelineDocumentSchema } from '../domain/timeline'
 
+/** The file format as a JSON Schema object, generated from the zod schema. */
+export function timelineJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(TimelineDocumentSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>
+}
+
 export function timelineJsonSchemaText(): string {
-  const schema = z.toJSONSchema(TimelineDocumentSchema, { io: 'input', unrepresentable: 'any' })
+  const schema = timelineJsonSchema()
   const documented = {
     $schema: schema.$schema,
     $id: `https://annalist.invalid/schema/timeline-v${SCHEMA_VERSION}.json`,

@@ -10,6 +10,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { Low, type Adapter } from 'lowdb'
 import secureJson from 'secure-json-parse'
 import { SCHEMA_VERSION, TimelineDocumentSchema, type TimelineDocument } from '../domain/timeline'
+import { checkedInPlace, CHECK_IN_PLACE_FROM_CHARS } from './checkInPlace'
 import { writeFileDurably, type DurableWriteOptions } from './durableWrite'
 import { declaredSchemaVersion, migrateToCurrent } from './migrations'
 
@@ -39,8 +40,8 @@ function describeFirstIssue(error: { issues: readonly { path: readonly PropertyK
   return `${where}: ${first?.message ?? 'unknown problem'}`
 }
 
-/** Reads a parsed JSON value as a timeline: version check, migrations, schema. */
-function loadParsedTimeline(raw: unknown): LoadedTimeline {
+/** Reads a parsed JSON value (from `chars` of text) as a timeline: version check, migrations, schema. */
+function loadParsedTimeline(raw: unknown, chars: number): LoadedTimeline {
   if (raw === null) return { kind: 'unreadable', reason: 'the file holds "null" instead of a timeline' }
   if (typeof raw !== 'object' || Array.isArray(raw)) return { kind: 'unreadable', reason: 'the file does not hold a timeline' }
   const version = declaredSchemaVersion(raw)
@@ -57,6 +58,8 @@ function loadParsedTimeline(raw: unknown): LoadedTimeline {
     const detail = error instanceof Error && 'issues' in error ? describeFirstIssue(error as never) : `: ${(error as Error).message}`
     return { kind: 'unreadable', reason: `the file is not a valid timeline of format version ${version}${detail}` }
   }
+  // A large file is checked where it lies; zod reads whatever that check refuses, and says why.
+  if (chars >= CHECK_IN_PLACE_FROM_CHARS && checkedInPlace(migrated)) return { kind: 'usable', document: migrated, fromVersion: version }
   const checked = TimelineDocumentSchema.safeParse(migrated)
   if (!checked.success) return { kind: 'unreadable', reason: `the file is not a valid timeline${describeFirstIssue(checked.error)}` }
   return { kind: 'usable', document: checked.data, fromVersion: version }
@@ -85,7 +88,7 @@ const NUL_WORDS = 'the file contains blank (NUL) bytes, as a power cut can leave
 
 export function loadTimelineText(text: string): LoadedTimeline {
   const parsed = parseJson(text)
-  return 'raw' in parsed ? loadParsedTimeline(parsed.raw) : parsed
+  return 'raw' in parsed ? loadParsedTimeline(parsed.raw, text.length) : parsed
 }
 
 /** The text read as JSON (prototype-poisoning keys refused), or why it cannot be. */
@@ -173,7 +176,7 @@ export async function readTimelineFile(file: string): Promise<{ bytes: Uint8Arra
   const parsed = parseJson(text)
   if (!('raw' in parsed)) return { bytes, text, loaded: parsed }
   await breather()
-  return { bytes, text, loaded: loadParsedTimeline(parsed.raw) }
+  return { bytes, text, loaded: loadParsedTimeline(parsed.raw, text.length) }
 }
 
 /** lowdb adapter: durable writes. Reads go through `readTimelineFile`, which reports bad files. */
