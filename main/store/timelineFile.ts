@@ -6,11 +6,11 @@
  * what to do; nothing here ever writes defaults over a file that failed to load (lowdb keeps its
  * defaults when a file reads as null, and the next write would erase the user's file).
  */
-import { readFile, stat } from 'node:fs/promises'
+import { open, readFile, stat } from 'node:fs/promises'
 import { Low, type Adapter } from 'lowdb'
 import secureJson from 'secure-json-parse'
 import { SCHEMA_VERSION, TimelineDocumentSchema, type TimelineDocument } from '../domain/timeline'
-import { checkedInPlace, CHECK_IN_PLACE_FROM_CHARS } from './checkInPlace'
+import { checkedInPlace, CHECK_IN_PLACE_FROM_CHARS, prepareCheckInPlace } from './checkInPlace'
 import { writeFileDurably, type DurableWriteOptions } from './durableWrite'
 import { declaredSchemaVersion, migrateToCurrent } from './migrations'
 
@@ -169,7 +169,11 @@ export async function readTimelineFile(file: string): Promise<{ bytes: Uint8Arra
     const reason = `the file is ${Math.round(size / 1e6)} MB, larger than the ${MAX_TIMELINE_BYTES / 1e6} MB Annalist opens`
     return { bytes: new Uint8Array(), text: null, loaded: { kind: 'unreadable', reason } }
   }
-  const bytes = await readFile(file)
+  const reading = readWholeFile(file, size)
+  // A file this large will be checked in place (UTF-8 has at least as many bytes as characters);
+  // the check is compiled while the file is read.
+  if (size >= CHECK_IN_PLACE_FROM_CHARS) prepareCheckInPlace()
+  const bytes = await reading
   const text = decodeTimelineBytes(bytes)
   if (text === null) return { bytes, text, loaded: NOT_TEXT }
   await breather()
@@ -177,6 +181,28 @@ export async function readTimelineFile(file: string): Promise<{ bytes: Uint8Arra
   if (!('raw' in parsed)) return { bytes, text, loaded: parsed }
   await breather()
   return { bytes, text, loaded: loadParsedTimeline(parsed.raw, text.length) }
+}
+
+/**
+ * The file's bytes in one read of the size `stat` gave, rather than `readFile`'s 512 KB pieces (each
+ * waiting for this thread): work started meanwhile — compiling the check — overlaps the read. A
+ * file that grew since is read again whole; one that shrank is cut at its end.
+ */
+export async function readWholeFile(file: string, size: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r')
+  try {
+    const bytes = Buffer.allocUnsafe(size)
+    let filled = 0
+    while (filled < size) {
+      const { bytesRead } = await handle.read(bytes, filled, size - filled, filled)
+      if (bytesRead === 0) return bytes.subarray(0, filled)
+      filled += bytesRead
+    }
+    const { bytesRead: beyond } = await handle.read(Buffer.alloc(1), 0, 1, size)
+    return beyond === 0 ? bytes : await readFile(file)
+  } finally {
+    await handle.close()
+  }
 }
 
 /** lowdb adapter: durable writes. Reads go through `readTimelineFile`, which reports bad files. */
