@@ -7,8 +7,9 @@
  *
  * It only ever accepts: a file it refuses is read again by zod, whose words say what is wrong, and
  * zod stays the definition (test/store/checkInPlace.test.ts: on damaged files it never accepts what
- * zod refuses, and fills in the same defaults). Compiling takes ~40 ms, more than zod spends on a small file, so only files
- * above CHECK_IN_PLACE_FROM_CHARS use it.
+ * zod refuses, and fills in the same defaults). The schema is as strict (no unknown fields, the
+ * same patterns, limits and dates), as SECURITY.md asks of every check of a file. Compiling takes
+ * ~40 ms, more than zod spends on a small file, so only files above CHECK_IN_PLACE_FROM_CHARS use it.
  */
 import Ajv2020, { type AnySchemaObject, type FuncKeywordDefinition, type ValidateFunction } from 'ajv/dist/2020'
 import { readDate } from '../domain/dates'
