@@ -11,7 +11,7 @@
  * same patterns, limits and dates), as SECURITY.md asks of every check of a file. Compiling takes
  * ~40 ms, more than zod spends on a small file, so only files above CHECK_IN_PLACE_FROM_CHARS use it.
  */
-import Ajv2020, { type AnySchemaObject, type FuncKeywordDefinition, type ValidateFunction } from 'ajv/dist/2020'
+import Ajv2020, { type AnySchemaObject, type FuncKeywordDefinition, type ValidateFunction } from 'ajv/dist/2020.js'
 import { readDate } from '../domain/dates'
 import { datedSpan } from '../domain/placeEvent'
 import type { TimelineDocument } from '../domain/timeline'

@@ -218,10 +218,20 @@ export function createDensityStrip(context: AppContext): DensityStrip {
 
   timeline.onRangeChange(drawSoon)
   context.onReload(() => void refresh())
+  // First asked once the timeline has drawn (it waits for the window's own drawing), then again
+  // whenever the strip changes width.
+  let started = false
+  void timeline.firstDrawing.then(() => {
+    started = true
+    void refresh()
+  })
   let lastWidth = 0
   new ResizeObserver(() => {
     const width = Math.round(widthPx())
-    if (width === lastWidth) return drawSoon()
+    if (width === lastWidth || !started) {
+      lastWidth = width
+      return drawSoon()
+    }
     lastWidth = width
     void refresh()
   }).observe(canvas)
@@ -233,6 +243,5 @@ export function createDensityStrip(context: AppContext): DensityStrip {
 export function mountDensityStrip(context: AppContext): DensityStrip {
   const strip = createDensityStrip(context)
   context.underTimeline.add(strip.element)
-  void strip.refresh()
   return strip
 }

@@ -146,7 +146,8 @@ export function mountSearch(context: AppContext): void {
   context.shortcuts.add({ keys: ['Mod+f', '/'], label: 'Search', run: focusBox })
   context.addCommand('find', 'Find…', focusBox)
 
-  filters.offer(context.view())
+  // Its tag suggestions are asked for after the timeline's first drawing, which the window needs first.
+  void context.timeline.firstDrawing.then(() => filters.offer(context.view()))
   context.onReload((view) => {
     filters.offer(view)
     void search()
