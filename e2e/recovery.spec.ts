@@ -1,5 +1,5 @@
 /** A damaged timeline file is moved aside, never overwritten, and the analyst is told in plain words. */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { test, expect, AnnalistPage } from './fixtures'
 import { launchApp, type Target } from './launch'
 import { DEFAULT_TIMELINE_NAME, timelinePath, timelinesDir } from '../main/store/library'
@@ -46,4 +46,32 @@ test('a backup is listed with its counts and restores the timeline', async ({ an
 
 test('the toolbar says when every change is saved', async ({ annalist }) => {
   await expect(annalist.page.getByRole('status', { name: 'Save state' })).toHaveText('All changes saved')
+})
+
+test('while saving fails the toolbar says so, and Retry now saves as soon as the folder is back', async ({ annalist, dataDir }) => {
+  const { page } = annalist
+  const status = page.getByRole('status', { name: 'Save state' })
+  const retry = annalist.button('Retry now')
+  await expect(status).toHaveText('All changes saved')
+  await expect(retry).toBeHidden()
+
+  // The timelines folder goes away, as on an unplugged drive: a file in its place takes no writes.
+  const folder = timelinesDir(dataDir)
+  await rename(folder, `${folder}.away`)
+  await writeFile(folder, '')
+  await page.evaluate(async () => {
+    await window.annalist.setPreferences({ author: { name: 'Test Analyst' } })
+    await window.annalist.addAnnotation({ anchor: { kind: 'moment', date: '2021-12-07' }, text: 'Written while the folder was away' })
+  })
+  await expect(status).toContainText('Not saved — retrying (the folder holding the timeline cannot be found (ENOTDIR))')
+  await expect(retry).toBeVisible()
+
+  // Retries come after 0.5, 1 and 2 s, then wait 5 s: 4.5 s on, the next one is seconds away.
+  await page.waitForTimeout(4_500)
+  await rm(folder)
+  await rename(`${folder}.away`, folder)
+  await retry.click()
+  await expect(status).toHaveText('All changes saved', { timeout: 2_000 })
+  await expect(retry).toBeHidden()
+  expect(await readFile(timelinePath(dataDir, DEFAULT_TIMELINE_NAME), 'utf8')).toContain('Written while the folder was away')
 })

@@ -21,6 +21,7 @@ export const argumentSchemas = {
   stepEvent: z.tuple([Text(200).min(1).nullable(), z.union([z.literal(1), z.literal(-1)])]),
   openExternal: z.tuple([Text(4_000)]),
   getSaveState: z.tuple([]),
+  retrySaving: z.tuple([]),
   listBackups: z.tuple([]),
   restoreBackup: z.tuple([Text(40).regex(/^[0-9TZ-]+$/, 'not a backup id')]),
   ...editingArgumentSchemas,

@@ -108,6 +108,8 @@ export interface AnnalistContract {
   openExternal: { args: [url: string]; result: void }
   /** Whether every change is on disk ('saved'), being written, or failed and being retried. */
   getSaveState: { args: []; result: SaveState }
+  /** While saving is failing, tries again now rather than after the pause (the analyst freed space). */
+  retrySaving: { args: []; result: SaveState }
   /** Snapshots of the open timeline, newest first. */
   listBackups: { args: []; result: BackupSummary[] }
   /** Replaces the open timeline with a snapshot (the current state is backed up first). */
@@ -192,7 +194,7 @@ export type Channel = keyof AnnalistContract
 
 /** Listed once here; `satisfies` keeps the list and the contract the same set of names. */
 export const CHANNELS = [
-  'loadTimeline', 'getEvent', 'previewDate', 'stepEvent', 'eventTitles', 'tagsInUse', 'openExternal', 'getSaveState', 'listBackups', 'restoreBackup',
+  'loadTimeline', 'getEvent', 'previewDate', 'stepEvent', 'eventTitles', 'tagsInUse', 'openExternal', 'getSaveState', 'retrySaving', 'listBackups', 'restoreBackup',
   'addAnnotation', 'updateAnnotation', 'deleteAnnotation', 'restoreAnnotation', 'restoreAnnotationVersion', 'listAnnotations', 'annotationSummary', 'getAnnotation', 'previewNoteText',
   'addEvent', 'updateEvent', 'deleteEvent', 'addLane', 'renameLane', 'reorderLanes', 'setLaneHidden',
   'undo', 'redo', 'getUndoState', 'getPreferences', 'setPreferences',

@@ -48,6 +48,9 @@ export function describeWriteError(error: unknown): string {
     EACCES: 'Annalist is not allowed to write the file',
     EBUSY: 'another program is holding the file',
     EROFS: 'the disk is read-only',
+    // The timeline's folder is gone (a drive unplugged, a network share dropped) or is not a folder.
+    ENOENT: 'the folder holding the timeline cannot be found',
+    ENOTDIR: 'the folder holding the timeline cannot be found',
   }
   const said = words[code]
   return said ? `${said} (${code})` : error instanceof Error ? error.message : String(error)

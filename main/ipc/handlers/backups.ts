@@ -1,13 +1,18 @@
 /**
  * Saving and backups as the window sees them: the save state ("saved", "saving", "not saved —
- * retrying"), the list of snapshots for File ▸ Restore from backup…, and restoring one.
+ * retrying") and trying again at once, the list of snapshots for File ▸ Restore from backup…, and restoring one.
  */
 import type { HandlerMap } from '../handlers'
 import type { TimelineSession } from '../../timelineSession'
 
-export function backupHandlers(session: TimelineSession): Pick<HandlerMap, 'getSaveState' | 'listBackups' | 'restoreBackup'> {
+export function backupHandlers(session: TimelineSession): Pick<HandlerMap, 'getSaveState' | 'retrySaving' | 'listBackups' | 'restoreBackup'> {
   return {
     getSaveState: async () => session.saveState,
+    // The outcome arrives as a saveState notice; the answer is the state as the retry starts.
+    retrySaving: async () => {
+      session.retrySaveNow()
+      return session.saveState
+    },
     listBackups: () => session.listBackups(),
     restoreBackup: async (id) => {
       // Resolves once restored in memory and saved, or once saving it is being retried; either way
