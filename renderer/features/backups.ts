@@ -7,8 +7,7 @@ import type { BackupSummary } from '../../main/ipc/contract'
 import { request } from '../api'
 import { el } from '../dom'
 import type { AppContext } from '../shell/appContext'
-
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+import { whenStamped } from '../timeWords'
 
 export function mountBackups(context: AppContext): void {
   const list = el('tbody')
@@ -35,7 +34,7 @@ export function mountBackups(context: AppContext): void {
     }
     await context.reload()
     dialog.close()
-    context.status(`Restored the backup from ${when.format(new Date(backup.time))}`)
+    context.status(`Restored the backup from ${whenStamped(backup.time)}`)
   }
 
   async function open(): Promise<void> {
@@ -43,13 +42,13 @@ export function mountBackups(context: AppContext): void {
     list.replaceChildren(
       ...backups.map((backup) =>
         el('tr', {}, [
-          el('td', { text: when.format(new Date(backup.time)) }),
+          el('td', { text: whenStamped(backup.time) }),
           el('td', { text: String(backup.events) }),
           el('td', { text: String(backup.annotations) }),
           el('td', {}, [
             el('button', {
               text: 'Restore',
-              attrs: { type: 'button', 'aria-label': `Restore the backup from ${when.format(new Date(backup.time))}` },
+              attrs: { type: 'button', 'aria-label': `Restore the backup from ${whenStamped(backup.time)}` },
               on: { click: () => void restore(backup) },
             }),
           ]),

@@ -1,6 +1,7 @@
 /** How a note is named and described in the window: its kind, its judgement, its colour, its times. */
 import type { AnnotationAnchor, AnnotationColour, Judgement } from '../../../main/domain/timeline'
 import { el } from '../../dom'
+import { whenStamped } from '../../timeWords'
 
 export type NoteKind = AnnotationAnchor['kind']
 
@@ -26,12 +27,8 @@ export function noteTitle(note: { label: string; text: string }): string {
   return title.length > 120 ? `${title.slice(0, 119)}…` : title || 'Untitled note'
 }
 
-const stamp = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
-
 /** When a note or version was written, in the analyst's own time zone. */
-export function whenWritten(instant: string): string {
-  return stamp.format(new Date(instant))
-}
+export const whenWritten = whenStamped
 
 /** "Jane Analyst (JA) · 28 Nov 2026, 08:38": who wrote a note or version, and when. */
 export function byline(author: { name: string; initials: string }, when: string): string {

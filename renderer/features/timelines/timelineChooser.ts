@@ -5,8 +5,7 @@
 import type { OpenTimelineChoice, TimelineListing } from '../../../main/ipc/contract'
 import { request } from '../../api'
 import { el } from '../../dom'
-
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+import { whenStamped } from '../../timeWords'
 
 function counts(events: number, annotations: number): string {
   return `${events.toLocaleString('en')} event${events === 1 ? '' : 's'}, ${annotations.toLocaleString('en')} note${annotations === 1 ? '' : 's'}`
@@ -66,7 +65,7 @@ export function createTimelineChooser(onOpen: (choice: OpenTimelineChoice) => Pr
         el('tr', {}, [
           el('td', { text: timeline.title }),
           el('td', { text: timeline.problem ? `cannot be read as it is: ${timeline.problem}` : counts(timeline.events, timeline.annotations) }),
-          el('td', { text: when.format(new Date(timeline.modified)) }),
+          el('td', { text: whenStamped(timeline.modified) }),
           el('td', {}, [
             timeline.current
               ? el('span', { className: 'muted', text: 'open now' })

@@ -1,0 +1,7 @@
+/** Times the app itself stamped (notes, backups, saves, imports), in the analyst's own time zone. */
+const stamp = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+
+/** "28 Nov 2026, 08:38". */
+export function whenStamped(instant: string | number): string {
+  return stamp.format(new Date(instant))
+}
