@@ -72,6 +72,10 @@ test('a CSV comes in through the mapping step, with provenance, as one undoable 
 
   await annalist.button('Fit whole timeline').click()
   await expect(annalist.eventItem('Ceasefire monitors arrive')).toBeVisible()
+  // Where it came from, in its details.
+  await annalist.eventItem('Border crossing reopened').click()
+  const origin = annalist.detailPanel.getByRole('region', { name: 'Imported from' })
+  await expect(origin).toContainText('field-reports.csv · row 2')
   const stored = await storedTimeline(dataDir)
   const crossing = stored.events.find((e) => e.title === 'Border crossing reopened')
   expect(crossing?.provenance).toMatchObject({ file: 'field-reports.csv', original: 'row 2' })

@@ -1,11 +1,13 @@
 /**
  * The detail panel for the selected event: title, the date as written and in words, description,
- * lanes, tags, and each source with its Admiralty grade spelled out. Links open in the system
+ * lanes, tags, each source with its Admiralty grade spelled out, and where an imported event came from. Links open in the system
  * browser through the main process, which vets them; the page itself never navigates.
  */
+import type { TimelineEvent } from '../../main/domain/timeline'
 import type { EventDetail, GradedSource } from '../../main/ipc/contract'
 import { request } from '../api'
 import { el } from '../dom'
+import { whenStamped } from '../timeWords'
 
 /**
  * The inspector pane is always there, empty or not: its width never changes, so neither does the
@@ -52,6 +54,15 @@ function chips(label: string, values: string[]): HTMLElement | null {
   ])
 }
 
+/** Where an imported event came from ("field-reports.csv · row 2"), so it can be traced back. */
+function provenance(origin: NonNullable<TimelineEvent['provenance']>): HTMLElement {
+  return el('section', { className: 'field', attrs: { 'aria-label': 'Imported from' } }, [
+    el('h3', { text: 'Imported from' }),
+    el('p', { className: 'panel-provenance', text: [origin.file, origin.original].filter(Boolean).join(' · ') }),
+    el('p', { className: 'muted', text: `on ${whenStamped(origin.importedAt)}` }),
+  ])
+}
+
 /** Sections other features add under an event's details (its notes, for one), built each time an event is shown. */
 const extraSections: ((detail: EventDetail) => HTMLElement | null)[] = []
 
@@ -95,6 +106,7 @@ export function createEventPanel(onClose: () => void): EventPanel {
             ? el('ul', { className: 'sources' }, sources.map(sourceItem))
             : el('p', { className: 'muted', text: 'No sources cited yet.' }),
         ]),
+        event.provenance ? provenance(event.provenance) : null,
         ...extraSections.map((section) => section(detail)),
       ]
       body.replaceChildren(...parts.filter((part): part is HTMLElement => part !== null))
