@@ -73,9 +73,9 @@ export interface TimelineHandle {
   /** The analyst dragged a note to new dates (EDTF). Resolve true to keep the move, false to undo it. */
   onNoteMoved(listener: (annotationId: string, date: string) => Promise<boolean>): void
   /**
-   * Settles once the first drawing is shown (or could not be had). The main process answers one request at a time, so
-   * requests that can wait (the overview's counts, tag suggestions) are sent after it: at 100,000
-   * events they came first and held the first drawing back by a quarter of a second.
+   * Settles once the first drawing is shown (or could not be had). The main process answers one
+   * request at a time, so requests that can wait (the overview's counts, tag suggestions) are sent
+   * after it: at 100,000 events they came first and held the first drawing back ~0.25 s.
    */
   firstDrawing: Promise<void>
 }

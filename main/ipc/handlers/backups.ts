@@ -1,6 +1,7 @@
 /**
  * Saving and backups as the window sees them: the save state ("saved", "saving", "not saved —
- * retrying") and trying again at once, the list of snapshots for File ▸ Restore from backup…, and restoring one.
+ * retrying") and trying again at once, the list of snapshots for File ▸ Restore from backup…, and
+ * restoring one.
  */
 import type { HandlerMap } from '../handlers'
 import type { TimelineSession } from '../../timelineSession'
