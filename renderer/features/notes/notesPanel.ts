@@ -153,6 +153,9 @@ export function mountNotesPanel(context: AppContext, notes: NotesOnTimeline, act
 
   context.selection.onChange((selection) => {
     shownId = selection?.kind === 'annotation' ? selection.id : null
+    // A tab brought forward while out of date redraws itself, the note's detail included: asking
+    // for it here as well fetched it twice.
+    if (shownId && stale && !inFront()) return showTab()
     void drawDetail()
     if (shownId) showTab()
   })
