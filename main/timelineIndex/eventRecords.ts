@@ -51,8 +51,10 @@ export function eventRecord(event: TimelineEvent, slot: number): EventRecord | n
   }
 }
 
+/** The list itself when nothing repeats (lists here hold a few lanes or grades: no Set is built for them). */
 function withoutRepeats(list: string[]): string[] {
-  return list.length < 2 || new Set(list).size === list.length ? list : [...new Set(list)]
+  for (let i = 1; i < list.length; i++) if (list.lastIndexOf(list[i]!, i - 1) >= 0) return [...new Set(list)]
+  return list
 }
 
 /** FNV-1a over UTF-16 code units, from a chosen offset basis. */
