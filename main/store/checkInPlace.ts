@@ -1,9 +1,9 @@
 /**
  * A large timeline checked where it lies. zod's parse builds a checked copy of every object in the
- * file: at 100,000 events that copy took ~0.7 s of opening and doubled the memory touched. Here the
- * file format's JSON Schema — generated from the zod schema (main/formats/jsonSchema.ts), so the
- * rules stay written once — is compiled by ajv, which checks the parsed file in place and fills in
- * the defaults zod would (~0.2 s at 100,000 events).
+ * file: at 100,000 events that copy took ~0.7 s of opening, and without it garbage collection in a
+ * profile of the open fell from 1.6 to 0.9 s. Here the file format's JSON Schema — generated from the
+ * zod schema (main/formats/jsonSchema.ts), so the rules stay written once — is compiled by ajv,
+ * which checks the parsed file in place and fills in the defaults zod would (~0.2 s at 100,000 events).
  *
  * It only ever accepts: a file it refuses is read again by zod, whose words say what is wrong, and
  * zod stays the definition (test/store/checkInPlace.test.ts: on damaged files it never accepts what

@@ -1,7 +1,8 @@
 /**
  * The detail panel for the selected event: title, the date as written and in words, description,
- * lanes, tags, each source with its Admiralty grade spelled out, and where an imported event came from. Links open in the system
- * browser through the main process, which vets them; the page itself never navigates.
+ * lanes, tags, each source with its Admiralty grade spelled out, and where an imported event came
+ * from. Links open in the system browser through the main process, which vets them; the page
+ * itself never navigates.
  */
 import type { TimelineEvent } from '../../main/domain/timeline'
 import type { EventDetail, GradedSource } from '../../main/ipc/contract'

@@ -7,7 +7,8 @@ import type { AnnotationDetail } from '../../../main/ipc/contract'
 import { el } from '../../dom'
 import { markdownView } from './markdownView'
 import { historyList } from './noteHistory'
-import { byline, colourMark, judgementInWords, kindInWords, whenWritten } from './noteWords'
+import { byline, colourMark, judgementInWords, kindInWords } from './noteWords'
+import { whenStamped } from '../../timeWords'
 
 export interface NoteDetailActions {
   back(): void
@@ -72,7 +73,7 @@ export function noteDetailView(detail: AnnotationDetail, actions: NoteDetailActi
       // The note's author field signs its latest version; whoever wrote the first version wrote the note.
       el('span', { text: `Written by ${byline(detail.history[0]?.version.author ?? note.author, note.created)}` }),
       note.updated !== note.created ? el('span', { text: `Last changed by ${byline(note.author, note.updated)}` }) : null,
-      trashed ? el('span', { text: `Moved to the trash ${whenWritten(note.deleted!)}` }) : null,
+      trashed ? el('span', { text: `Moved to the trash ${whenStamped(note.deleted!)}` }) : null,
     ]),
     el('div', { className: 'note-actions' }, buttons),
     el('section', { className: 'field', attrs: { 'aria-label': 'History' } }, [el('h3', { text: `History (${versions} version${versions === 1 ? '' : 's'})` }), history]),

@@ -27,13 +27,10 @@ export function noteTitle(note: { label: string; text: string }): string {
   return title.length > 120 ? `${title.slice(0, 119)}…` : title || 'Untitled note'
 }
 
-/** When a note or version was written, in the analyst's own time zone. */
-export const whenWritten = whenStamped
-
 /** "Jane Analyst (JA) · 28 Nov 2026, 08:38": who wrote a note or version, and when. */
 export function byline(author: { name: string; initials: string }, when: string): string {
   const who = author.name ? `${author.name}${author.initials ? ` (${author.initials})` : ''}` : 'unknown author'
-  return `${who} · ${whenWritten(when)}`
+  return `${who} · ${whenStamped(when)}`
 }
 
 /** A small square in the note's palette colour; the colour is also said in words for screen readers. */
