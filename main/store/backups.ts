@@ -10,6 +10,7 @@ import path from 'node:path'
 import { SCHEMA_VERSION, type TimelineDocument } from '../domain/timeline'
 import type { BackupSummary } from '../ipc/contract'
 import { backupsToKeep, type DatedBackup } from './backupRotation'
+import { everySlice } from './inSlices'
 import { syncFolder, TEMP_MARKER, writeFileDurably, type DurableWriteOptions } from './durableWrite'
 import { loadTimelineBytes, type LoadedTimeline } from './timelineFile'
 
@@ -104,7 +105,7 @@ export async function createBackup(
   const pending = path.join(folder, `${id}${PENDING_EXTENSION}`)
   await writeFileDurably(pending, contents, options)
   const written = await readFile(pending)
-  const problem = options.textIsValid ? (sameBytes(written, contents) ? null : 'it differs from what was written') : unusable(written)
+  const problem = options.textIsValid ? ((await sameBytes(written, contents)) ? null : 'it differs from what was written') : unusable(written)
   if (problem) {
     await rm(pending, { force: true })
     throw new Error(`the snapshot did not read back as a timeline: ${problem}`)
@@ -178,12 +179,14 @@ export async function newestBackupBytes(dataDir: string, name: string): Promise<
 
 /**
  * Whether two snapshots hold the same bytes (text counts as its UTF-8). Bytes are compared as they
- * are: encoding a 100,000-event timeline's text again costs the main process most of a second.
+ * are (encoding a 100,000-event timeline's text again costs the main process most of a second),
+ * a slice at a time: the one comparison of a snapshot just written took 0.19 s as the timeline opened.
  */
-export function sameBytes(a: string | Uint8Array, b: string | Uint8Array): boolean {
+export async function sameBytes(a: string | Uint8Array, b: string | Uint8Array): Promise<boolean> {
   if (typeof a === 'string' && typeof b === 'string') return a === b
   const length = (contents: string | Uint8Array) => (typeof contents === 'string' ? Buffer.byteLength(contents, 'utf8') : contents.byteLength)
   if (length(a) !== length(b)) return false
   const bytes = (contents: string | Uint8Array) => (typeof contents === 'string' ? Buffer.from(contents, 'utf8') : Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength))
-  return bytes(a).equals(bytes(b))
+  const [first, second] = [bytes(a), bytes(b)]
+  return everySlice(first.byteLength, (start, end) => first.subarray(start, end).equals(second.subarray(start, end)))
 }

@@ -273,7 +273,7 @@ export class TimelineStore {
    */
   private takeSnapshot(contents: string | Uint8Array, { force, checked = true }: { force: boolean; checked?: boolean }): Promise<void> {
     const taken = this.backups.then(async () => {
-      if (!force && this.lastBackup !== null && sameBytes(contents, this.lastBackup)) return
+      if (!force && this.lastBackup !== null && (await sameBytes(contents, this.lastBackup))) return
       await createBackup(this.place.dataDir, this.place.name, contents, this.now(), { fs: this.options.fs, textIsValid: checked })
       this.lastBackup = contents
     })

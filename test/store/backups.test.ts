@@ -9,7 +9,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { realFileSystem, type FileSystem } from '../../main/store/durableWrite'
 import { backupsToKeep, KEEP_MOST_RECENT } from '../../main/store/backupRotation'
-import { backupsDir, createBackup, isBackupId, listBackups } from '../../main/store/backups'
+import { backupsDir, createBackup, isBackupId, listBackups, sameBytes } from '../../main/store/backups'
 import { parseTimelineText, serializeTimeline } from '../../main/store/timelineFile'
 import { TimelineSession } from '../../main/timelineSession'
 import { sampleDocument, tempLibrary, withNote } from './helpers'
@@ -65,6 +65,20 @@ test('a snapshot of text already checked (the file as it opened) joins only if t
   } finally {
     await library.remove()
   }
+})
+
+test('snapshots are compared byte for byte to the last byte, however large, text as its UTF-8', async () => {
+  // Larger than the slices the comparison is made in, so a difference in the last slice counts.
+  const text = `{"title":"Kraków – Київ"}`.padEnd(9 * 2 ** 20 + 7, ' ')
+  const bytes = Buffer.from(text, 'utf8')
+  assert.equal(await sameBytes(text, bytes), true)
+  assert.equal(await sameBytes(bytes, Buffer.from(bytes)), true)
+  const lastChanged = Buffer.from(bytes)
+  lastChanged[lastChanged.length - 1] = 0x0a
+  assert.equal(await sameBytes(bytes, lastChanged), false)
+  assert.equal(await sameBytes(text, lastChanged), false)
+  assert.equal(await sameBytes(text, bytes.subarray(1)), false)
+  assert.equal(await sameBytes(text, `${text.slice(0, -1)}\n`), false)
 })
 
 test('on disk, the rotation holds at most 20 snapshots from today', async () => {
