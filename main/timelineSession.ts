@@ -6,6 +6,7 @@
 import type { Author, TimelineDocument } from './domain/timeline'
 import type { EventDetail, TimelineView } from './ipc/contract'
 import { describeDate } from './domain/dates'
+import { datesToCorrect } from './domain/datesToCorrect'
 import { describeGrade } from './domain/sourceGrade'
 import { eventRange } from './domain/eventOrder'
 import type { Edit } from './edits/edit'
@@ -139,7 +140,8 @@ export class TimelineSession {
       hasEventsWithoutLane: events.some((event) => event.lanes.length === 0),
       annotationCount: annotations.length,
       readOnly: this.readOnly,
-      notices: this.notices,
+      // Dates to correct are found afresh each time, so the notice goes once they are corrected.
+      notices: [...this.notices, ...datesToCorrect(this.document)],
     }
   }
 

@@ -87,6 +87,35 @@ export function readDate(text: string): DateReading {
   return span ? { ok: true, span } : readDateWithEdtf(text)
 }
 
+/**
+ * A date as an analyst types it or an import brings it: `readDate`, except that 29 February in a
+ * year without one is refused. The EDTF grammar, and so the `edtf` package, allows 29 February in
+ * every year and reads it in a common year as 1 March (30 February it refuses). A file that already
+ * holds such a date still opens, drawn where it always was, and says so (`datesToCorrect`).
+ */
+export function readEnteredDate(text: string): DateReading {
+  const reading = readDate(text)
+  if (!reading.ok) return reading
+  const missing = missingLeapDay(text.trim())
+  return missing ? { ok: false, error: missing } : reading
+}
+
+/** `YYYY-02-29` anywhere in a date (an interval or set may name several days); a minus for years BC. */
+const LEAP_DAY = /(?<![\d-])(-?\d{4})-02-29/g
+
+/** Proleptic Gregorian, astronomical years (0 is 1 BC), as EDTF counts them. */
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+}
+
+/** Why `text` names a 29 February its year does not have, in the words used for 30 February; or null. */
+export function missingLeapDay(text: string): string | null {
+  for (const [, year] of text.matchAll(LEAP_DAY)) {
+    if (!isLeapYear(Number(year))) return `February ${year} has only 28 days, so "${text}" is not a date`
+  }
+  return null
+}
+
 /** The reference reader: every date through the `edtf` package (slow; `readDate` uses it for the unusual shapes). */
 export function readDateWithEdtf(text: string): DateReading {
   const trimmed = text.trim()

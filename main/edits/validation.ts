@@ -3,7 +3,7 @@
  * the document schema or throws an `EditError` and changes nothing.
  */
 import type { z } from 'zod'
-import { readDate } from '../domain/dates'
+import { readEnteredDate } from '../domain/dates'
 
 /** An edit was refused; `message` is shown to the analyst as is. */
 export class EditError extends Error {}
@@ -11,7 +11,7 @@ export class EditError extends Error {}
 /** Throws the date reader's own explanation ("February 2023 has only 28 days…") for a bad date. */
 export function checkDate(text: string, what: string): string {
   const trimmed = text.trim()
-  const reading = readDate(trimmed)
+  const reading = readEnteredDate(trimmed)
   if (!reading.ok) throw new EditError(`${what}: ${reading.error}`)
   return trimmed
 }

@@ -6,10 +6,9 @@
  * When day and month could be either way round (`03/04/2014`) and nothing says which, the
  * answer is "ambiguous" with both readings, for the analyst to choose.
  */
-import { describeDate } from '../domain/dates'
-import { readDate } from '../domain/dates'
+import { describeDate, readEnteredDate } from '../domain/dates'
 
-const isValidEdtf = (text: string) => readDate(text).ok
+const isValidEdtf = (text: string) => readEnteredDate(text).ok
 
 export type DateStyleReading =
   | { kind: 'date'; edtf: string }
@@ -38,7 +37,7 @@ export function edtfYear(year: number): string {
 }
 
 function checked(edtf: string, original: string): DateStyleReading {
-  const reading = readDate(edtf)
+  const reading = readEnteredDate(edtf)
   if (reading.ok) return { kind: 'date', edtf }
   return { kind: 'error', message: edtf === original ? reading.error : `"${original}" reads as ${edtf}, but ${reading.error}` }
 }

@@ -3,7 +3,7 @@
  * Year / Month / Day / Time cells in its sheet — and the parts it leaves out are its precision.
  * These functions convert between those parts and EDTF, keeping that precision both ways.
  */
-import { readDate } from '../domain/dates'
+import { readDate, readEnteredDate } from '../domain/dates'
 import { edtfYear } from './dateStyles'
 
 export interface TimelineJsDate {
@@ -47,7 +47,7 @@ export function timelineJsToEdtf(date: Partial<TimelineJsDate> | undefined): { e
   if (month !== undefined && day !== undefined && hour !== undefined) {
     edtf += `T${pad2(hour as number)}:${pad2((minute as number | undefined) ?? 0)}:${pad2((second as number | undefined) ?? 0)}`
   }
-  const reading = readDate(edtf)
+  const reading = readEnteredDate(edtf)
   return reading.ok ? { edtf } : { error: reading.error }
 }
 

@@ -4,7 +4,7 @@
  */
 import type { AnnalistContract, Channel } from './contract'
 import type { TimelineSession } from '../timelineSession'
-import { describeDate, readDate } from '../domain/dates'
+import { describeDate, readEnteredDate } from '../domain/dates'
 import { parseExternalUrl } from '../security/externalUrl'
 import { stepEvent } from '../domain/eventOrder'
 import { backupHandlers } from './handlers/backups'
@@ -60,7 +60,7 @@ export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath
     eventTitles: async () => session.document.events.map(({ id, title, lanes }) => ({ id, title, lanes })),
     tagsInUse: async () => [...new Set(session.document.events.flatMap((event) => event.tags))].sort(),
     previewDate: async (text) => {
-      const reading = readDate(text)
+      const reading = readEnteredDate(text)
       return reading.ok
         ? { words: describeDate(text), span: reading.span, error: null }
         : { words: '', span: null, error: reading.error }
