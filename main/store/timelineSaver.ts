@@ -8,6 +8,7 @@
 import type { TimelineDocument } from '../domain/timeline'
 import { patchBetween, patchWeight } from './documentPatch'
 import { writeFileDurably, type DurableWriteOptions } from './durableWrite'
+import { AFTER_OPENING_MS, laterOrWhenAsked } from './afterOpening'
 import { fileIdentity, journalPathFor, JournalWriter } from './journal'
 import type { OpenedTimeline } from './openTimeline'
 import { serializeTimelinePieces } from './timelineFile'
@@ -19,6 +20,8 @@ export interface JournalOptions {
   maxJournalRecords?: number
   /** …or this many bytes (default 8 MB). */
   maxJournalBytes?: number
+  /** How long after opening the file is hashed for the journal, unless a save needs it first (afterOpening.ts). */
+  afterOpeningMs?: number
   /** A save touching more entities than this is written whole (default 2,000). */
   maxPatchEntities?: number
 }
@@ -43,7 +46,7 @@ export class TimelineSaver {
   /** The document as the file and journal hold it durably; null when it must be written whole first. */
   private persisted: TimelineDocument | null
   /** The SHA-256 of the file's bytes, what a new journal names as its base; null if not known. */
-  private identity: Promise<string> | null = null
+  private identity: (() => Promise<string>) | null = null
   private fileBytes = 0
   private journal: JournalWriter | null = null
   /** Set when a rewrite is asked for or failed, until one succeeds: nothing is journaled meanwhile. */
@@ -58,14 +61,15 @@ export class TimelineSaver {
   ) {
     this.persisted = opened.mustSave || opened.readOnly ? null : opened.document
     if (opened.journal) {
-      this.identity = Promise.resolve(opened.journal.base)
+      const base = Promise.resolve(opened.journal.base)
+      this.identity = () => base
       this.journal = new JournalWriter(journalPathFor(file), opened.journal.base, opened.journal.records, options)
       this.fileBytes = Infinity // it was journaled before, so it is large
     } else if (opened.openedText !== null && this.persisted) {
       this.fileBytes = opened.openedBytes?.length ?? Buffer.byteLength(opened.openedText)
-      // Hashed now, off the main thread, so the first journaled save does not wait for it.
-      if (this.journaling) this.identity = fileIdentity(opened.openedBytes ?? opened.openedText)
-      this.identity?.catch(() => undefined)
+      // Hashed once the window has drawn the timeline, so the first journaled save rarely waits for it.
+      const contents = opened.openedBytes ?? opened.openedText
+      if (this.journaling) this.identity = laterOrWhenAsked(() => fileIdentity(contents), options.afterOpeningMs ?? AFTER_OPENING_MS)
     }
   }
 
@@ -100,7 +104,7 @@ export class TimelineSaver {
       const patch = patchBetween(this.persisted, next)
       if (!patch) return 'unchanged'
       if (patchWeight(patch) <= (this.options.maxPatchEntities ?? DEFAULT_MAX_PATCH_ENTITIES)) {
-        this.journal ??= new JournalWriter(journalPathFor(this.file), await this.identity, [], this.options)
+        this.journal ??= new JournalWriter(journalPathFor(this.file), await this.identity(), [], this.options)
         await this.journal.append(patch)
         this.persisted = next
         return 'journal'
@@ -125,7 +129,7 @@ export class TimelineSaver {
     identity?.catch(() => undefined)
     if (this.journal && identity) await this.journal.markCompaction(await identity)
     await writeFileDurably(this.file, bytes, this.options)
-    this.identity = identity
+    this.identity = identity && (() => identity)
     this.fileBytes = bytes.length
     this.persisted = next
     this.lastWritten = bytes

@@ -7,6 +7,7 @@
  */
 import path from 'node:path'
 import type { TimelineDocument } from '../domain/timeline'
+import { AFTER_OPENING_MS, laterOrWhenAsked } from './afterOpening'
 import { createBackup, listBackups, newestBackupBytes, readBackup, sameBytes, type BackupSummary } from './backups'
 import { errorCode, type DurableWriteOptions, type FileSystem } from './durableWrite'
 import { TIMELINE_EXTENSION } from './library'
@@ -69,6 +70,7 @@ export class TimelineStore {
   /** What the newest snapshot holds, to skip taking the same one again. */
   private lastBackup: string | Uint8Array | null = null
   private quietTimer: NodeJS.Timeout | null = null
+  private openingSnapshot: (() => Promise<void>) | null = null
 
   private constructor(
     private readonly place: TimelinePlace,
@@ -125,6 +127,8 @@ export class TimelineStore {
    */
   async commit(next: TimelineDocument): Promise<SaveState> {
     if (this.readOnly) throw new ReadOnlyTimelineError()
+    // Not awaited: the snapshot copies the bytes that opened, whatever the save writes meanwhile.
+    void this.snapshotAsOpened()
     this.current = next
     const durable = this.saves.requestSave()
     let stopListening = () => {}
@@ -148,6 +152,7 @@ export class TimelineStore {
   /** Resolves when every change so far is durably on disk, however many retries that takes. */
   async whenSaved(): Promise<void> {
     await this.saves.idle()
+    await this.snapshotAsOpened()
     await this.backups
   }
 
@@ -156,7 +161,8 @@ export class TimelineStore {
     this.saves.retryNow()
   }
 
-  listBackups(): Promise<BackupSummary[]> {
+  async listBackups(): Promise<BackupSummary[]> {
+    await this.snapshotAsOpened()
     return listBackups(this.place.dataDir, this.place.name)
   }
 
@@ -164,6 +170,7 @@ export class TimelineStore {
   async restoreBackup(id: string): Promise<SaveState> {
     if (this.readOnly) throw new ReadOnlyTimelineError()
     const restored = await readBackup(this.place.dataDir, this.place.name, id)
+    await this.snapshotAsOpened()
     await this.takeSnapshot(serializeTimeline(this.document), { force: true })
     return this.commit(restored)
   }
@@ -175,6 +182,7 @@ export class TimelineStore {
    */
   async close(): Promise<void> {
     this.stopQuietTimer()
+    await this.snapshotAsOpened()
     if (this.saver.hasJournal && !this.readOnly) {
       this.saver.requestRewrite()
       await this.savedOrFailing(this.saves.requestSave())
@@ -254,13 +262,21 @@ export class TimelineStore {
     }
   }
 
+  /** The snapshot of the file as it opened: taken a few seconds later, or before the first change (afterOpening.ts). */
   private snapshotOnOpen(contents: string | Uint8Array, textIsValid: boolean): void {
-    this.backups = newestBackupBytes(this.place.dataDir, this.place.name)
-      .then((newest) => {
-        this.lastBackup = newest
-      })
-      .catch(() => undefined)
-    void this.takeSnapshot(contents, { force: false, checked: textIsValid }).catch(() => undefined)
+    this.openingSnapshot = laterOrWhenAsked(async () => {
+      this.backups = newestBackupBytes(this.place.dataDir, this.place.name)
+        .then((newest) => {
+          this.lastBackup = newest
+        })
+        .catch(() => undefined)
+      await this.takeSnapshot(contents, { force: false, checked: textIsValid }).catch(() => undefined)
+    }, this.options.afterOpeningMs ?? AFTER_OPENING_MS)
+  }
+
+  /** Starts the snapshot of the file as it opened, if it is still to be taken; resolves once it is. */
+  private snapshotAsOpened(): Promise<void> {
+    return this.openingSnapshot?.() ?? Promise.resolve()
   }
 
   /**

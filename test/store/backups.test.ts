@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { realFileSystem, type FileSystem } from '../../main/store/durableWrite'
 import { backupsToKeep, KEEP_MOST_RECENT } from '../../main/store/backupRotation'
@@ -118,6 +118,36 @@ test('snapshots: one on opening, then at most one per interval while the timelin
     assert.equal(listed[0]!.annotations, 5, 'the new snapshot holds what was just saved')
   } finally {
     await session.close()
+    await library.remove()
+  }
+})
+
+test('the snapshot of the file as it opened waits a few seconds, or for the first change, and holds the bytes that opened', async () => {
+  const library = await tempLibrary()
+  const file = library.file()
+  const opened = serializeTimeline(sampleDocument())
+  await writeFile(file, opened)
+  const folder = backupsDir(library.dataDir, 'crisis')
+  const snapshots = async () => (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.annalist.json'))
+  const waiting = await TimelineSession.open(file, { afterOpeningMs: 60_000 })
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    assert.deepEqual(await snapshots(), [], 'nothing is copied while the window opens')
+    await waiting.commit(withNote(waiting.document, 'n1', 'first change'))
+    await waiting.flush()
+    const [taken, ...more] = await snapshots()
+    assert.equal(more.length, 0)
+    assert.equal(await readFile(path.join(folder, taken!), 'utf8'), opened, 'the timeline as it opened, not as changed')
+  } finally {
+    await waiting.close()
+  }
+  await rm(folder, { recursive: true })
+  const soon = await TimelineSession.open(file, { afterOpeningMs: 50 })
+  try {
+    for (let waited = 0; (await snapshots()).length === 0 && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
+    assert.equal((await snapshots()).length, 1, 'taken on its own once the pause is over')
+  } finally {
+    await soon.close()
     await library.remove()
   }
 })
