@@ -8,7 +8,7 @@
 import type { TimelineDocument } from '../domain/timeline'
 import { patchBetween, patchWeight } from './documentPatch'
 import { writeFileDurably, type DurableWriteOptions } from './durableWrite'
-import { AFTER_OPENING_MS, laterOrWhenAsked } from './afterOpening'
+import { HASH_AFTER_OPENING_MS, laterOrWhenAsked } from './afterOpening'
 import { fileIdentity, journalPathFor, JournalWriter } from './journal'
 import type { OpenedTimeline } from './openTimeline'
 import { serializeTimelinePieces } from './timelineFile'
@@ -21,7 +21,7 @@ export interface JournalOptions {
   /** …or this many bytes (default 8 MB). */
   maxJournalBytes?: number
   /** How long after opening the file is hashed for the journal, unless a save needs it first (afterOpening.ts). */
-  afterOpeningMs?: number
+  hashAfterOpeningMs?: number
   /** A save touching more entities than this is written whole (default 2,000). */
   maxPatchEntities?: number
 }
@@ -53,6 +53,8 @@ export class TimelineSaver {
   private rewriteWanted = false
   /** The exact bytes of the last whole rewrite that completed (what a snapshot copies). */
   lastWritten: Uint8Array | null = null
+  /** Awaited before the file is rewritten: whatever must copy its bytes first. */
+  beforeRewrite: () => Promise<void> = async () => {}
 
   constructor(
     private readonly file: string,
@@ -69,7 +71,7 @@ export class TimelineSaver {
       this.fileBytes = opened.openedBytes?.length ?? Buffer.byteLength(opened.openedText)
       // Hashed once the window has drawn the timeline, so the first journaled save rarely waits for it.
       const contents = opened.openedBytes ?? opened.openedText
-      if (this.journaling) this.identity = laterOrWhenAsked(() => fileIdentity(contents), options.afterOpeningMs ?? AFTER_OPENING_MS)
+      if (this.journaling) this.identity = laterOrWhenAsked(() => fileIdentity(contents), options.hashAfterOpeningMs ?? HASH_AFTER_OPENING_MS)
     }
   }
 
@@ -121,6 +123,7 @@ export class TimelineSaver {
    */
   private async rewrite(next: TimelineDocument): Promise<void> {
     this.rewriteWanted = true // until this succeeds, whatever fails on the way
+    await this.beforeRewrite()
     // Bytes, once, for the identity, the write and the snapshot: each encoding of a 100,000-event
     // timeline's text holds the main process for a third of a second.
     const bytes = await serializeLettingOthersRun(next)

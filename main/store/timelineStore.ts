@@ -7,7 +7,7 @@
  */
 import path from 'node:path'
 import type { TimelineDocument } from '../domain/timeline'
-import { AFTER_OPENING_MS, laterOrWhenAsked } from './afterOpening'
+import { laterOrWhenAsked, SNAPSHOT_AFTER_OPENING_MS } from './afterOpening'
 import { createBackup, listBackups, newestBackupBytes, readBackup, sameBytes, type BackupSummary } from './backups'
 import { errorCode, type DurableWriteOptions, type FileSystem } from './durableWrite'
 import { TIMELINE_EXTENSION } from './library'
@@ -25,6 +25,8 @@ export interface TimelineStoreOptions extends JournalOptions {
   backupEveryMs?: number
   /** Pauses between failed save attempts (see SaveQueue). */
   retryDelaysMs?: readonly number[]
+  /** How long after opening the file as it opened is copied into the backups, unless needed sooner (afterOpening.ts). */
+  snapshotAfterOpeningMs?: number
   /** The file-system seam and rename retries, for fault-injection tests. */
   fs?: FileSystem
   renameRetryDelaysMs?: readonly number[]
@@ -95,6 +97,9 @@ export class TimelineStore {
     const opened = await openTimeline(place, now, { fs: options.fs, renameRetryDelaysMs: options.renameRetryDelaysMs })
     const saver = new TimelineSaver(file, opened, options)
     const store = new TimelineStore(place, opened.document, saver, opened.readOnly, opened.notices, options)
+    // The bytes that opened are on disk until the file is first rewritten (saves go to the journal
+    // meanwhile, or the file is small): their snapshot must exist by then.
+    saver.beforeRewrite = () => store.snapshotAsOpened()
     // The file's own bytes when they are what opened: no need to encode 80 MB of text again.
     if (opened.openedText !== null) store.snapshotOnOpen(opened.openedBytes ?? opened.openedText, opened.openedTextChecked === true)
     // Restored, migrated or new: saved at once. Failure here shows as "retrying", like any save.
@@ -127,8 +132,6 @@ export class TimelineStore {
    */
   async commit(next: TimelineDocument): Promise<SaveState> {
     if (this.readOnly) throw new ReadOnlyTimelineError()
-    // Not awaited: the snapshot copies the bytes that opened, whatever the save writes meanwhile.
-    void this.snapshotAsOpened()
     this.current = next
     const durable = this.saves.requestSave()
     let stopListening = () => {}
@@ -152,7 +155,6 @@ export class TimelineStore {
   /** Resolves when every change so far is durably on disk, however many retries that takes. */
   async whenSaved(): Promise<void> {
     await this.saves.idle()
-    await this.snapshotAsOpened()
     await this.backups
   }
 
@@ -262,7 +264,7 @@ export class TimelineStore {
     }
   }
 
-  /** The snapshot of the file as it opened: taken a few seconds later, or before the first change (afterOpening.ts). */
+  /** The snapshot of the file as it opened: taken later, or before the file is first rewritten (afterOpening.ts). */
   private snapshotOnOpen(contents: string | Uint8Array, textIsValid: boolean): void {
     this.openingSnapshot = laterOrWhenAsked(async () => {
       this.backups = newestBackupBytes(this.place.dataDir, this.place.name)
@@ -271,11 +273,11 @@ export class TimelineStore {
         })
         .catch(() => undefined)
       await this.takeSnapshot(contents, { force: false, checked: textIsValid }).catch(() => undefined)
-    }, this.options.afterOpeningMs ?? AFTER_OPENING_MS)
+    }, this.options.snapshotAfterOpeningMs ?? SNAPSHOT_AFTER_OPENING_MS)
   }
 
   /** Starts the snapshot of the file as it opened, if it is still to be taken; resolves once it is. */
-  private snapshotAsOpened(): Promise<void> {
+  snapshotAsOpened(): Promise<void> {
     return this.openingSnapshot?.() ?? Promise.resolve()
   }
 

@@ -5,14 +5,16 @@
  */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { existsSync } from 'node:fs'
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { realFileSystem, type FileSystem } from '../../main/store/durableWrite'
 import { backupsToKeep, KEEP_MOST_RECENT } from '../../main/store/backupRotation'
 import { backupsDir, createBackup, isBackupId, listBackups, sameBytes } from '../../main/store/backups'
+import { journalPathFor } from '../../main/store/journal'
 import { parseTimelineText, serializeTimeline } from '../../main/store/timelineFile'
 import { TimelineSession } from '../../main/timelineSession'
-import { sampleDocument, tempLibrary, withNote } from './helpers'
+import { sampleDocument, tempLibrary, until, withNote } from './helpers'
 
 const HOUR = 60 * 60 * 1000
 const DAY = 24 * HOUR
@@ -122,32 +124,56 @@ test('snapshots: one on opening, then at most one per interval while the timelin
   }
 })
 
-test('the snapshot of the file as it opened waits a few seconds, or for the first change, and holds the bytes that opened', async () => {
+test('the snapshot of the file as it opened waits, and is taken before the file is first rewritten, holding the bytes that opened', async () => {
   const library = await tempLibrary()
   const file = library.file()
   const opened = serializeTimeline(sampleDocument())
-  await writeFile(file, opened)
   const folder = backupsDir(library.dataDir, 'crisis')
   const snapshots = async () => (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.annalist.json'))
-  const waiting = await TimelineSession.open(file, { afterOpeningMs: 60_000 })
-  try {
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    assert.deepEqual(await snapshots(), [], 'nothing is copied while the window opens')
-    await waiting.commit(withNote(waiting.document, 'n1', 'first change'))
-    await waiting.flush()
+  const onlySnapshot = async () => {
     const [taken, ...more] = await snapshots()
     assert.equal(more.length, 0)
-    assert.equal(await readFile(path.join(folder, taken!), 'utf8'), opened, 'the timeline as it opened, not as changed')
-  } finally {
-    await waiting.close()
+    return readFile(path.join(folder, taken!), 'utf8')
   }
-  await rm(folder, { recursive: true })
-  const soon = await TimelineSession.open(file, { afterOpeningMs: 50 })
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+  const later = { snapshotAfterOpeningMs: 60_000, backupEveryMs: Infinity }
+
+  // A small file is rewritten by its first save: the snapshot comes first.
+  await writeFile(file, opened)
+  const small = await TimelineSession.open(file, later)
   try {
-    for (let waited = 0; (await snapshots()).length === 0 && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
-    assert.equal((await snapshots()).length, 1, 'taken on its own once the pause is over')
+    await pause(200)
+    assert.deepEqual(await snapshots(), [], 'nothing is copied while the window opens')
+    await small.commit(withNote(small.document, 'n1', 'first change'))
+    assert.equal(await onlySnapshot(), opened, 'the timeline as it opened, not as changed')
   } finally {
-    await soon.close()
+    await small.close()
+  }
+
+  // A large file's saves go to the journal, leaving its bytes on disk: the snapshot waits until
+  // the journal is folded into the file.
+  await rm(folder, { recursive: true })
+  await writeFile(file, opened)
+  const large = await TimelineSession.open(file, { ...later, journalFromBytes: 0, compactAfterQuietMs: 500 })
+  try {
+    await large.commit(withNote(large.document, 'n1', 'first change'))
+    await large.flush()
+    assert.ok(existsSync(journalPathFor(file)))
+    assert.deepEqual(await snapshots(), [], 'the journaled save leaves the file, and the snapshot, for later')
+    await until(() => !existsSync(journalPathFor(file)), 'the quiet compaction')
+    assert.equal(await onlySnapshot(), opened)
+  } finally {
+    await large.close()
+  }
+
+  // Left alone, it is taken once the pause is over.
+  await rm(folder, { recursive: true })
+  const alone = await TimelineSession.open(file, { snapshotAfterOpeningMs: 50 })
+  try {
+    for (let waited = 0; (await snapshots()).length === 0 && waited < 5_000; waited += 50) await pause(50)
+    assert.equal((await snapshots()).length, 1, 'taken on its own')
+  } finally {
+    await alone.close()
     await library.remove()
   }
 })
