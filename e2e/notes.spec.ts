@@ -200,6 +200,58 @@ test('a note edited twice shows three versions, and the first can be restored', 
   await expect(savedStatus(annalist, /^Saved: restore an earlier version of/)).toBeVisible()
 })
 
+test('a note links to sources of its event and of the events it links to, chosen in the editor', async ({ annalist }) => {
+  await setName(annalist)
+  await frameWinter(annalist)
+  await addEventNote(annalist, 'NATO–Russia Council meets in Brussels', 'Allies and Russia far apart.')
+  const detail = notesTab(annalist).getByRole('article', { name: 'Note' })
+  const editor = noteEditor(annalist.page)
+  const sources = editor.getByRole('group', { name: 'Linked sources, optional' })
+  const pressConference = sources.getByRole('checkbox', { name: /^A1\s*Press conference by NATO Secretary General .* — NATO–Russia Council meets in Brussels$/ })
+  const tass = sources.getByRole('checkbox', { name: /^B2\s*Putin-Biden video conference over — Biden–Putin video summit$/ })
+
+  await detail.getByRole('button', { name: 'Edit note' }).click()
+  await expect(sources.getByRole('checkbox')).toHaveCount(2) // the note's own event's two sources
+  await pressConference.check()
+  await editor.getByRole('combobox', { name: 'Event to link' }).fill('Biden–Putin video summit')
+  await editor.getByRole('button', { name: 'Link', exact: true }).click()
+  await expect(sources.getByRole('checkbox')).toHaveCount(4)
+  await tass.check()
+  await editor.getByRole('button', { name: 'Save' }).click()
+  await expect(editor).toBeHidden()
+  const linked = detail.getByRole('region', { name: 'Linked sources' }).getByRole('listitem')
+  await expect(linked).toHaveCount(2)
+  await expect(linked.nth(0)).toContainText('Press conference by NATO Secretary General')
+  await expect(linked.nth(1)).toContainText('Putin-Biden video conference over')
+
+  // Reopened, the editor shows what is linked; one link is taken back.
+  await detail.getByRole('button', { name: 'Edit note' }).click()
+  await expect(pressConference).toBeChecked()
+  await expect(tass).toBeChecked()
+  await tass.uncheck()
+  await editor.getByRole('button', { name: 'Save' }).click()
+  await expect(editor).toBeHidden()
+  await expect(linked).toHaveCount(1)
+  await expect(linked.first()).toContainText('Press conference by NATO Secretary General')
+
+  // The source is removed from its event: the editor says the link goes, and saving drops it.
+  await annalist.eventItem('NATO–Russia Council meets in Brussels').click()
+  await annalist.detailPanel.getByRole('button', { name: 'Edit event' }).click()
+  const eventEditor = annalist.page.getByRole('dialog', { name: 'Edit event' })
+  await eventEditor.getByRole('button', { name: 'Remove source 1' }).click()
+  await eventEditor.getByRole('button', { name: 'Save' }).click()
+  await expect(eventEditor).toBeHidden()
+  await annalist.page.getByRole('tab', { name: 'Notes' }).click()
+  await noteRows(annalist).filter({ hasText: 'Allies and Russia far apart.' }).click()
+  await detail.getByRole('button', { name: 'Edit note' }).click()
+  const removed = sources.getByRole('checkbox', { name: /^A source removed from the timeline — the link is dropped on saving$/ })
+  await expect(removed).not.toBeChecked()
+  await expect(sources.getByRole('checkbox')).toHaveCount(4) // the remaining sources of both events, and the removed one
+  await editor.getByRole('button', { name: 'Save' }).click()
+  await expect(editor).toBeHidden()
+  await expect(detail.getByRole('region', { name: 'Linked sources' })).toHaveCount(0)
+})
+
 test('deleting moves a note to the trash, and it can be restored from there', async ({ annalist }) => {
   await setName(annalist)
   await frameWinter(annalist)

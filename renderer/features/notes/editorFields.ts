@@ -1,6 +1,7 @@
 /**
- * The note editor's choosers: colour from the fixed palette, an optional ICD 203 judgement, and
- * links to events picked by title. Each is a small widget with get/set, so the editor stays a form.
+ * The note editor's choosers: colour from the fixed palette, an optional ICD 203 judgement, links
+ * to events picked by title, and links to the sources of those events. Each is a small widget with
+ * get/set, so the editor stays a form.
  */
 import { ANNOTATION_COLOURS, CONFIDENCES, LIKELIHOODS } from '../../../main/domain/vocabulary'
 import type { AnnotationColour, Judgement } from '../../../main/domain/timeline'
@@ -77,7 +78,7 @@ const SUGGESTIONS = 30
  * Links to events: type part of a title, pick it from the suggestions, press Enter or "Link".
  * Suggestions are capped so a timeline of 100,000 events still answers at once.
  */
-export function eventLinksField(events: () => readonly PickableEvent[]): Field<string[]> {
+export function eventLinksField(events: () => readonly PickableEvent[], onChange: () => void = () => {}): Field<string[]> {
   const listId = `note-link-options-${++groupCount}`
   const options = el('datalist', { attrs: { id: listId } })
   const input = el('input', { attrs: { type: 'text', list: listId, 'aria-label': 'Event to link', placeholder: 'Type an event title', autocomplete: 'off' } })
@@ -96,7 +97,7 @@ export function eventLinksField(events: () => readonly PickableEvent[]): Field<s
             className: 'chip-remove',
             text: '×',
             attrs: { type: 'button', 'aria-label': `Remove link to ${title}` },
-            on: { click: () => ((linked = linked.filter((other) => other !== id)), draw()) },
+            on: { click: () => ((linked = linked.filter((other) => other !== id)), draw(), onChange()) },
           }),
         ])
       }),
@@ -125,6 +126,7 @@ export function eventLinksField(events: () => readonly PickableEvent[]): Field<s
     input.value = ''
     message.textContent = ''
     draw()
+    onChange()
   }
 
   input.addEventListener('input', suggest)
@@ -150,6 +152,75 @@ export function eventLinksField(events: () => readonly PickableEvent[]): Field<s
       input.value = ''
       message.textContent = ''
       suggest()
+      draw()
+    },
+  }
+}
+
+/** A source a note may link to, and the event it belongs to. */
+export interface PickableSource {
+  id: string
+  title: string
+  grade: string
+  eventTitle: string
+}
+
+/** A source the note already links to, as the main process named it (title null: it was removed). */
+export interface LinkedSource {
+  id: string
+  title: string | null
+  grade: string | null
+}
+
+/**
+ * Links to sources, offered as checkboxes: the sources of the note's event and of the events it
+ * links to (`offer`). A source already linked stays listed, and chosen, when its event is no
+ * longer among them; one removed from the timeline is listed unchosen, since the link cannot be kept.
+ */
+export function sourceLinksField(): Field<string[]> & { offer(sources: readonly PickableSource[]): void; know(linked: readonly LinkedSource[]): void } {
+  const list = el('ul', { className: 'note-links source-links', attrs: { 'aria-label': 'Sources to link' } })
+  const empty = el('p', { className: 'hint', text: 'Link the note to an event to choose among its sources.' })
+  const element = el('fieldset', { className: 'links-field' }, [el('legend', { text: 'Linked sources, optional' }), empty, list])
+  let chosen = new Set<string>()
+  let offered: readonly PickableSource[] = []
+  let known = new Map<string, LinkedSource>()
+  /** Linked sources no longer in the timeline: listed, unchosen, so saving drops the link. */
+  let removed: string[] = []
+
+  function row(id: string, title: string, where: string, grade: string | null): HTMLElement {
+    const box = el('input', { attrs: { type: 'checkbox', value: id } })
+    box.checked = chosen.has(id)
+    box.addEventListener('change', () => (box.checked ? chosen.add(id) : chosen.delete(id)))
+    const grading = grade ? el('span', { className: `grade grade-${grade[0]}`, text: grade }) : null
+    return el('li', {}, [el('label', { className: 'source-choice' }, [box, grading, el('span', {}, [title, el('span', { className: 'muted', text: ` — ${where}` })])])])
+  }
+
+  function draw(): void {
+    const offeredIds = new Set(offered.map((source) => source.id))
+    const earlier = [...chosen].filter((id) => !offeredIds.has(id))
+    list.replaceChildren(
+      ...offered.map((source) => row(source.id, source.title, source.eventTitle, source.grade)),
+      ...earlier.map((id) => row(id, known.get(id)?.title ?? id, 'linked earlier', known.get(id)?.grade ?? null)),
+      ...removed.filter((id) => !chosen.has(id)).map((id) => row(id, 'A source removed from the timeline', 'the link is dropped on saving', null)),
+    )
+    empty.hidden = list.childElementCount > 0
+  }
+
+  return {
+    element,
+    get: () => [...chosen],
+    set: (ids) => {
+      chosen = new Set(ids)
+      draw()
+    },
+    know: (linked) => {
+      known = new Map(linked.map((source) => [source.id, source]))
+      removed = linked.filter((source) => source.title === null).map((source) => source.id)
+      for (const id of removed) chosen.delete(id)
+      draw()
+    },
+    offer: (sources) => {
+      offered = sources
       draw()
     },
   }

@@ -113,7 +113,7 @@ export function createNoteActions(
       const event = anchor.kind === 'event' ? ((await eventChoice(anchor.eventId)) ?? { id: anchor.eventId, title: 'a deleted event' }) : null
       const selected = context.selection.current()
       const fallback = selected?.kind === 'event' ? await eventChoice(selected.id) : null
-      await start({ id, content: { anchor, label, text, tags, colour, judgement, links }, event: event ?? fallback })
+      await start({ id, content: { anchor, label, text, tags, colour, judgement, links }, event: event ?? fallback, linkedSources: detail.linkedSources })
     },
     remove: (id) => apply(() => request('deleteAnnotation', id)),
     restore: (id) => apply(() => request('restoreAnnotation', id)),

@@ -8,7 +8,7 @@ import { request } from '../../api'
 import { el } from '../../dom'
 import { wireEditorForm } from '../../controls/editorForm'
 import { createAnchorDates, type DatedKind } from './anchorDates'
-import { colourField, eventLinksField, judgementField, type PickableEvent } from './editorFields'
+import { colourField, eventLinksField, judgementField, sourceLinksField, type LinkedSource, type PickableEvent, type PickableSource } from './editorFields'
 import { markdownView } from './markdownView'
 import type { NoteKind } from './noteWords'
 
@@ -18,6 +18,8 @@ export interface NoteDraft {
   content: AnnotationInput
   /** The event "on the event" refers to: the note's own event, or the one selected when it was started. */
   event: PickableEvent | null
+  /** The sources the note links to, as the main process names them (an edited note). */
+  linkedSources?: readonly LinkedSource[]
 }
 
 export interface NoteEditorDeps {
@@ -40,7 +42,7 @@ export function createNoteEditor(deps: NoteEditorDeps): NoteEditor {
   const heading = el('h2')
   const kindName = `note-kind-${Math.random().toString(36).slice(2)}`
   const kindRadio = (kind: NoteKind, text: string) => {
-    const radio = el('input', { attrs: { type: 'radio', name: kindName, value: kind }, on: { change: () => showKind() } })
+    const radio = el('input', { attrs: { type: 'radio', name: kindName, value: kind }, on: { change: () => (showKind(), void offerSources()) } })
     const words = el('span', { text })
     return { radio, words, label: el('label', { className: 'kind-choice' }, [radio, words]) }
   }
@@ -56,7 +58,8 @@ export function createNoteEditor(deps: NoteEditorDeps): NoteEditor {
   const tags = el('input', { attrs: { type: 'text', 'aria-label': 'Tags', placeholder: 'comma separated, e.g. escalation, diplomacy', autocomplete: 'off' } })
   const colour = colourField()
   const judgement = judgementField()
-  const links = eventLinksField(deps.events)
+  const links = eventLinksField(deps.events, () => void offerSources())
+  const sourceLinks = sourceLinksField()
   const error = el('p', { className: 'form-error', attrs: { role: 'alert' } })
   const saveButton = el('button', { className: 'primary', text: 'Save', attrs: { type: 'submit', title: 'Save (Ctrl+Enter)' } })
 
@@ -67,6 +70,29 @@ export function createNoteEditor(deps: NoteEditorDeps): NoteEditor {
   function showKind(): void {
     const kind = chosenKind()
     dates.show(kind === 'event' ? null : kind)
+  }
+
+  /** Each event's sources, fetched once per opening of the editor. */
+  let sourcesByEvent = new Map<string, Promise<PickableSource[]>>()
+  let offerSequence = 0
+  /** Offers the sources of the note's event (when it is on one) and of the events it links to. */
+  async function offerSources(): Promise<void> {
+    const mine = ++offerSequence
+    const eventIds = [...new Set([...(chosenKind() === 'event' && draft.event ? [draft.event.id] : []), ...links.get()])]
+    const lists = await Promise.all(
+      eventIds.map((id) => {
+        let sources = sourcesByEvent.get(id)
+        if (!sources) {
+          sources = request('getEvent', id).then(
+            ({ event }) => event.sources.map((source) => ({ id: source.id, title: source.title, grade: source.grade, eventTitle: event.title })),
+            () => [], // a deleted event has no sources to offer
+          )
+          sourcesByEvent.set(id, sources)
+        }
+        return sources
+      }),
+    )
+    if (mine === offerSequence) sourceLinks.offer(lists.flat())
   }
 
   let previewSequence = 0
@@ -93,8 +119,7 @@ export function createNoteEditor(deps: NoteEditorDeps): NoteEditor {
       tags: tagList,
       colour: colour.get(),
       judgement: judgement.get(),
-      // Source links are kept as they were: the editor does not offer them yet.
-      links: { events: links.get(), sources: draft.content.links?.sources ?? [] },
+      links: { events: links.get(), sources: sourceLinks.get() },
     }
   }
 
@@ -118,6 +143,7 @@ export function createNoteEditor(deps: NoteEditorDeps): NoteEditor {
     colour.element,
     judgement.element,
     links.element,
+    sourceLinks.element,
     error,
     el('div', { className: 'dialog-buttons' }, [
       el('span', { className: 'hint dialog-hint', text: 'Ctrl+Enter saves · Esc cancels' }),
@@ -148,6 +174,11 @@ export function createNoteEditor(deps: NoteEditorDeps): NoteEditor {
       colour.set(next.content.colour ?? 'amber')
       judgement.set(next.content.judgement)
       links.set(next.content.links?.events ?? [])
+      sourcesByEvent = new Map()
+      sourceLinks.set(next.content.links?.sources ?? [])
+      sourceLinks.know(next.linkedSources ?? [])
+      sourceLinks.offer([])
+      void offerSources()
       error.textContent = ''
       void updateTextPreview()
       dialog.showModal()
