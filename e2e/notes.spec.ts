@@ -200,6 +200,21 @@ test('a note edited twice shows three versions, and the first can be restored', 
   await expect(savedStatus(annalist, /^Saved: restore an earlier version of/)).toBeVisible()
 })
 
+test('a note on an event, once chosen, marks its event on the timeline', async ({ annalist }) => {
+  await setName(annalist)
+  await frameWinter(annalist)
+  const council = annalist.eventItem('NATO–Russia Council meets in Brussels')
+  await addEventNote(annalist, 'NATO–Russia Council meets in Brussels', 'Allies and Russia far apart.')
+  await expect(council).toHaveClass(/vis-selected/) // the new note is chosen, and with it its event
+  await annalist.page.keyboard.press('Escape')
+  await expect(council).not.toHaveClass(/vis-selected/)
+  await annalist.page.getByRole('tab', { name: 'Notes' }).click()
+  await noteRows(annalist).filter({ hasText: 'Allies and Russia far apart.' }).click()
+  await expect(notesTab(annalist).getByRole('article', { name: 'Note' })).toContainText('Allies and Russia far apart.')
+  await expect(council).toHaveClass(/vis-selected/)
+  await expect(annalist.eventItem('US–Russia Strategic Stability Dialogue, Geneva')).not.toHaveClass(/vis-selected/)
+})
+
 test('a note links to sources of its event and of the events it links to, chosen in the editor', async ({ annalist }) => {
   await setName(annalist)
   await frameWinter(annalist)

@@ -43,7 +43,8 @@ export type { VisibleWindow }
 /** Quiet time after a move before the drawings one step away are fetched. */
 const FETCH_AHEAD_AFTER_MS = 50
 
-export type TimelineSelection = { kind: 'event'; id: string } | { kind: 'annotation'; id: string }
+/** `eventId`: the event a note is on, marked with the note (a note on an event is drawn as its badge). */
+export type TimelineSelection = { kind: 'event'; id: string } | { kind: 'annotation'; id: string; eventId?: string }
 
 export interface TimelineHandle {
   /** Shows the whole timeline. */
@@ -370,11 +371,12 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   let selected: TimelineSelection | null = null
   /** Marks the selection on whatever items now draw it (an event may be drawn in several lanes). */
   function showSelection(): void {
+    const eventItems = (eventId: string) => itemSet.get({ filter: (item) => !isNoteItem(item) && item.kind === 'event' && item.event.eventId === eventId }).map((item) => item.id)
     const ids = !selected
       ? []
       : selected.kind === 'annotation'
-        ? [noteItemId(selected.id)].filter((id) => itemSet.get(id))
-        : itemSet.get({ filter: (item) => !isNoteItem(item) && item.kind === 'event' && item.event.eventId === selected!.id }).map((item) => item.id)
+        ? [...[noteItemId(selected.id)].filter((id) => itemSet.get(id)), ...(selected.eventId ? eventItems(selected.eventId) : [])]
+        : eventItems(selected.id)
     timeline.setSelection(ids, { focus: false, animation: { animation: false } })
   }
   itemSet.on('add', () => selected && showSelection())

@@ -9,7 +9,7 @@ import type { NotesOnTimeline } from '../notesOnTimeline'
 import { colourMark, judgementInWords, noteTitle } from './noteWords'
 
 export interface EventNotesActions {
-  open(annotationId: string): void
+  open(note: ListedAnnotation['annotation']): void
   add(eventId: string): void
 }
 
@@ -35,7 +35,7 @@ export function eventNotesSection(notes: NotesOnTimeline, actions: EventNotesAct
   function item({ annotation: note }: ListedAnnotation): HTMLElement {
     const judgement = judgementInWords(note.judgement)
     return el('li', {}, [
-      el('button', { className: 'event-note', attrs: { type: 'button' }, on: { click: () => actions.open(note.id) } }, [
+      el('button', { className: 'event-note', attrs: { type: 'button' }, on: { click: () => actions.open(note) } }, [
         colourMark(note.colour),
         el('span', { className: 'event-note-body' }, [
           el('span', { className: 'event-note-title', text: noteTitle(note) }),

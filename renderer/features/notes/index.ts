@@ -14,6 +14,7 @@ import { createNoteActions } from './noteActions'
 import { createNoteEditor } from './noteEditor'
 import type { PickableEvent } from './editorFields'
 import { mountNotesPanel } from './notesPanel'
+import { noteSelection } from './noteSelection'
 
 export function mountNotes(context: AppContext, notes: NotesOnTimeline, preferences: PreferencesDialog): void {
   // The links field suggests from this list; it is fetched again before each editor opens.
@@ -25,7 +26,7 @@ export function mountNotes(context: AppContext, notes: NotesOnTimeline, preferen
     onSaved: (applied) => {
       void actions.afterEdit(applied).then(() => {
         const saved = applied.annotations[0]
-        if (saved) context.selection.set({ kind: 'annotation', id: saved.id })
+        if (saved) context.selection.set(noteSelection(saved))
       })
     },
   })
@@ -34,7 +35,7 @@ export function mountNotes(context: AppContext, notes: NotesOnTimeline, preferen
 
   mountNotesPanel(context, notes, actions)
   const section = eventNotesSection(notes, {
-    open: (id) => context.selection.set({ kind: 'annotation', id }),
+    open: (note) => context.selection.set(noteSelection(note)),
     add: (eventId) => void actions.newOnEvent(eventId),
   })
   addEventPanelSection((detail: EventDetail) => section(detail.event.id))

@@ -12,6 +12,7 @@ import type { NotesOnTimeline } from '../notesOnTimeline'
 import type { NoteActions } from './noteActions'
 import { noteDetailView } from './noteDetail'
 import { colourMark, judgementInWords, kindInWords, noteTitle, type NoteKind } from './noteWords'
+import { noteSelection } from './noteSelection'
 
 const MIN_FRAME_MS = 7 * 86_400_000
 
@@ -102,7 +103,7 @@ export function mountNotesPanel(context: AppContext, notes: NotesOnTimeline, act
       const half = Math.max((row.span.end - row.span.start) / 2, MIN_FRAME_MS / 2)
       context.timeline.frame(middle - half, middle + half)
     }
-    context.selection.set({ kind: 'annotation', id: row.annotation.id })
+    context.selection.set(noteSelection(row.annotation))
   }
 
   /** Rows drawn at most; the count above the list still says how many match. */
