@@ -24,6 +24,8 @@ export interface FigurePreview {
   dropped: DroppedLabel[]
   /** Notes numbered in the chart whose text did not fit below it. */
   notesOmitted: number
+  /** Characters the figure's font cannot draw: left out of the preview, PNG and PDF (SVG keeps them). */
+  undrawable: string[]
   /** Events drawn. */
   events: number
 }
@@ -31,7 +33,7 @@ export interface FigurePreview {
 /** After File ▸ Export figure…: where the file went, or that the analyst cancelled the save dialog. */
 export type FigureExportResult =
   | { saved: false }
-  | { saved: true; file: string; format: FigureFormat; bytes: number; dropped: DroppedLabel[]; notesOmitted: number }
+  | { saved: true; file: string; format: FigureFormat; bytes: number; dropped: DroppedLabel[]; notesOmitted: number; undrawable: string[] }
 
 /**
  * Where a long export has got to, pushed to the window as the `figureProgress` notice: laying out

@@ -8,6 +8,8 @@
 export interface FontMetrics {
   /** Width in px of `text` set at `size` px. */
   width(text: string, size: number): number
+  /** Whether the font draws this character (a code point). */
+  draws(codePoint: number): boolean
 }
 
 interface Table {
@@ -111,5 +113,6 @@ export function readFontMetrics(bytes: Uint8Array): FontMetrics {
       for (const char of text) total += advances.get(char.codePointAt(0)!) ?? missing
       return total * size
     },
+    draws: (codePoint) => advances.has(codePoint),
   }
 }

@@ -90,3 +90,28 @@ export function loadFigureFonts(dir: string = findFontsDir()): FigureFonts {
   loaded.set(dir, fonts)
   return fonts
 }
+
+/** Spaces and invisible characters: nothing to draw (a lone surrogate is dropped from the SVG too). */
+const INVISIBLE = /[\s\p{Cc}\p{Cf}\p{Cs}]/u
+
+/**
+ * `fonts`, noting every character measured that the face lacks (Chinese, Arabic or Hebrew in IBM
+ * Plex Sans). PNG and PDF are drawn with these fonts alone, so such text would be missing from
+ * them without a word; the export says which characters instead.
+ */
+export function noticingUndrawable(fonts: FigureFonts): { fonts: FigureFonts; undrawable: Set<string> } {
+  const undrawable = new Set<string>()
+  const watched = new Map<FontFace, FontMetrics>()
+  const watch = (face: FontFace): FontMetrics => {
+    const metrics = fonts.metrics(face)
+    return {
+      width(text, size) {
+        for (const char of text) if (!metrics.draws(char.codePointAt(0)!) && !INVISIBLE.test(char)) undrawable.add(char)
+        return metrics.width(text, size)
+      },
+      draws: (codePoint) => metrics.draws(codePoint),
+    }
+  }
+  const metrics = (face: FontFace) => watched.get(face) ?? watched.set(face, watch(face)).get(face)!
+  return { fonts: { ...fonts, metrics }, undrawable }
+}

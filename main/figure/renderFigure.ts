@@ -7,7 +7,7 @@ import type { TimelineDocument } from '../domain/timeline'
 import { drawChart } from './chart'
 import { figureContent } from './figureContent'
 import type { DroppedLabel } from './figureResults'
-import { FIGURE_FONT_FAMILY, type FigureFonts } from './fonts'
+import { FIGURE_FONT_FAMILY, noticingUndrawable, type FigureFonts } from './fonts'
 import { keyBlock, notesBlock, sourcesBlock, type Block } from './footer'
 import { figureOptions, figurePixels, type FigureOptionsInput } from './options'
 import { element, escapeXml, textElement } from './svgMarkup'
@@ -24,6 +24,8 @@ export interface RenderedFigure {
   eventIds: string[]
   /** Notes numbered in the chart whose text did not fit below it. */
   notesOmitted: number
+  /** Characters in the figure's text that its font cannot draw (missing from PNG and PDF). */
+  undrawable: string[]
 }
 
 export interface RenderSettings {
@@ -63,7 +65,8 @@ function fontFaces(fonts: FigureFonts): string {
  */
 export function renderFigure(document: TimelineDocument, input: FigureOptionsInput, settings: RenderSettings): RenderedFigure {
   const options = figureOptions(input)
-  const { fonts } = settings
+  // Every text is measured before it is drawn: measuring is where characters the font lacks show up.
+  const { fonts, undrawable } = noticingUndrawable(settings.fonts)
   const { width, height } = figurePixels(options.size)
   const type = typeScale(width, height)
   const u = type.unit
@@ -139,8 +142,8 @@ export function renderFigure(document: TimelineDocument, input: FigureOptionsInp
     element(
       'svg',
       { xmlns: 'http://www.w3.org/2000/svg', width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': FIGURE_FONT_FAMILY, 'font-size': type.label },
-      `${settings.embedFont ? fontFaces(fonts) : ''}${element('title', {}, escapeXml(title))}${parts.join('')}`,
+      `${settings.embedFont ? fontFaces(settings.fonts) : ''}${element('title', {}, escapeXml(title))}${parts.join('')}`,
     )
-  return { svg, width, height, dropped, eventIds: content.events.map((e) => e.event.id), notesOmitted: notes?.omitted ?? 0 }
+  return { svg, width, height, dropped, eventIds: content.events.map((e) => e.event.id), notesOmitted: notes?.omitted ?? 0, undrawable: [...undrawable] }
 }
 

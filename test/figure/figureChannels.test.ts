@@ -113,6 +113,22 @@ test('exportFigure writes where the save dialog says, remembers the options, and
   assert.ok(!('eventIds' in remembered.value), 'the event filter belongs to the moment, not to the preferences')
 })
 
+test('the preview and a PNG or PDF export name the characters the font lacks; an SVG keeps them', async (t) => {
+  const app = await openApp(t)
+  const call = await app.start()
+  const options = { range: { kind: 'dates', from: '2021-11', to: '2022-02' }, title: '北京 briefing' }
+  const preview = await call('previewFigure', options)
+  assert.ok(preview.ok, preview.ok ? '' : preview.error)
+  assert.deepEqual(preview.value.undrawable, ['北', '京'])
+  await mkdir(path.join(app.dataDir, 'exports'))
+  for (const [format, expected] of [['pdf', ['北', '京']], ['svg', []]] as const) {
+    app.answer(path.join(app.dataDir, 'exports', `brief.${format}`))
+    const saved = await call('exportFigure', options, format)
+    assert.ok(saved.ok && saved.value.saved, saved.ok ? '' : saved.error)
+    assert.deepEqual(saved.value.undrawable, expected, format)
+  }
+})
+
 test('cancelling the save dialog writes nothing; no dialog at all is an error in words', async (t) => {
   const app = await openApp(t)
   const call = await app.start()

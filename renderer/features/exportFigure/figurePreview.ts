@@ -34,11 +34,19 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** What the figure had to leave out, in the analyst's words. */
-export function previewSummary(preview: Pick<FigurePreview, 'events' | 'dropped' | 'notesOmitted'>): string[] {
+export function previewSummary(preview: Pick<FigurePreview, 'events' | 'dropped' | 'notesOmitted' | 'undrawable'>): string[] {
   const lines = [`${plural(preview.events, 'event')} in the figure`]
   if (preview.dropped.length) lines.push(`${plural(preview.dropped.length, 'label')} omitted to avoid overlaps (markers shown)`)
   if (preview.notesOmitted) lines.push(`${plural(preview.notesOmitted, 'note')} numbered but not listed below the chart for lack of room`)
+  if (preview.undrawable.length) lines.push(`${undrawableWords(preview.undrawable)} not in the figure's font: missing from PNG and PDF (an SVG keeps them)`)
   return lines
+}
+
+/** Characters shown quoted, a few of them: “王”, “毅”, “ع” and 4 others. */
+function undrawableWords(characters: readonly string[]): string {
+  const shown = characters.slice(0, 5).map((char) => `“${char}”`).join(', ')
+  const more = characters.length > 5 ? ` and ${characters.length - 5} others` : ''
+  return `${characters.length === 1 ? 'The character' : 'The characters'} ${shown}${more} ${characters.length === 1 ? 'is' : 'are'}`
 }
 
 export function figurePreviewPane(): FigurePreviewPane {
