@@ -15,8 +15,10 @@ export const INJECTED_ELEMENTS = '#app script, #app a[href], #app img:not(.figur
 export class AnnalistPage {
   constructor(readonly page: Page) {}
 
+  /** The window is built and the timeline drawn (its first drawing can land just after the window is ready). */
   async waitForReady(): Promise<void> {
     await expect(this.page.locator('#app[data-ready="true"]')).toBeVisible()
+    await expect(this.timeline).toHaveAttribute('data-drawn-items', /^\d+$/)
   }
 
   get timeline(): Locator {
