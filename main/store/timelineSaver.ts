@@ -69,7 +69,7 @@ export class TimelineSaver {
       this.fileBytes = Infinity // it was journaled before, so it is large
     } else if (opened.openedText !== null && this.persisted) {
       this.fileBytes = opened.openedBytes?.length ?? Buffer.byteLength(opened.openedText)
-      // Hashed once the window has drawn the timeline, so the first journaled save rarely waits for it.
+      // Hashed a few seconds after opening (afterOpening.ts), so the first journaled save rarely waits for it.
       const contents = opened.openedBytes ?? opened.openedText
       if (this.journaling) this.identity = laterOrWhenAsked(() => fileIdentity(contents), options.hashAfterOpeningMs ?? HASH_AFTER_OPENING_MS)
     }

@@ -5,8 +5,9 @@
  */
 import { ANNOTATION_COLOURS, CONFIDENCES, LIKELIHOODS } from '../../../main/domain/vocabulary'
 import type { AnnotationColour, Judgement } from '../../../main/domain/timeline'
+import type { AnnotationDetail } from '../../../main/ipc/contract'
 import { el } from '../../dom'
-import { colourName } from './noteWords'
+import { colourName, gradeMark } from './noteWords'
 
 export interface Field<T> {
   element: HTMLElement
@@ -165,12 +166,8 @@ export interface PickableSource {
   eventTitle: string
 }
 
-/** A source the note already links to, as the main process named it (title null: it was removed). */
-export interface LinkedSource {
-  id: string
-  title: string | null
-  grade: string | null
-}
+/** A source the note already links to, as the main process names it (title null: it was removed). */
+export type LinkedSource = AnnotationDetail['linkedSources'][number]
 
 /**
  * Links to sources, offered as checkboxes: the sources of the note's event and of the events it
@@ -191,8 +188,7 @@ export function sourceLinksField(): Field<string[]> & { offer(sources: readonly 
     const box = el('input', { attrs: { type: 'checkbox', value: id } })
     box.checked = chosen.has(id)
     box.addEventListener('change', () => (box.checked ? chosen.add(id) : chosen.delete(id)))
-    const grading = grade ? el('span', { className: `grade grade-${grade[0]}`, text: grade }) : null
-    return el('li', {}, [el('label', { className: 'source-choice' }, [box, grading, el('span', {}, [title, el('span', { className: 'muted', text: ` — ${where}` })])])])
+    return el('li', {}, [el('label', { className: 'source-choice' }, [box, gradeMark(grade), el('span', {}, [title, el('span', { className: 'muted', text: ` — ${where}` })])])])
   }
 
   function draw(): void {

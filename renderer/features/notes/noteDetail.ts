@@ -7,7 +7,7 @@ import type { AnnotationDetail } from '../../../main/ipc/contract'
 import { el } from '../../dom'
 import { markdownView } from './markdownView'
 import { historyList } from './noteHistory'
-import { byline, colourMark, judgementInWords, kindInWords } from './noteWords'
+import { byline, colourMark, gradeMark, judgementInWords, kindInWords } from './noteWords'
 import { whenStamped } from '../../timeWords'
 
 export interface NoteDetailActions {
@@ -47,7 +47,7 @@ export function noteDetailView(detail: AnnotationDetail, actions: NoteDetailActi
     ]),
   )
   const linkedSources = detail.linkedSources.map(({ title, grade }) =>
-    el('li', {}, [grade ? el('span', { className: `grade grade-${grade[0]}`, text: grade }) : null, el('span', { text: title ?? 'a source that has been removed' })]),
+    el('li', {}, [gradeMark(grade), el('span', { text: title ?? 'a source that has been removed' })]),
   )
   const eventAnchor = note.anchor.kind === 'event' ? note.anchor.eventId : null
 

@@ -33,6 +33,11 @@ export function byline(author: { name: string; initials: string }, when: string)
   return `${who} · ${whenStamped(when)}`
 }
 
+/** A source's Admiralty grade ("B2") as the panels mark it, or nothing when it has none. */
+export function gradeMark(grade: string | null): HTMLElement | null {
+  return grade ? el('span', { className: `grade grade-${grade[0]}`, text: grade }) : null
+}
+
 /** A small square in the note's palette colour; the colour is also said in words for screen readers. */
 export function colourMark(colour: AnnotationColour): HTMLElement {
   return el('span', { className: `note-mark note-colour-${colour}`, attrs: { role: 'img', 'aria-label': colourName(colour) } })
