@@ -18,41 +18,49 @@ export interface PeerData {
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
 let timeline: Timeline | null = null
 
+/**
+ * Loads the data, builds the timeline and resolves once it has painted, with that moment on the
+ * page's clock (which starts when the page starts loading). It starts as the page's script runs,
+ * as an app's own start would, not when the benchmark asks.
+ */
+async function openTimeline(): Promise<number> {
+  const data = (await (await fetch('/items.json')).json()) as PeerData
+  const container = document.getElementById('timeline')!
+  const items = new DataSet<DataItem>(
+    data.items.map((item) => ({
+      id: item.id,
+      group: item.group,
+      content: item.content,
+      start: new Date(item.start),
+      ...(item.end === undefined ? { type: 'point' } : { end: new Date(item.end), type: 'range' }),
+    })),
+  )
+  const groups = new DataSet<DataGroup>(data.groups)
+  const options: TimelineOptions = {
+    height: '100%',
+    orientation: { axis: 'top', item: 'top' },
+    stack: true,
+    showCurrentTime: false,
+    zoomMin: 3_600_000,
+    selectable: true,
+    verticalScroll: true,
+    horizontalScroll: false,
+    margin: { item: { horizontal: 6, vertical: 6 }, axis: 8 },
+  }
+  container.hidden = true
+  timeline = new Timeline(container, items, groups, options)
+  container.hidden = false
+  timeline.redraw()
+  timeline.fit({ animation: false })
+  await nextFrame()
+  await nextFrame()
+  return performance.now()
+}
+
+const opened = openTimeline()
+
 window.peer = {
-  /** Loads the data, builds the timeline and resolves once it has painted; answers the item count. */
-  async open() {
-    const data = (await (await fetch('/items.json')).json()) as PeerData
-    const container = document.getElementById('timeline')!
-    const items = new DataSet<DataItem>(
-      data.items.map((item) => ({
-        id: item.id,
-        group: item.group,
-        content: item.content,
-        start: new Date(item.start),
-        ...(item.end === undefined ? { type: 'point' } : { end: new Date(item.end), type: 'range' }),
-      })),
-    )
-    const groups = new DataSet<DataGroup>(data.groups)
-    const options: TimelineOptions = {
-      height: '100%',
-      orientation: { axis: 'top', item: 'top' },
-      stack: true,
-      showCurrentTime: false,
-      zoomMin: 3_600_000,
-      selectable: true,
-      verticalScroll: true,
-      horizontalScroll: false,
-      margin: { item: { horizontal: 6, vertical: 6 }, axis: 8 },
-    }
-    container.hidden = true
-    timeline = new Timeline(container, items, groups, options)
-    container.hidden = false
-    timeline.redraw()
-    timeline.fit({ animation: false })
-    await nextFrame()
-    await nextFrame()
-    return data.items.length
-  },
+  open: () => opened,
   zoom(factor) {
     if (factor > 1) timeline!.zoomIn(factor - 1, { animation: false })
     else timeline!.zoomOut(1 / factor - 1, { animation: false })

@@ -168,8 +168,3 @@ export async function heapMB(page: Page): Promise<number | null> {
     return used === null ? null : used / 1e6
   }
 }
-
-/** Resolves after the page has painted twice more (the frame after the change has been shown). */
-export async function twoFrames(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))
-}
