@@ -10,6 +10,7 @@
  * ("kazak" finds "Kazakhstan") and with one typo; accents are ignored.
  */
 import MiniSearch, { type SearchResult } from 'minisearch'
+import { setImmediate } from 'node:timers/promises'
 import type { Annotation, TimelineEvent } from '../domain/timeline'
 import type { EventRecord } from '../timelineIndex/eventRecords'
 import { compileFilter } from '../timelineIndex/eventRecords'
@@ -86,6 +87,8 @@ export class TimelineSearch {
   private readonly index = newIndex()
   private building: Promise<void> | null = null
   private built = false
+  /** Set when the timeline was re-indexed from scratch: this build's work would be thrown away. */
+  private abandoned = false
   /** Changes that arrive while the build runs, applied in order once it is done. */
   private readonly waiting: Edit[] = []
 
@@ -102,13 +105,30 @@ export class TimelineSearch {
   }
 
   private async build(): Promise<void> {
+    if (this.abandoned) return
     const { events, annotations } = this.subjects.everything()
     const documents: SearchDocument[] = []
     for (const event of events) documents.push(eventDocument(event))
     for (const annotation of annotations) if (!annotation.deleted) documents.push(annotationDocument(annotation))
-    await this.index.addAllAsync(documents, { chunkSize: BUILD_CHUNK })
+    // A piece at a time, so other requests are answered in between; minisearch's own addAllAsync
+    // cannot be stopped, and an abandoned build of 100,000 events would hold the main process for
+    // seconds after the analyst opened another timeline.
+    for (let from = 0; from < documents.length; from += BUILD_CHUNK) {
+      if (from > 0) await setImmediate()
+      if (this.abandoned) return
+      this.index.addAll(documents.slice(from, from + BUILD_CHUNK))
+    }
     for (const edit of this.waiting.splice(0)) edit(this.index)
     this.built = true
+  }
+
+  /**
+   * Stops the build (if it runs) for good: the timeline has been indexed again from scratch, in
+   * another TimelineSearch. A search still waiting on this one gets what was indexed so far, so its
+   * caller must ask the new one (TimelineIndexes.search does).
+   */
+  abandon(): void {
+    this.abandoned = true
   }
 
   private edit(edit: Edit): void {

@@ -84,6 +84,7 @@ export class TimelineIndexes {
       }
     }
     for (const annotation of document.annotations) this.annotations.set(annotation.id, annotation)
+    this.searchIndex.abandon()
     const search = (this.searchIndex = new TimelineSearch(this.subjects()))
     if (this.options.searchBuild !== 'at-open') return
     const delay = this.options.searchBuildDelayMs ?? 0
@@ -165,13 +166,22 @@ export class TimelineIndexes {
     return answer
   }
 
-  search(query: SearchQuery): Promise<SearchResults> {
-    return this.searchIndex.search(query)
+  /**
+   * Searches the index as it is once built. If the timeline is indexed again meanwhile (an import,
+   * another timeline opened), the search is asked again of the new index, so it answers for the
+   * timeline as it is now.
+   */
+  async search(query: SearchQuery): Promise<SearchResults> {
+    const index = this.searchIndex
+    const results = await index.search(query)
+    return index === this.searchIndex ? results : this.search(query)
   }
 
   /** Resolves when the search index is complete (starting it if it waits for the first search). */
-  searchReady(): Promise<void> {
-    return this.searchIndex.whenBuilt()
+  async searchReady(): Promise<void> {
+    const index = this.searchIndex
+    await index.whenBuilt()
+    if (index !== this.searchIndex) return this.searchReady()
   }
 
   /** Whether every event and note is in the search index (searches wait for it otherwise). */

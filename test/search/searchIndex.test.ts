@@ -1,6 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { TimelineIndexes } from '../../main/timelineIndex/timelineIndexes'
+import { TimelineSearch } from '../../main/search/searchIndex'
 import { snippetAround } from '../../main/search/snippet'
 import { annotation, event, timeline } from '../timelineIndex/fixtures'
 
@@ -110,6 +111,36 @@ test('the background build can wait for the window to draw, and a search before 
   asked.rebuild(crisis())
   assert.deepEqual(await searchIds(asked, 'deployment'), ['event:csto'])
   assert.equal(asked.searchBuilt, true)
+})
+
+/** `count` events, the last one alone in saying "Sevastopol". */
+function manyEvents(count: number, prefix: string) {
+  const events = Array.from({ length: count }, (_, n) => event(`${prefix}-${n}`, '2021-12-07', ['a'], { title: `Video summit follow-up ${n}` }))
+  events[count - 1] = { ...events[count - 1]!, title: 'Fleet leaves Sevastopol' }
+  return timeline(events)
+}
+
+test('an abandoned search build stops (the timeline was indexed again from scratch)', async () => {
+  const { events } = manyEvents(2_000, 'old')
+  const search = new TimelineSearch({
+    everything: () => ({ events, annotations: [] }),
+    event: () => undefined,
+    annotation: () => undefined,
+    annotatedEvent: () => undefined,
+    annotationSpan: () => null,
+  })
+  const building = search.whenBuilt()
+  search.abandon()
+  await building
+  assert.equal(search.isBuilt, false, 'stopped before indexing all 2,000 events')
+})
+
+test('a search asked while the timeline is indexed again answers for the timeline as it is now', async () => {
+  const indexes = new TimelineIndexes({ searchBuild: 'at-open' })
+  indexes.rebuild(manyEvents(2_000, 'old'))
+  const asked = searchIds(indexes, 'sevastopol')
+  indexes.rebuild(manyEvents(3, 'new'))
+  assert.deepEqual(await asked, ['event:new-2'])
 })
 
 test('sync finds what changed in a replaced document', async () => {
