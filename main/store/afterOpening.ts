@@ -16,8 +16,14 @@ export const HASH_AFTER_OPENING_MS = 5_000
 /** How long after opening the file as it opened is copied into the backups. */
 export const SNAPSHOT_AFTER_OPENING_MS = 30_000
 
+/** Work to start later, or now when asked for; `cancel` stops it starting on its own (its timeline closed). */
+export interface LaterWork<T> {
+  (): Promise<T>
+  cancel(): void
+}
+
 /** `work`, started after `delayMs` or when first asked for, whichever comes first; only once. */
-export function laterOrWhenAsked<T>(work: () => Promise<T>, delayMs: number): () => Promise<T> {
+export function laterOrWhenAsked<T>(work: () => Promise<T>, delayMs: number): LaterWork<T> {
   let started: Promise<T> | null = null
   const start = () => {
     clearTimeout(timer)
@@ -27,5 +33,5 @@ export function laterOrWhenAsked<T>(work: () => Promise<T>, delayMs: number): ()
   // Unref'd: a process with nothing else to do need not stay up for it.
   const timer = setTimeout(() => void start().catch(() => undefined), delayMs)
   timer.unref()
-  return start
+  return Object.assign(start, { cancel: () => clearTimeout(timer) })
 }

@@ -47,6 +47,8 @@ export class TimelineSaver {
   private persisted: TimelineDocument | null
   /** The SHA-256 of the file's bytes, what a new journal names as its base; null if not known. */
   private identity: (() => Promise<string>) | null = null
+  /** Stops the hash waiting to be taken after opening (afterOpening.ts) once the timeline closes. */
+  private stopWaitingToHash = () => {}
   private fileBytes = 0
   private journal: JournalWriter | null = null
   /** Set when a rewrite is asked for or failed, until one succeeds: nothing is journaled meanwhile. */
@@ -71,7 +73,11 @@ export class TimelineSaver {
       this.fileBytes = opened.openedBytes?.length ?? Buffer.byteLength(opened.openedText)
       // Hashed a few seconds after opening (afterOpening.ts), so the first journaled save rarely waits for it.
       const contents = opened.openedBytes ?? opened.openedText
-      if (this.journaling) this.identity = laterOrWhenAsked(() => fileIdentity(contents), options.hashAfterOpeningMs ?? HASH_AFTER_OPENING_MS)
+      if (this.journaling) {
+        const identity = laterOrWhenAsked(() => fileIdentity(contents), options.hashAfterOpeningMs ?? HASH_AFTER_OPENING_MS)
+        this.identity = identity
+        this.stopWaitingToHash = identity.cancel
+      }
     }
   }
 
@@ -144,6 +150,7 @@ export class TimelineSaver {
   }
 
   async close(): Promise<void> {
+    this.stopWaitingToHash()
     await this.journal?.close()
   }
 }
