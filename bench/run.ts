@@ -26,9 +26,9 @@
  * - A step over its time limit stops that run's steps; its figure is then the limit (a lower
  *   bound, marked ">" in the table) and the figures after it are null.
  * Extras printed under the table (not in results.json, whose shape the issue fixes): open timed
- * from the launch, the figure
- * preview round trip at 10,000 events (window.annalist.previewFigure: whole timeline, slide, SVG)
- * and a 100,000-row ACLED CSV import through the formats modules in Node (bench/csvImport.ts).
+ * from the launch, the figure preview round trip at 10,000 events (window.annalist.previewFigure:
+ * whole timeline, slide, SVG) and a 100,000-row ACLED CSV import through the formats modules in
+ * Node (bench/csvImport.ts).
  */
 import { execFile } from 'node:child_process'
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
