@@ -2,12 +2,16 @@
 import type { TimeSpan } from './dates'
 import { describeDate } from './dates'
 import { datedAnchorSpan, eventSpan } from './placeEvent'
+import { noteTitle } from './shortText'
 import type { Annotation, TimelineDocument, TimelineEvent } from './timeline'
 import type { AnnotationDetail, AnnotationFilter, AnnotationSummary, ListedAnnotation } from '../edits/editingPayloads'
 import type { DrawnNote } from '../timelineIndex/viewportTypes'
 import { readMarkdown } from '../markdown/safeMarkdown'
 
 type EventsById = ReadonlyMap<string, TimelineEvent>
+
+/** A note's label in the Notes lane: room for a line of a dozen words. */
+const DRAWN_TITLE_MOST = 80
 
 /**
  * A date's words never change, and describing one parses it with the edtf package (~0.1–1 ms), so a
@@ -165,7 +169,7 @@ export function notesInWindow(document: TimelineDocument, window: { start: numbe
   const drawn = chosen.sort(inTimeOrder).map(({ note, span }): DrawnNote => ({
     id: note.id,
     kind: note.anchor.kind === 'span' ? 'span' : 'moment',
-    label: note.label || note.text.split('\n')[0]!.slice(0, 80) || 'Note',
+    label: noteTitle(note, DRAWN_TITLE_MOST),
     colour: note.colour,
     initials: note.author.initials,
     updated: note.updated,

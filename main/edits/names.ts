@@ -1,12 +1,12 @@
 /** How steps are named in the Undo / Redo labels: "add note on Geneva talks", "edit event Taliban take Kabul". */
 import { describeDate } from '../domain/dates'
+import { shortened } from '../domain/shortText'
 import type { AnnotationContent, TimelineDocument } from '../domain/timeline'
 
 const MAX_NAME = 60
 
 export function shorten(text: string): string {
-  const single = text.replace(/\s+/g, ' ').trim()
-  return single.length > MAX_NAME ? `${single.slice(0, MAX_NAME - 1)}…` : single
+  return shortened(text, MAX_NAME)
 }
 
 /** "note “Escalation risk”", "note on Geneva talks", "note on 8 January 2022 – 13 January 2022". */

@@ -2,6 +2,7 @@
  * The chart part of a figure: time axis, lanes as rows, events, and annotations (span notes as
  * bands, moment notes as vertical markers, event notes as numbered badges beside their event).
  */
+import { noteTitle } from '../domain/shortText'
 import type { FigureFonts } from './fonts'
 import type { FontMetrics } from './fontMetrics'
 import type { FigureContent, FigureEvent, NumberedAnnotation } from './figureContent'
@@ -36,8 +37,9 @@ function laneColour(colourIndex: number): string {
 }
 
 /** A band or moment note's short title in the strip above the lanes. */
-function noteTitle(note: NumberedAnnotation): string {
-  return oneLine(note.annotation.label || note.annotation.text)
+function stripTitle(note: NumberedAnnotation): string {
+  // Fitted to its room by measuring when drawn; this only bounds what is measured.
+  return oneLine(noteTitle(note.annotation, 200))
 }
 
 export function drawChart(content: FigureContent, box: Box, type: TypeScale, fonts: FigureFonts, show = { laneNames: true }): ChartResult {
@@ -64,7 +66,7 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
   const stripBadges = stripNotes.map((n) => badge([n.number], semibold, type.small * 0.85, u))
   const stripItems: PlacementItem[] = stripNotes.map((n, i) => {
     const at = n.annotation.anchor.kind === 'span' ? Math.max(x(n.span.start), left) : x(n.span.start) - stripBadges[i]!.width / 2
-    return { markerStart: at, markerEnd: at + stripBadges[i]!.width, labelWidth: semibold.width(noteTitle(n), type.small), lead: 0, fitsInside: false }
+    return { markerStart: at, markerEnd: at + stripBadges[i]!.width, labelWidth: semibold.width(stripTitle(n), type.small), lead: 0, fitsInside: false }
   })
   const stripOrder = stripItems.map((_, i) => i).sort((a, b) => stripItems[a]!.markerStart - stripItems[b]!.markerStart)
   const stripBounds = { left, right, gap: 12 * u, offset: 5 * u }
@@ -169,7 +171,7 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
     labels.push(badgeMark(stripBadges[noteIndex]!, item.markerStart, cy, type.small * 0.85, theme.ink))
     if (place.side === 'none') return
     const textX = place.side === 'right' ? item.markerEnd + stripBounds.offset : item.markerStart - stripBounds.offset - item.labelWidth
-    labels.push(textElement(noteTitle(note), { x: textX, y: cy + type.small * 0.36, 'font-size': type.small, 'font-weight': 600, fill: theme.ink }))
+    labels.push(textElement(stripTitle(note), { x: textX, y: cy + type.small * 0.36, 'font-size': type.small, 'font-weight': 600, fill: theme.ink }))
   })
 
   return {

@@ -11,6 +11,7 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch'
 import { setImmediate } from 'node:timers/promises'
+import { noteTitle } from '../domain/shortText'
 import type { Annotation, TimelineEvent } from '../domain/timeline'
 import type { EventRecord } from '../timelineIndex/eventRecords'
 import { compileFilter } from '../timelineIndex/eventRecords'
@@ -39,6 +40,8 @@ export interface SearchSubjects {
 const EVENT_PREFIX = 'e:'
 const ANNOTATION_PREFIX = 'a:'
 const DEFAULT_LIMIT = 100
+/** A note found, named in the results list. */
+const HIT_TITLE_MOST = 80
 /** Documents indexed between yields to the event loop: a few ms of work each on a quiet machine. */
 const BUILD_CHUNK = 250
 
@@ -200,7 +203,7 @@ export class TimelineSearch {
       return { kind: 'event', id: record.id, title: record.title, snippet: snippetAround(event.description || event.title, result.terms), span, score: result.score }
     }
     const { annotation } = match
-    const title = annotation.label || snippetAround(annotation.text, []).slice(0, 80)
+    const title = noteTitle(annotation, HIT_TITLE_MOST)
     return { kind: 'annotation', id: annotation.id, title, snippet: snippetAround(annotation.text, result.terms), span, score: result.score }
   }
 

@@ -7,6 +7,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { annotationSummary, listAnnotations, noteCountsByEvent, notesInWindow } from '../../main/domain/annotationList'
 import { readDate } from '../../main/domain/dates'
+import { noteTitle } from '../../main/domain/shortText'
 import { syntheticTimeline } from '../../bench/synthetic'
 
 const document = syntheticTimeline({ events: 2_000, annotations: 10_000 })
@@ -36,7 +37,7 @@ test('the timeline gets the live span and moment notes overlapping its stretch, 
   assert.deepEqual(drawn.notes[0], {
     id: first.id,
     kind: first.anchor.kind,
-    label: first.label || first.text.split('\n')[0]!.slice(0, 80) || 'Note',
+    label: noteTitle(first, 80),
     colour: first.colour,
     initials: first.author.initials,
     updated: first.updated,

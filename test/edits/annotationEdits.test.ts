@@ -15,7 +15,7 @@ test('a note on an event is added with its author, times and defaults, and the s
   const context = testContexts()
   const seed = seedDocument()
   const added = applyEdit(seed, { kind: 'addAnnotation', content: noteOnGeneva() }, context())
-  assert.equal(added.label, 'add note on US–Russia Strategic Stability Dialogue, Geneva (Sherman, Ry…')
+  assert.equal(added.label, 'add note on US–Russia Strategic Stability Dialogue, Geneva (Sherman…')
   const note = noteIn(added.document, 'note-1')
   assert.deepEqual(note.anchor, { kind: 'event', eventId: GENEVA })
   assert.deepEqual(note.author, ANALYST)

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import type { HandlerMap } from '../handlers'
 import type { TimelineSession } from '../../timelineSession'
+import { noteTitle } from '../../domain/shortText'
 import type { TimelineDocument } from '../../domain/timeline'
 import { previewImportFile, IMPORT_EXTENSIONS, type ImportOptions } from '../../formats/importFile'
 import { applyImport } from '../../formats/applyImport'
@@ -88,7 +89,7 @@ function previewView(previewId: string, preview: ImportPreview): ImportPreviewVi
 function conflictName(document: TimelineDocument, kind: 'event' | 'annotation', id: string): string {
   if (kind === 'event') return document.events.find((e) => e.id === id)?.title ?? id
   const note = document.annotations.find((a) => a.id === id)
-  return (note?.label || note?.text.slice(0, 60) || id).trim()
+  return note ? noteTitle(note, 60) : id
 }
 
 export function transferHandlers({ session, chooseOpenPath, chooseExportPath, reportImportProgress }: TransferHandlerDeps): Pick<HandlerMap, TransferChannel> {

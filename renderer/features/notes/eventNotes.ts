@@ -6,7 +6,7 @@ import type { ListedAnnotation } from '../../../main/ipc/contract'
 import { request } from '../../api'
 import { el } from '../../dom'
 import type { NotesOnTimeline } from '../notesOnTimeline'
-import { colourMark, judgementInWords, noteTitle } from './noteWords'
+import { colourMark, judgementInWords, listedNoteTitle } from './noteWords'
 
 export interface EventNotesActions {
   open(note: ListedAnnotation['annotation']): void
@@ -38,7 +38,7 @@ export function eventNotesSection(notes: NotesOnTimeline, actions: EventNotesAct
       el('button', { className: 'event-note', attrs: { type: 'button' }, on: { click: () => actions.open(note) } }, [
         colourMark(note.colour),
         el('span', { className: 'event-note-body' }, [
-          el('span', { className: 'event-note-title', text: noteTitle(note) }),
+          el('span', { className: 'event-note-title', text: listedNoteTitle(note) }),
           judgement ? el('span', { className: 'event-note-judgement', text: judgement }) : null,
         ]),
         el('span', { className: 'note-initials-badge', text: note.author.initials || '—', attrs: { title: note.author.name } }),

@@ -1,4 +1,5 @@
 /** How a note is named and described in the window: its kind, its judgement, its colour, its times. */
+import { noteTitle } from '../../../main/domain/shortText'
 import type { AnnotationAnchor, AnnotationColour, Judgement } from '../../../main/domain/timeline'
 import { el } from '../../dom'
 import { whenStamped } from '../../timeWords'
@@ -20,11 +21,12 @@ export function colourName(colour: AnnotationColour): string {
   return colour[0]!.toUpperCase() + colour.slice(1)
 }
 
-/** The label, or else the first line of the text, as the note's title in lists. */
-export function noteTitle(note: { label: string; text: string }): string {
-  const firstLine = note.text.split('\n').find((line) => line.trim() !== '') ?? ''
-  const title = note.label.trim() || firstLine.trim()
-  return title.length > 120 ? `${title.slice(0, 119)}…` : title || 'Untitled note'
+/** Room for a note's title in the panels' lists (they cut it to the panel's width too). */
+const LISTED_TITLE_MOST = 120
+
+/** The note's title in the panels' lists (main/domain/shortText.ts says how it is made). */
+export function listedNoteTitle(note: { label: string; text: string }): string {
+  return noteTitle(note, LISTED_TITLE_MOST)
 }
 
 /** "Jane Analyst (JA) · 28 Nov 2026, 08:38": who wrote a note or version, and when. */

@@ -11,7 +11,7 @@ import type { AppContext } from '../../shell/appContext'
 import type { NotesOnTimeline } from '../notesOnTimeline'
 import type { NoteActions } from './noteActions'
 import { noteDetailView } from './noteDetail'
-import { colourMark, judgementInWords, kindInWords, noteTitle, type NoteKind } from './noteWords'
+import { colourMark, judgementInWords, kindInWords, listedNoteTitle, type NoteKind } from './noteWords'
 import { noteSelection } from './noteSelection'
 
 const MIN_FRAME_MS = 7 * 86_400_000
@@ -38,7 +38,7 @@ function noteRow(row: ListedAnnotation, choose: () => void): HTMLElement {
           el('span', { className: 'note-row-kind', text: kindInWords(note.anchor.kind) }),
           el('span', { className: 'note-row-anchor', text: row.anchorInWords }),
         ]),
-        el('span', { className: 'note-row-title', text: noteTitle(note) }),
+        el('span', { className: 'note-row-title', text: listedNoteTitle(note) }),
         judgement || note.deleted
           ? el('span', { className: 'note-row-judgement', text: [judgement, note.deleted ? 'in the trash' : ''].filter(Boolean).join(' · ') })
           : null,
