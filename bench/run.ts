@@ -41,7 +41,8 @@ import { chromiumExecutable, electronExecutable, type Target } from '../e2e/laun
 import { serializeTimeline } from '../main/store/timelineFile'
 import { DEFAULT_TIMELINE_NAME, timelinePath } from '../main/store/library'
 import { syntheticTimeline } from './synthetic'
-import { measureAnnalist, type Limits, type RunFigures } from './browser/annalistRun'
+import { measureAnnalist } from './browser/annalistRun'
+import type { Limits, RunFigures } from './browser/runFigures'
 import { buildPeerPage, measurePeer, peerData } from './browser/peerRun'
 import { median } from './browser/steps'
 
@@ -182,8 +183,12 @@ function table(runs: ResultRun[], marks: Map<ResultRun, Set<Figure>>): string {
         const a = run[figure]
         const b = peer[figure]
         if (a === null || b === null || b === 0) return '—'
-        // A timed-out figure is a bound, so the ratio is too: ">" if Annalist's, "<" if the peer's.
-        const bound = marks.get(run)?.has(figure) ? '>' : marks.get(peer)?.has(figure) ? '<' : ''
+        // A timed-out figure is a bound, so the ratio is too: ">" if Annalist's, "<" if the peer's;
+        // two bounds say nothing about each other.
+        const annalistBound = marks.get(run)?.has(figure)
+        const peerBound = marks.get(peer)?.has(figure)
+        if (annalistBound && peerBound) return '—'
+        const bound = annalistBound ? '>' : peerBound ? '<' : ''
         return `${bound}${(a / b).toPrecision(2)}`
       }),
     ])

@@ -5,31 +5,8 @@
  */
 import { performance } from 'node:perf_hooks'
 import { launchApp, type LaunchedApp, type Target } from '../../e2e/launch'
-import { heapMB, inPage, median, quantile, runSteps, StepTimeout, withTimeout } from './steps'
-
-export interface Limits {
-  openMs: number
-  stepMs: number
-}
-
-export interface RunFigures {
-  openMs: number | null
-  zoomP50Ms: number | null
-  zoomP95Ms: number | null
-  panP95Ms: number | null
-  searchMs: number | null
-  annotationAckMs: number | null
-  heapMB: number | null
-  /** Figures that are the time limit rather than a measurement (the step never finished). */
-  timedOut: string[]
-  /**
-   * Extra: open timed from the launch (starting the browser and its page included) rather than from
-   * the window's start; `openMs` is the latter.
-   */
-  openWithLaunchMs?: number | null
-  /** Extra: figure preview (SVG) round trip, measured at 10,000 events only. */
-  figurePreviewMs?: number | null
-}
+import { cutShort, formatMs as fmt, noFigures, recordSteps, type Limits, type RunFigures } from './runFigures'
+import { heapMB, inPage, median, runSteps, withTimeout } from './steps'
 
 /**
  * Common and rare words, a two-word query, a prefix, a typo, a record number and a miss (the same
@@ -39,15 +16,16 @@ export const SEARCHES = ['kazakh', 'pipeline construction', 'sevastopol ratifies
 const NOTES_TO_ADD = 9
 
 export async function measureAnnalist(dataDir: string, events: number, target: Target, limits: Limits, withFigure: boolean, progress: (line: string) => void): Promise<RunFigures> {
-  const figures: RunFigures = { openMs: null, zoomP50Ms: null, zoomP95Ms: null, panP95Ms: null, searchMs: null, annotationAckMs: null, heapMB: null, timedOut: [] }
+  const figures = noFigures()
   const started = performance.now()
+  const launching = launchApp({ dataDir, target })
   let app: LaunchedApp | null = null
   try {
     // Open: the window's own clock, from its start to the first items drawn and painted; and the
     // launch (browser start) to the same moment.
     const paintedAt = await withTimeout(
       (async () => {
-        app = await launchApp({ dataDir, target })
+        app = await launching
         return inPage(app.page, firstPaint, null)
       })(),
       limits.openMs,
@@ -63,12 +41,7 @@ export async function measureAnnalist(dataDir: string, events: number, target: T
     progress(`    open ${Math.round(figures.openMs)} ms from the window's start, ${Math.round(figures.openWithLaunchMs)} ms from launch (${drawn} items drawn)`)
 
     const steps = await runSteps(page, 'annalist', limits.stepMs, progress)
-    figures.zoomP50Ms = median(steps.zoom)
-    figures.zoomP95Ms = quantile(steps.zoom, 0.95)
-    figures.panP95Ms = quantile(steps.pan, 0.95)
-    if (steps.timedOut === 'zoom') figures.timedOut.push('zoomP50Ms', 'zoomP95Ms')
-    if (steps.timedOut === 'pan') figures.timedOut.push('panP95Ms')
-    progress(`    zoom p50 ${fmt(figures.zoomP50Ms)} p95 ${fmt(figures.zoomP95Ms)}, pan p95 ${fmt(figures.panP95Ms)}`)
+    recordSteps(figures, steps, progress)
     if (steps.timedOut) return figures
 
     figures.searchMs = median(await withTimeout(inPage(page, searchTimes, SEARCHES), limits.stepMs * SEARCHES.length, 'search'))
@@ -81,19 +54,14 @@ export async function measureAnnalist(dataDir: string, events: number, target: T
     figures.heapMB = await heapMB(page)
     return figures
   } catch (error) {
-    if (!(error instanceof StepTimeout)) throw error
-    progress(`    ${error.message}`)
-    if (figures.openMs === null) {
-      figures.openMs = limits.openMs
-      figures.timedOut.push('openMs')
-    }
-    return figures
+    return cutShort(error, figures, limits, progress)
   } finally {
-    await (app as LaunchedApp | null)?.close().catch(() => undefined)
+    // A launch the open's time limit overtook is still under way, writing into the data folder the
+    // caller removes next: give it as long again to finish, then close it.
+    const launched = app ?? (await withTimeout(launching, limits.openMs, 'launch').catch(() => null))
+    await launched?.close().catch(() => undefined)
   }
 }
-
-const fmt = (ms: number | null | undefined) => (ms === null || ms === undefined ? '—' : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`)
 
 /**
  * In the page: waits, a frame at a time, for the window to be ready with its first items drawn,

@@ -12,9 +12,9 @@ import { fileURLToPath } from 'node:url'
 import { chromiumExecutable } from '../../e2e/launch'
 import { isDrawnAsSpan, readDate } from '../../main/domain/dates'
 import type { TimelineDocument } from '../../main/domain/timeline'
-import type { Limits, RunFigures } from './annalistRun'
+import { cutShort, formatMs as fmt, noFigures, recordSteps, type Limits, type RunFigures } from './runFigures'
 import type { PeerData } from './peer'
-import { heapMB, median, quantile, runSteps, StepTimeout, withTimeout } from './steps'
+import { heapMB, runSteps, withTimeout } from './steps'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const ORIGIN = 'http://peer.localhost'
@@ -63,7 +63,7 @@ export function peerData(document: TimelineDocument): PeerData {
 }
 
 export async function measurePeer(page: Map<string, { body: Buffer; type: string }>, dataJson: string, limits: Limits, progress: (line: string) => void): Promise<RunFigures> {
-  const figures: RunFigures = { openMs: null, zoomP50Ms: null, zoomP95Ms: null, panP95Ms: null, searchMs: null, annotationAckMs: null, heapMB: null, timedOut: [] }
+  const figures = noFigures()
   const started = performance.now()
   let browser: Browser | null = null
   try {
@@ -90,25 +90,11 @@ export async function measurePeer(page: Map<string, { body: Buffer; type: string
     progress(`    open ${Math.round(figures.openMs)} ms from the page's start, ${Math.round(figures.openWithLaunchMs)} ms from launch`)
     figures.heapMB = await withTimeout(heapMB(tab), limits.stepMs, 'heap reading')
 
-    const steps = await runSteps(tab, 'vis-timeline', limits.stepMs, progress)
-    figures.zoomP50Ms = median(steps.zoom)
-    figures.zoomP95Ms = quantile(steps.zoom, 0.95)
-    figures.panP95Ms = quantile(steps.pan, 0.95)
-    if (steps.timedOut === 'zoom') figures.timedOut.push('zoomP50Ms', 'zoomP95Ms')
-    if (steps.timedOut === 'pan') figures.timedOut.push('panP95Ms')
-    progress(`    zoom p50 ${fmt(figures.zoomP50Ms)} p95 ${fmt(figures.zoomP95Ms)}, pan p95 ${fmt(figures.panP95Ms)}`)
+    recordSteps(figures, await runSteps(tab, 'vis-timeline', limits.stepMs, progress), progress)
     return figures
   } catch (error) {
-    if (!(error instanceof StepTimeout)) throw error
-    progress(`    ${error.message}`)
-    if (figures.openMs === null) {
-      figures.openMs = limits.openMs
-      figures.timedOut.push('openMs')
-    }
-    return figures
+    return cutShort(error, figures, limits, progress)
   } finally {
     await (browser as Browser | null)?.close().catch(() => undefined)
   }
 }
-
-const fmt = (ms: number | null) => (ms === null ? '—' : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`)
