@@ -7,6 +7,7 @@ import type { TimelineSession } from '../timelineSession'
 import { describeDate, readEnteredDate } from '../domain/dates'
 import { parseExternalUrl } from '../security/externalUrl'
 import { stepEvent } from '../domain/eventOrder'
+import { tagsInUse } from '../domain/tagsInUse'
 import { backupHandlers } from './handlers/backups'
 import { createEditingHandlers } from './handlers/editing'
 import { figureHandlers, type ChooseSavePath } from './handlers/figures'
@@ -58,7 +59,7 @@ export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath
     getEvent: async (id) => session.eventDetail(id),
     stepEvent: async (fromId, direction) => stepEvent(session.document.events, fromId, direction),
     eventTitles: async () => session.document.events.map(({ id, title, lanes }) => ({ id, title, lanes })),
-    tagsInUse: async () => [...new Set(session.document.events.flatMap((event) => event.tags))].sort(),
+    tagsInUse: async () => [...tagsInUse(session.document.events)],
     previewDate: async (text) => {
       const reading = readEnteredDate(text)
       return reading.ok
