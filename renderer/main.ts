@@ -26,8 +26,19 @@ import { mountLanes } from './features/lanes'
 import { mountSearch } from './features/search'
 import { mountDensityStrip } from './features/densityStrip'
 
+/**
+ * The timeline measures a label once, when it is first drawn: drawn before its font has arrived, a
+ * label keeps the fallback font's width, and its neighbours are stacked by that (note labels were
+ * measured up to 58 px off when the italic face, otherwise fetched only once a note is laid out,
+ * came late). So every face is asked for as the window starts, and the shell waits for them with
+ * the timeline; once they are in, waiting costs nothing.
+ */
+const FACES = ['400 12px', '600 12px', 'italic 400 12px'].map((face) => `${face} "IBM Plex Sans"`)
+const fontsLoaded = Promise.all(FACES.map((face) => document.fonts.load(face))).catch(() => undefined)
+
 async function start(root: HTMLElement): Promise<void> {
-  const shell = createShell(root, await request('loadTimeline'))
+  const [view] = await Promise.all([request('loadTimeline'), fontsLoaded])
+  const shell = createShell(root, view)
   mountNavigation(shell.context)
   mountDensityStrip(shell.context)
   mountEventDetails(shell.context)
