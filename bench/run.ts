@@ -13,7 +13,7 @@
  *   with the first items drawn, plus two animation frames so they are on screen. Annalist's main
  *   process starts reading the file as the window starts loading (as the app does). The peer's
  *   page starts loading its data as its script runs and stops two frames after its timeline is
- *   built and shown. Starting the browser and its page (1.2–1.7 s here, Playwright's and the
+ *   built and shown. Starting the browser and its page (1.2–1.9 s here, Playwright's and the
  *   same for both) is not counted; the same moment timed from the launch is printed under the table.
  * - zoomP50Ms / zoomP95Ms / panP95Ms: see bench/browser/steps.ts (trigger to the second frame after
  *   the timeline's DOM stops changing). Plan: from the whole timeline, one second after opening,
