@@ -228,7 +228,12 @@ test('a note links to sources of its event and of the events it links to, chosen
   await detail.getByRole('button', { name: 'Edit note' }).click()
   await expect(sources.getByRole('checkbox')).toHaveCount(2) // the note's own event's two sources
   await pressConference.check()
-  await editor.getByRole('combobox', { name: 'Event to link' }).fill('Biden–Putin video summit')
+  // Part of a title, in any case, is enough for the suggestions.
+  const eventToLink = editor.getByRole('combobox', { name: 'Event to link' })
+  await eventToLink.fill('putin video')
+  await expect(editor.locator('datalist option')).toHaveCount(1)
+  await expect(editor.locator('datalist option')).toHaveAttribute('value', 'Biden–Putin video summit')
+  await eventToLink.fill('Biden–Putin video summit')
   await editor.getByRole('button', { name: 'Link', exact: true }).click()
   await expect(sources.getByRole('checkbox')).toHaveCount(4)
   await tass.check()
@@ -241,6 +246,7 @@ test('a note links to sources of its event and of the events it links to, chosen
 
   // Reopened, the editor shows what is linked; one link is taken back.
   await detail.getByRole('button', { name: 'Edit note' }).click()
+  await expect(editor.getByRole('list', { name: 'Linked events' }).getByRole('listitem')).toHaveText(['Biden–Putin video summit×'])
   await expect(pressConference).toBeChecked()
   await expect(tass).toBeChecked()
   await tass.uncheck()

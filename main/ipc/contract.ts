@@ -7,6 +7,8 @@
  */
 import type { Lane, TimelineEvent, TimelineMeta } from '../domain/timeline'
 import type { TimeSpan } from '../domain/dates'
+import type { EventTitle } from '../domain/eventTitles'
+export type { EventTitle }
 import type { AnnotationInput, EventInput } from '../edits/inputs'
 import type { AnnotationDetail, AnnotationFilter, AnnotationSummary, EditApplied, ListedAnnotation, Preferences, PreferencesInput } from '../edits/editingPayloads'
 import type { UndoState } from '../edits/undoHistory'
@@ -99,8 +101,10 @@ export interface AnnalistContract {
   loadTimeline: { args: []; result: TimelineView }
   getEvent: { args: [id: string]; result: EventDetail }
   previewDate: { args: [text: string]; result: DatePreview }
-  /** Every event's id and title, for pickers (fetched when one opens, not with the view). */
-  eventTitles: { args: []; result: { id: string; title: string; lanes: string[] }[] }
+  /** The title and lanes of each event named (a deleted one is left out), in the order asked. */
+  eventTitles: { args: [ids: string[]]; result: EventTitle[] }
+  /** Events whose titles contain what was typed, best first, at most a picker's worth (main/domain/eventTitles.ts). */
+  eventsTitled: { args: [typed: string]; result: EventTitle[] }
   /** Every tag used on an event, sorted, for filter suggestions. */
   tagsInUse: { args: []; result: string[] }
   /** The next (1) or previous (-1) event in time order from `fromId` (from nothing: the first or last). */
@@ -194,7 +198,7 @@ export type Channel = keyof AnnalistContract
 
 /** Listed once here; `satisfies` keeps the list and the contract the same set of names. */
 export const CHANNELS = [
-  'loadTimeline', 'getEvent', 'previewDate', 'stepEvent', 'eventTitles', 'tagsInUse', 'openExternal', 'getSaveState', 'retrySaving', 'listBackups', 'restoreBackup',
+  'loadTimeline', 'getEvent', 'previewDate', 'stepEvent', 'eventTitles', 'eventsTitled', 'tagsInUse', 'openExternal', 'getSaveState', 'retrySaving', 'listBackups', 'restoreBackup',
   'addAnnotation', 'updateAnnotation', 'deleteAnnotation', 'restoreAnnotation', 'restoreAnnotationVersion', 'listAnnotations', 'annotationSummary', 'getAnnotation', 'previewNoteText',
   'addEvent', 'updateEvent', 'deleteEvent', 'addLane', 'renameLane', 'reorderLanes', 'setLaneHidden',
   'undo', 'redo', 'getUndoState', 'getPreferences', 'setPreferences',

@@ -8,6 +8,7 @@ import { describeDate, readEnteredDate } from '../domain/dates'
 import { parseExternalUrl } from '../security/externalUrl'
 import { stepEvent } from '../domain/eventOrder'
 import { tagsInUse } from '../domain/tagsInUse'
+import { eventsTitled, titlesOf } from '../domain/eventTitles'
 import { backupHandlers } from './handlers/backups'
 import { createEditingHandlers } from './handlers/editing'
 import { figureHandlers, type ChooseSavePath } from './handlers/figures'
@@ -58,7 +59,8 @@ export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath
     loadTimeline: async () => session.view(),
     getEvent: async (id) => session.eventDetail(id),
     stepEvent: async (fromId, direction) => stepEvent(session.document.events, fromId, direction),
-    eventTitles: async () => session.document.events.map(({ id, title, lanes }) => ({ id, title, lanes })),
+    eventTitles: async (ids) => titlesOf(session.document.events, ids),
+    eventsTitled: async (typed) => eventsTitled(session.document.events, typed),
     tagsInUse: async () => [...tagsInUse(session.document.events)],
     previewDate: async (text) => {
       const reading = readEnteredDate(text)

@@ -10,12 +10,6 @@ import type { Shortcut } from '../controls/shortcuts'
 export type { TimelineSelection as Selection } from '../timeline/timelineView'
 import type { TimelineSelection as Selection } from '../timeline/timelineView'
 
-export interface EventTitle {
-  id: string
-  title: string
-  lanes: string[]
-}
-
 export interface AppContext {
   /** The view as last loaded from the main process. */
   view(): TimelineView
@@ -23,11 +17,6 @@ export interface AppContext {
   reload(): Promise<void>
   onReload(listener: (view: TimelineView) => void): void
   timeline: TimelineHandle
-  /**
-   * Every event's id, title and lanes, for pickers and lookups. Fetched when first asked for after a
-   * reload (the view itself carries no events: a timeline may hold 100,000).
-   */
-  eventTitles(): Promise<readonly EventTitle[]>
   selection: {
     current(): Selection | null
     /** Selects; with `span`, also brings the selection into view if it lies outside the window. */

@@ -7,7 +7,7 @@ import { notices, onRequestError, request } from '../api'
 import { el } from '../dom'
 import { createShortcutSheet, installShortcuts, type Shortcut } from '../controls/shortcuts'
 import { mountTimeline } from '../timeline/timelineView'
-import type { AppContext, EventTitle, Selection } from './appContext'
+import type { AppContext, Selection } from './appContext'
 import { createSidebar } from './sidebar'
 import { createCommandMenu } from './commandMenu'
 
@@ -63,13 +63,10 @@ export function createShell(root: HTMLElement, initialView: TimelineView): Shell
   onRequestError((message) => context.status(message, 'error'))
   notices.on('menuCommand', (command) => commandMenu.run(command))
 
-  let titles: Promise<readonly EventTitle[]> | null = null
   const context: AppContext = {
     view: () => view,
-    eventTitles: () => (titles ??= request('eventTitles').catch(() => ((titles = null), []))),
     async reload() {
       view = await request('loadTimeline')
-      titles = null
       title.textContent = view.meta.title
       document.title = `${view.meta.title} — Annalist`
       showNotices(view.notices)

@@ -6,6 +6,7 @@
 import type { EditApplied, EventDetail } from '../../../main/ipc/contract'
 import { request } from '../../api'
 import { el } from '../../dom'
+import { eventTitle } from '../../eventTitles'
 import { addEventPanelSection } from '../../panels/eventPanel'
 import type { AppContext } from '../../shell/appContext'
 import { createEventEditor } from './eventEditor'
@@ -69,7 +70,7 @@ export function mountEventEditing(context: AppContext): void {
   async function newEvent(): Promise<void> {
     // A new event starts in the lane of the selected event, where the analyst is working.
     const selected = context.selection.current()
-    const near = selected?.kind === 'event' ? (await context.eventTitles()).find((event) => event.id === selected.id) : undefined
+    const near = selected?.kind === 'event' ? await eventTitle(selected.id) : null
     editor.open(null, near?.lanes ?? [])
   }
 
@@ -79,7 +80,7 @@ export function mountEventEditing(context: AppContext): void {
   }
 
   async function remove(eventId: string): Promise<void> {
-    const event = (await context.eventTitles()).find((e) => e.id === eventId)
+    const event = await eventTitle(eventId)
     if (!event) return
     const notes = (await request('listAnnotations', { eventId }).catch(() => [])).length
     if (!(await confirmDelete.ask(event.title, notes))) return

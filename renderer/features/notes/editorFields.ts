@@ -73,25 +73,36 @@ export interface PickableEvent {
   title: string
 }
 
-const SUGGESTIONS = 30
+/** Where the links field finds events: the main process, which holds them all. */
+export interface EventFinder {
+  /** Events whose titles contain `typed`, best first (the title itself first), a picker's worth. */
+  titled(typed: string): Promise<readonly PickableEvent[]>
+  /** These events' titles; a deleted event is left out. */
+  titlesOf(ids: readonly string[]): Promise<readonly PickableEvent[]>
+}
 
 /**
  * Links to events: type part of a title, pick it from the suggestions, press Enter or "Link".
- * Suggestions are capped so a timeline of 100,000 events still answers at once.
+ * Suggestions are asked for as the analyst types, so a timeline of 100,000 events is never sent
+ * whole to the window.
  */
-export function eventLinksField(events: () => readonly PickableEvent[], onChange: () => void = () => {}): Field<string[]> {
+export function eventLinksField(find: EventFinder, onChange: () => void = () => {}): Field<string[]> {
   const listId = `note-link-options-${++groupCount}`
   const options = el('datalist', { attrs: { id: listId } })
   const input = el('input', { attrs: { type: 'text', list: listId, 'aria-label': 'Event to link', placeholder: 'Type an event title', autocomplete: 'off' } })
   const message = el('span', { className: 'hint', attrs: { role: 'status' } })
   const chips = el('ul', { className: 'chips link-chips', attrs: { 'aria-label': 'Linked events' } })
   let linked: string[] = []
+  /** Titles of the linked events, as far as they are known yet. */
+  const titles = new Map<string, string>()
+  let titlesAsked = 0
+  /** A linked event with no title known: deleted, or — when the main process could not be asked — unnamed. */
+  let untitled = 'a deleted event'
 
   function draw(): void {
-    const titles = new Map(events().map((event) => [event.id, event.title]))
     chips.replaceChildren(
       ...linked.map((id) => {
-        const title = titles.get(id) ?? 'a deleted event'
+        const title = titles.get(id) ?? untitled
         return el('li', { className: 'chip' }, [
           el('span', { text: title }),
           el('button', {
@@ -105,24 +116,26 @@ export function eventLinksField(events: () => readonly PickableEvent[], onChange
     )
   }
 
-  function suggest(): void {
-    const typed = input.value.trim().toLocaleLowerCase()
-    const matches: HTMLOptionElement[] = []
-    for (const event of events()) {
-      if (matches.length >= SUGGESTIONS) break
-      if (!typed || event.title.toLocaleLowerCase().includes(typed)) matches.push(el('option', { attrs: { value: event.title } }))
-    }
-    options.replaceChildren(...matches)
+  let suggestAsked = 0
+  async function suggest(): Promise<void> {
+    const mine = ++suggestAsked
+    const matches = await find.titled(input.value).catch(() => [])
+    // An answer overtaken by further typing is dropped.
+    if (mine === suggestAsked) options.replaceChildren(...matches.map((event) => el('option', { attrs: { value: event.title } })))
   }
 
-  function link(): void {
+  async function link(): Promise<void> {
     const typed = input.value.trim()
     if (!typed) return
-    const event = events().find((e) => e.title === typed) ?? events().find((e) => e.title.toLocaleLowerCase() === typed.toLocaleLowerCase())
+    const found = await find.titled(typed).catch(() => [])
+    const event = found.find((e) => e.title === typed) ?? found.find((e) => e.title.toLocaleLowerCase() === typed.toLocaleLowerCase())
+    // Typing on while the answer came: the words are the analyst's new ones, not this answer's.
+    if (input.value.trim() !== typed) return
     if (!event) {
       message.textContent = `No event is called “${typed}”.`
       return
     }
+    titles.set(event.id, event.title)
     if (!linked.includes(event.id)) linked = [...linked, event.id]
     input.value = ''
     message.textContent = ''
@@ -130,17 +143,17 @@ export function eventLinksField(events: () => readonly PickableEvent[], onChange
     onChange()
   }
 
-  input.addEventListener('input', suggest)
+  input.addEventListener('input', () => void suggest())
   input.addEventListener('keydown', (event) => {
     // Enter here links the event rather than saving the whole note.
     if (event.key === 'Enter' && input.value.trim()) {
       event.preventDefault()
-      link()
+      void link()
     }
   })
   const element = el('fieldset', { className: 'links-field' }, [
     el('legend', { text: 'Linked events, optional' }),
-    el('div', { className: 'field-pair' }, [input, el('button', { text: 'Link', attrs: { type: 'button' }, on: { click: link } })]),
+    el('div', { className: 'field-pair' }, [input, el('button', { text: 'Link', attrs: { type: 'button' }, on: { click: () => void link() } })]),
     options,
     message,
     chips,
@@ -152,8 +165,21 @@ export function eventLinksField(events: () => readonly PickableEvent[], onChange
       linked = [...ids]
       input.value = ''
       message.textContent = ''
-      suggest()
-      draw()
+      titles.clear()
+      chips.replaceChildren()
+      void suggest()
+      const mine = ++titlesAsked
+      void find
+        .titlesOf(linked)
+        .then(
+          (named) => ((untitled = 'a deleted event'), named),
+          () => ((untitled = 'an event'), []),
+        )
+        .then((named) => {
+          if (mine !== titlesAsked) return
+          for (const event of named) titles.set(event.id, event.title)
+          draw()
+        })
     },
   }
 }

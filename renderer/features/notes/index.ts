@@ -4,6 +4,7 @@
  * Drawing notes on the timeline (and saving a dragged bar) is notesOnTimeline.ts.
  */
 import type { EventDetail } from '../../../main/ipc/contract'
+import { request } from '../../api'
 import { addEventPanelSection } from '../../panels/eventPanel'
 import type { AppContext } from '../../shell/appContext'
 import type { NotesOnTimeline } from '../notesOnTimeline'
@@ -12,16 +13,15 @@ import { installAxisDrag } from './axisDrag'
 import { eventNotesSection } from './eventNotes'
 import { createNoteActions } from './noteActions'
 import { createNoteEditor } from './noteEditor'
-import type { PickableEvent } from './editorFields'
 import { mountNotesPanel } from './notesPanel'
 import { noteSelection } from './noteSelection'
 
 export function mountNotes(context: AppContext, notes: NotesOnTimeline, preferences: PreferencesDialog): void {
-  // The links field suggests from this list; it is fetched again before each editor opens.
-  let pickable: readonly PickableEvent[] = []
-  const loadTitles = async () => (pickable = await context.eventTitles())
   const editor = createNoteEditor({
-    events: () => pickable,
+    events: {
+      titled: (typed) => request('eventsTitled', typed),
+      titlesOf: (ids) => request('eventTitles', [...ids]),
+    },
     save: (id, content) => actions.save(id, content),
     onSaved: (applied) => {
       void actions.afterEdit(applied).then(() => {
@@ -31,7 +31,7 @@ export function mountNotes(context: AppContext, notes: NotesOnTimeline, preferen
     },
   })
   context.dialogs.append(editor.element)
-  const actions = createNoteActions(context, notes, preferences, () => editor, loadTitles)
+  const actions = createNoteActions(context, notes, preferences, () => editor)
 
   mountNotesPanel(context, notes, actions)
   const section = eventNotesSection(notes, {

@@ -5,11 +5,11 @@
  */
 import type { AnnotationInput, EditApplied } from '../../../main/ipc/contract'
 import { request } from '../../api'
+import { eventTitle } from '../../eventTitles'
 import type { AppContext } from '../../shell/appContext'
 import { edtfForDrag } from '../../timeline/noteItems'
 import type { NotesOnTimeline } from '../notesOnTimeline'
 import type { PreferencesDialog } from '../preferences'
-import type { PickableEvent } from './editorFields'
 import type { NoteDraft, NoteEditor } from './noteEditor'
 import { savedWords } from './savedWords'
 
@@ -37,12 +37,11 @@ export function createNoteActions(
   notes: NotesOnTimeline,
   preferences: PreferencesDialog,
   editor: () => NoteEditor,
-  loadTitles: () => Promise<readonly PickableEvent[]>,
 ): NoteActions {
   const blank = (anchor: AnnotationInput['anchor']): AnnotationInput => ({ anchor, label: '', text: '', tags: [], colour: 'amber' })
 
   async function eventChoice(eventId: string): Promise<NoteDraft['event']> {
-    const event = (await loadTitles()).find((e) => e.id === eventId)
+    const event = await eventTitle(eventId)
     return event ? { id: event.id, title: event.title } : null
   }
 
@@ -53,7 +52,6 @@ export function createNoteActions(
       context.status('A note needs your name first: set it in Preferences.', 'error')
       return
     }
-    await loadTitles()
     editor().open(draft)
   }
 

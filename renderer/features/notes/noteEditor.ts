@@ -8,7 +8,7 @@ import { request } from '../../api'
 import { el } from '../../dom'
 import { wireEditorForm } from '../../controls/editorForm'
 import { createAnchorDates, type DatedKind } from './anchorDates'
-import { colourField, eventLinksField, judgementField, sourceLinksField, type LinkedSource, type PickableEvent, type PickableSource } from './editorFields'
+import { colourField, eventLinksField, judgementField, sourceLinksField, type EventFinder, type LinkedSource, type PickableEvent, type PickableSource } from './editorFields'
 import { markdownView } from './markdownView'
 import type { NoteKind } from './noteWords'
 
@@ -23,7 +23,8 @@ export interface NoteDraft {
 }
 
 export interface NoteEditorDeps {
-  events(): readonly PickableEvent[]
+  /** Finds events to link to (the main process holds them). */
+  events: EventFinder
   /** Saves through the main process; throws with the main process's message if it refuses. */
   save(id: string | null, content: AnnotationInput): Promise<EditApplied>
   onSaved(applied: EditApplied): void
