@@ -6,7 +6,6 @@ import type { AnnalistContract, Channel } from './contract'
 import type { TimelineSession } from '../timelineSession'
 import { describeDate, readEnteredDate } from '../domain/dates'
 import { parseExternalUrl } from '../security/externalUrl'
-import { stepEvent } from '../domain/eventOrder'
 import { tagsInUse } from '../domain/tagsInUse'
 import { eventsTitled, titlesOf } from '../domain/eventTitles'
 import { backupHandlers } from './handlers/backups'
@@ -58,7 +57,6 @@ export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath
     ...timelineHandlers({ session, workspace, chooseTimelineFile, chooseTimelineCopyPath }),
     loadTimeline: async () => session.view(),
     getEvent: async (id) => session.eventDetail(id),
-    stepEvent: async (fromId, direction) => stepEvent(session.document.events, fromId, direction),
     eventTitles: async (ids) => titlesOf(session.document.events, ids),
     eventsTitled: async (typed) => eventsTitled(session.document.events, typed),
     tagsInUse: async () => [...tagsInUse(session.document.events)],

@@ -7,6 +7,7 @@
  * document, Undo and restored backups included, is followed without hooks).
  */
 import type { Annotation, Lane, TimelineDocument, TimelineEvent } from '../domain/timeline'
+import type { TimeSpan } from '../domain/dates'
 import { TimelineSearch, type SearchSubjects } from '../search/searchIndex'
 import { densityOverview } from './density'
 import { eventRecord, type EventRecord } from './eventRecords'
@@ -14,6 +15,7 @@ import { IntervalIndex, type IntervalEntry } from './intervalIndex'
 import { DEFAULT_LIMITS, viewportSlice, type DetailedSlice, type DetailLimits } from './levelOfDetail'
 import { datedAnchorSpan } from '../domain/placeEvent'
 import { NO_LANE } from './viewportRules'
+import { TimeOrder } from './timeOrder'
 import type { DensityOverview, SearchQuery, SearchResults, ViewportQuery } from './viewportTypes'
 
 export interface Changes<T> {
@@ -54,6 +56,8 @@ export class TimelineIndexes {
   private readonly annotations = new Map<string, Annotation>()
   private readonly densityCache = new Map<number, DensityOverview>()
   private searchIndex: TimelineSearch
+  /** J / K's order; worked out when first asked after the events changed. */
+  private timeOrder: TimeOrder | null = null
   /** The document last given to `rebuild` or `sync`. */
   private indexed: TimelineDocument | null = null
 
@@ -68,6 +72,7 @@ export class TimelineIndexes {
     this.slotById.clear()
     this.annotations.clear()
     this.densityCache.clear()
+    this.timeOrder = null
     this.lanes = document.lanes
     for (const event of document.events) this.store(event)
     // One sort of every event by (start, slot), then each lane's index is filled in order.
@@ -103,6 +108,7 @@ export class TimelineIndexes {
   private apply(change: DocumentChange): void {
     if (change.lanes) this.lanes = change.lanes
     const events = change.events ?? {}
+    if (events.removed?.length || events.added?.length || events.updated?.length) this.timeOrder = null
     for (const id of events.removed ?? []) this.removeEvent(id)
     for (const event of [...(events.added ?? []), ...(events.updated ?? [])]) this.putEvent(event)
     const annotations = change.annotations ?? {}
@@ -182,6 +188,14 @@ export class TimelineIndexes {
     const index = this.searchIndex
     await index.whenBuilt()
     if (index !== this.searchIndex) return this.searchReady()
+  }
+
+  /** The event after (1) or before (-1) `fromId` in time order (J / K); from nothing, the first or the last. */
+  step(fromId: string | null, direction: 1 | -1): { id: string; span: TimeSpan } | null {
+    this.timeOrder ??= new TimeOrder(this.records)
+    const slot = this.timeOrder.step(fromId === null ? undefined : this.slotById.get(fromId), direction)
+    const record = slot === undefined ? undefined : this.records[slot]
+    return record ? { id: record.id, span: record.span } : null
   }
 
   /** Whether every event and note is in the search index (searches wait for it otherwise). */

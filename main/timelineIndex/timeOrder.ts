@@ -1,0 +1,42 @@
+/**
+ * Events in time order, for stepping through them with J / K: by start, then end, then id (so
+ * events on the same day always come in the same order). Worked out from the engine's records,
+ * whose spans are already read, the first time J or K is pressed after a change to the events.
+ */
+import type { EventRecord } from './eventRecords'
+
+export class TimeOrder {
+  /** Slots of the events in time order. */
+  private readonly slots: Uint32Array
+  /** Each slot's place in `slots`; -1 for a slot with no event. */
+  private readonly places: Int32Array
+
+  constructor(records: readonly (EventRecord | undefined)[]) {
+    const slots: number[] = []
+    records.forEach((record, slot) => record && slots.push(slot))
+    const starts = new Float64Array(records.length)
+    const ends = new Float64Array(records.length)
+    for (const slot of slots) {
+      starts[slot] = records[slot]!.span.start
+      ends[slot] = records[slot]!.span.end
+    }
+    // Numbers compared from typed arrays: sorting 100,000 objects by their spans took three times as long.
+    this.slots = Uint32Array.from(slots).sort((a, b) => {
+      const by = starts[a]! - starts[b]! || ends[a]! - ends[b]!
+      if (by !== 0) return by
+      const idA = records[a]!.id
+      const idB = records[b]!.id
+      return idA < idB ? -1 : idA > idB ? 1 : 0
+    })
+    this.places = new Int32Array(records.length).fill(-1)
+    this.slots.forEach((slot, place) => (this.places[slot] = place))
+  }
+
+  /** The slot after (1) or before (-1) `from`; from no event, the first or the last; the ends stay put. */
+  step(from: number | undefined, direction: 1 | -1): number | undefined {
+    if (this.slots.length === 0) return undefined
+    const place = from === undefined ? -1 : (this.places[from] ?? -1)
+    if (place === -1) return this.slots[direction === 1 ? 0 : this.slots.length - 1]
+    return this.slots[Math.min(this.slots.length - 1, Math.max(0, place + direction))]
+  }
+}
