@@ -6,7 +6,6 @@ import type { AnnalistContract, Channel } from './contract'
 import type { TimelineSession } from '../timelineSession'
 import { describeDate, readEnteredDate } from '../domain/dates'
 import { parseExternalUrl } from '../security/externalUrl'
-import { tagsInUse } from '../domain/tagsInUse'
 import { eventsTitled, titlesOf } from '../domain/eventTitles'
 import { backupHandlers } from './handlers/backups'
 import { createEditingHandlers } from './handlers/editing'
@@ -59,7 +58,6 @@ export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath
     getEvent: async (id) => session.eventDetail(id),
     eventTitles: async (ids) => titlesOf(session.document.events, ids),
     eventsTitled: async (typed) => eventsTitled(session.document.events, typed),
-    tagsInUse: async () => [...tagsInUse(session.document.events)],
     previewDate: async (text) => {
       const reading = readEnteredDate(text)
       return reading.ok

@@ -1,7 +1,7 @@
 /**
  * The timeline engine as the window sees it: what to draw for a window (`viewportItems`: events,
  * clusters and the notes on that stretch), the overview strip's counts (`densityOverview`),
- * search, and J / K's next event in time order (`stepEvent`). The indexes follow whatever document the session holds when asked (edits, Undo, imports
+ * search, J / K's next event in time order (`stepEvent`) and the tags in use (`tagsInUse`). The indexes follow whatever document the session holds when asked (edits, Undo, imports
  * and restored backups alike): `sync` compares the session's document with the one indexed, which
  * costs nothing when it has not changed.
  */
@@ -21,7 +21,7 @@ const NOTES_DRAWN = { most: 60, bucketsApart: 4, notesApart: 2, spacedBeyond: 12
 /** The window has drawn by then; the search index is built after it (or at the first search). */
 const SEARCH_BUILD_DELAY_MS = 2_000
 
-export function viewportHandlers(session: TimelineSession): Pick<HandlerMap, 'viewportItems' | 'densityOverview' | 'search' | 'stepEvent'> {
+export function viewportHandlers(session: TimelineSession): Pick<HandlerMap, 'viewportItems' | 'densityOverview' | 'search' | 'stepEvent' | 'tagsInUse'> {
   const indexes = new TimelineIndexes({ searchBuild: 'at-open', searchBuildDelayMs: SEARCH_BUILD_DELAY_MS })
   const current = () => {
     indexes.sync(session.document)
@@ -45,5 +45,6 @@ export function viewportHandlers(session: TimelineSession): Pick<HandlerMap, 'vi
     densityOverview: async (bins) => current().densityOverview(bins),
     search: (query) => current().search(query),
     stepEvent: async (fromId, direction) => current().step(fromId, direction),
+    tagsInUse: async () => current().tagsInUse(),
   }
 }
