@@ -2,6 +2,7 @@
  * The chart part of a figure: time axis, lanes as rows, events, and annotations (span notes as
  * bands, moment notes as vertical markers, event notes as numbered badges beside their event).
  */
+import { bandsTinted } from '../domain/noteBands'
 import { noteTitle } from '../domain/shortText'
 import type { FigureFonts } from './fonts'
 import type { FontMetrics } from './fontMetrics'
@@ -152,7 +153,8 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
     laneTop += laneHeight
   })
 
-  // Notes on spans and moments: bands behind the events, dashed lines for moments.
+  // Notes on spans and moments: bands behind the events (tinted while few overlap), dashed lines for moments.
+  const tinted = bandsTinted(stripNotes.filter((note) => note.annotation.anchor.kind === 'span').map((note) => note.span))
   stripOrder.forEach((noteIndex, order) => {
     const note = stripNotes[noteIndex]!
     const theme = ANNOTATION_THEME[note.annotation.colour]
@@ -162,7 +164,7 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
     if (note.annotation.anchor.kind === 'span') {
       const from = Math.max(x(note.span.start), left)
       const to = Math.min(x(note.span.end + 1), right)
-      background.push(element('rect', { x: from, y: axisBottom, width: Math.max(to - from, u), height: lanesBottom - axisBottom, fill: theme.band, 'fill-opacity': 0.6 }))
+      if (tinted) background.push(element('rect', { x: from, y: axisBottom, width: Math.max(to - from, u), height: lanesBottom - axisBottom, fill: theme.band, 'fill-opacity': 0.6 }))
       overlays.push(element('path', { d: `M${r(from)} ${r(axisBottom)}V${r(lanesBottom)}M${r(to)} ${r(axisBottom)}V${r(lanesBottom)}`, stroke: theme.ink, 'stroke-width': u, 'stroke-opacity': 0.45, fill: 'none' }))
     } else {
       const at = x(note.span.start)

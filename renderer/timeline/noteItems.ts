@@ -4,6 +4,7 @@
  * line with its label in the Notes lane; notes on an event show as a badge on the event.
  */
 import type { DataItem } from 'vis-timeline'
+import { bandsTinted } from '../../main/domain/noteBands'
 import type { DrawnNote } from '../../main/timelineIndex/viewportTypes'
 import { el } from '../dom'
 
@@ -43,33 +44,12 @@ export function annotationIdOfMoment(timeId: string): string | null {
  */
 export const MOST_LINES_ACROSS = 25
 
-/**
- * Bands are tinted only while no more than this many overlap anywhere in the stretch drawn; past
- * it only their edges are drawn. The tints are translucent, so that the grid and the events show
- * through, and piled up they add: ten bands over one stretch (a timeline with 10,000 notes) turned
- * every lane a muddy brown. (Opaque tints blended with "darken" do not pile up, but made each pan
- * a few milliseconds slower, measured.)
- */
-export const MOST_TINTED_OVERLAPPING = 2
-
-/** The most spans that cover any one moment. */
-function deepestOverlap(spans: readonly { start: number; end: number }[]): number {
-  // A span covers start..end inclusive, so it stops covering at end + 1; at the same instant an
-  // ending is counted before a beginning.
-  const changes = spans.flatMap(({ start, end }) => [[start, 1], [end + 1, -1]] as const)
-  changes.sort((a, b) => a[0] - b[0] || a[1] - b[1])
-  let depth = 0
-  let deepest = 0
-  for (const [, by] of changes) deepest = Math.max(deepest, (depth += by))
-  return deepest
-}
-
 /** Items for the notes on spans and moments; event notes are badges, not items. */
 export function toNoteItems(notes: readonly DrawnNote[]): NoteItem[] {
   const items: NoteItem[] = []
   const spans = notes.filter((note) => note.kind === 'span').map((note) => note.span)
   const withBands = spans.length <= MOST_LINES_ACROSS
-  const tinted = withBands && deepestOverlap(spans) <= MOST_TINTED_OVERLAPPING
+  const tinted = withBands && bandsTinted(spans)
   for (const note of notes) {
     const { span } = note
     const colour = `note-colour-${note.colour}`
