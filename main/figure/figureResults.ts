@@ -4,12 +4,6 @@
  */
 import type { FigureFormat } from './options'
 
-/** An event drawn without its label because there was no room; the figure counts them under the chart. */
-export interface DroppedLabel {
-  eventId: string
-  title: string
-}
-
 /**
  * The live preview: the figure rasterised as the PNG export is (same renderer, same fonts), at most
  * PREVIEW_MAX_PX on its longer side. Not SVG: in an <img> an SVG cannot use the page's fonts, and one
@@ -21,7 +15,11 @@ export interface FigurePreview {
   /** The figure's size (the image may be smaller). */
   width: number
   height: number
-  dropped: DroppedLabel[]
+  /**
+   * Events drawn without their label for lack of room. A count, not the events: the window only
+   * says how many, and at 100,000 events the list was 9.8 MB sent with every preview.
+   */
+  labelsDropped: number
   /** Notes numbered in the chart whose text did not fit below it. */
   notesOmitted: number
   /** Characters the figure's font cannot draw: left out of the preview, PNG and PDF (SVG keeps them). */
@@ -33,7 +31,7 @@ export interface FigurePreview {
 /** After File ▸ Export figure…: where the file went, or that the analyst cancelled the save dialog. */
 export type FigureExportResult =
   | { saved: false }
-  | { saved: true; file: string; format: FigureFormat; bytes: number; dropped: DroppedLabel[]; notesOmitted: number; undrawable: string[] }
+  | { saved: true; file: string; format: FigureFormat; bytes: number; labelsDropped: number; notesOmitted: number; undrawable: string[] }
 
 /**
  * Where a long export has got to, pushed to the window as the `figureProgress` notice: laying out

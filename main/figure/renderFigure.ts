@@ -6,13 +6,18 @@
 import type { TimelineDocument } from '../domain/timeline'
 import { drawChart } from './chart'
 import { figureContent } from './figureContent'
-import type { DroppedLabel } from './figureResults'
 import { FIGURE_FONT_FAMILY, noticingUndrawable, type FigureFonts } from './fonts'
 import { keyBlock, notesBlock, sourcesBlock, type Block } from './footer'
 import { figureOptions, figurePixels, type FigureOptionsInput } from './options'
 import { element, escapeXml, textElement } from './svgMarkup'
 import { truncate } from './textFit'
 import { BANNER_FILL, BANNER_INK, INK, MUTED, PAPER, RULE, typeScale } from './theme'
+
+/** An event drawn without its label because there was no room (the command line lists them). */
+export interface DroppedLabel {
+  eventId: string
+  title: string
+}
 
 export interface RenderedFigure {
   svg: string
