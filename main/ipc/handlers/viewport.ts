@@ -1,8 +1,9 @@
 /**
  * The timeline engine as the window sees it: what to draw for a window (`viewportItems`: events,
  * clusters and the notes on that stretch), the overview strip's counts (`densityOverview`),
- * search, J / K's next event in time order (`stepEvent`) and the tags in use (`tagsInUse`). The indexes follow whatever document the session holds when asked (edits, Undo, imports
- * and restored backups alike): `sync` compares the session's document with the one indexed, which
+ * search, J / K's next event in time order (`stepEvent`) and the tags in use (`tagsInUse`). The
+ * indexes follow whatever document the session holds when asked (edits, Undo, imports and
+ * restored backups alike): `sync` compares the session's document with the one indexed, which
  * costs nothing when it has not changed.
  */
 import type { HandlerMap } from '../handlers'

@@ -169,17 +169,17 @@ export function eventLinksField(find: EventFinder, onChange: () => void = () => 
       chips.replaceChildren()
       void suggest()
       const mine = ++titlesAsked
-      void find
-        .titlesOf(linked)
-        .then(
-          (named) => ((untitled = 'a deleted event'), named),
-          () => ((untitled = 'an event'), []),
-        )
-        .then((named) => {
-          if (mine !== titlesAsked) return
-          for (const event of named) titles.set(event.id, event.title)
-          draw()
-        })
+      const named = (events: readonly PickableEvent[], missing: string) => {
+        // Set again before the answer came (the editor reopened): that later ask draws.
+        if (mine !== titlesAsked) return
+        untitled = missing
+        for (const event of events) titles.set(event.id, event.title)
+        draw()
+      }
+      void find.titlesOf(linked).then(
+        (events) => named(events, 'a deleted event'),
+        () => named([], 'an event'),
+      )
     },
   }
 }
