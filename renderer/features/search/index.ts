@@ -27,6 +27,10 @@ function hitRow(hit: SearchHit, open: (hit: SearchHit) => void): HTMLElement {
   ])
 }
 
+/** A search still unanswered after this long says that it is under way. */
+const SEARCH_WAITING_AFTER_MS = 300
+const SEARCH_WAITING_WORDS = 'Searching… (a large timeline is indexed for a few seconds after it opens)'
+
 function countWords(results: SearchResults): string {
   if (results.total === 0) return 'No matches'
   const shown = results.hits.length < results.total ? ` (first ${results.hits.length} listed)` : ''
@@ -88,9 +92,19 @@ export function mountSearch(context: AppContext): void {
   async function search(): Promise<void> {
     const mine = ++sequence
     if (!box.value.trim()) return show(null)
+    // Answers come in tens of milliseconds, but a large timeline's index is still being built for
+    // a few seconds after it opens, and the question waits for it: say so rather than nothing.
+    const waiting = setTimeout(() => {
+      if (mine !== sequence) return
+      count.textContent = SEARCH_WAITING_WORDS
+      hitList.replaceChildren()
+    }, SEARCH_WAITING_AFTER_MS)
     const answer = await request('search', query()).catch(() => null)
-    if (mine !== sequence || !answer) return
-    show(answer)
+    clearTimeout(waiting)
+    if (mine !== sequence) return
+    // Not answered: the status line has the main process's words; the count says nothing stale.
+    if (!answer) count.textContent = ''
+    else show(answer)
   }
 
   function searchSoon(): void {
