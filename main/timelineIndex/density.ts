@@ -8,10 +8,12 @@ import type { DensityOverview } from './viewportTypes'
 /** Most bins a strip may ask for: more than any screen is wide. */
 export const MAX_BINS = 4_096
 
-export function densityOverview(events: readonly number[], annotations: readonly number[], bins: number): DensityOverview {
+/** `events` and `annotations` are their starts; NaN stands for none (a slot whose event is gone). */
+export function densityOverview(events: Iterable<number>, annotations: Iterable<number>, bins: number): DensityOverview {
   const binCount = Math.max(1, Math.min(MAX_BINS, Math.floor(bins)))
   let start = Infinity
   let end = -Infinity
+  // NaN is neither below nor above anything, so it never moves the range.
   for (const at of events) {
     if (at < start) start = at
     if (at > end) end = at
@@ -23,9 +25,9 @@ export function densityOverview(events: readonly number[], annotations: readonly
   if (start > end) return { range: null, binMs: 0, events: new Array(binCount).fill(0), annotations: new Array(binCount).fill(0) }
   // One extra millisecond so the latest start falls inside the last bin rather than past it.
   const binMs = (end + 1 - start) / binCount
-  const count = (starts: readonly number[]) => {
+  const count = (starts: Iterable<number>) => {
     const counts = new Array<number>(binCount).fill(0)
-    for (const at of starts) counts[Math.min(binCount - 1, Math.floor((at - start) / binMs))]! += 1
+    for (const at of starts) if (!Number.isNaN(at)) counts[Math.min(binCount - 1, Math.floor((at - start) / binMs))]! += 1
     return counts
   }
   return { range: { start, end: end + 1 }, binMs, events: count(events), annotations: count(annotations) }
