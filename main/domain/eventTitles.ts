@@ -34,6 +34,8 @@ export function titlesOf(events: readonly TimelineEvent[], ids: readonly string[
  */
 export function eventsTitled(events: readonly TimelineEvent[], typed: string, most = TITLED_MOST): EventTitle[] {
   const wanted = typed.trim().toLocaleLowerCase()
+  // Offered as an editor opens: no need to lower-case every title for that.
+  if (wanted === '') return events.slice(0, most).map(named)
   let lowered = loweredTitles.get(events)
   if (!lowered) loweredTitles.set(events, (lowered = events.map((event) => event.title.toLocaleLowerCase())))
   const exact: number[] = []
