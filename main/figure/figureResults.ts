@@ -20,7 +20,7 @@ export interface FigurePreview {
    * says how many, and at 100,000 events the list was 9.8 MB sent with every preview.
    */
   labelsDropped: number
-  /** Notes numbered in the chart whose text did not fit below it. */
+  /** Notes in the range left out of the figure: their text did not fit below the chart. */
   notesOmitted: number
   /** Characters the figure's font cannot draw: left out of the preview, PNG and PDF (SVG keeps them). */
   undrawable: string[]

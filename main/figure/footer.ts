@@ -35,7 +35,7 @@ function heading(text: string, type: TypeScale): Block {
   }
 }
 
-/** Notes in up to three columns; notes that do not fit in `maxHeight` are counted in `omitted`. */
+/** The first notes, in up to three columns, as many as fit in `maxHeight`; the rest are counted in `omitted`. */
 export function notesBlock(notes: readonly NumberedAnnotation[], width: number, maxHeight: number, type: TypeScale, fonts: FigureFonts): { block: Block; omitted: number } {
   const u = type.unit
   const regular = fonts.metrics('regular')
@@ -45,7 +45,8 @@ export function notesBlock(notes: readonly NumberedAnnotation[], width: number, 
   const gutter = 24 * u
   const columnWidth = (width - gutter * (columns - 1)) / columns
   const title = heading('NOTES', type)
-  const cells = notes.map((note) => {
+  // Laid out only as far as they fit: a range with 10,000 notes fills the block with its first few.
+  const noteCell = (note: NumberedAnnotation) => {
     const b = badge([note.number], semibold, type.small * 0.85, u)
     const textX = b.width + 8 * u
     const room = columnWidth - textX
@@ -65,20 +66,21 @@ export function notesBlock(notes: readonly NumberedAnnotation[], width: number, 
       return out
     }
     return { height, draw }
-  })
-  const rows: (typeof cells)[] = []
-  for (let i = 0; i < cells.length; i += columns) rows.push(cells.slice(i, i + columns))
+  }
+  const cells: ReturnType<typeof noteCell>[] = []
   const omittedLine = line
   let height = title.height
   let shown = 0
-  for (const row of rows) {
+  for (let first = 0; first < notes.length; first += columns) {
+    const row = notes.slice(first, first + columns).map(noteCell)
     const rowHeight = Math.max(...row.map((c) => c.height))
-    const remaining = cells.length - shown - row.length
+    const remaining = notes.length - shown - row.length
     if (height + rowHeight + (remaining > 0 ? omittedLine : 0) > maxHeight) break
     height += rowHeight
     shown += row.length
+    cells.push(...row)
   }
-  const omitted = cells.length - shown
+  const omitted = notes.length - shown
   if (omitted > 0) height += omittedLine
   return {
     omitted,

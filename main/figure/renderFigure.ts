@@ -27,7 +27,7 @@ export interface RenderedFigure {
   dropped: DroppedLabel[]
   /** Every event drawn, in document order. */
   eventIds: string[]
-  /** Notes numbered in the chart whose text did not fit below it. */
+  /** Notes in the range left out of the figure: their text did not fit below the chart. */
   notesOmitted: number
   /** Characters in the figure's text that its font cannot draw (missing from PNG and PDF). */
   undrawable: string[]
@@ -120,7 +120,10 @@ export function renderFigure(document: TimelineDocument, input: FigureOptionsInp
   const blocksHeight = blocks.reduce((h, b) => h + b.height + gap, 0)
   const chartBottom = bottom - line - blocksHeight - line - gap
 
-  const chart = drawChart(content, { x: left, y: chartTop, width: inner, height: chartBottom - chartTop }, type, fonts, { laneNames: options.legend.lanes })
+  // The chart marks only the notes listed below it: a number with no text beside it tells a reader
+  // nothing, and a range with 10,000 notes drew 10,000 of them (a second of the figure's making).
+  const listed = notes ? content.annotations.slice(0, content.annotations.length - notes.omitted) : content.annotations
+  const chart = drawChart({ ...content, annotations: listed }, { x: left, y: chartTop, width: inner, height: chartBottom - chartTop }, type, fonts, { laneNames: options.legend.lanes })
   parts.push(element('g', { id: 'annalist-figure-chart' }, chart.markup))
 
   // Under the chart: how many labels had no room, so a reader knows the figure is not the whole story.

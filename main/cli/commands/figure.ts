@@ -198,7 +198,7 @@ export const figureCommand: Command = {
       io.out(`${figure.dropped.length} labels omitted for space (their markers are drawn):`)
       for (const d of figure.dropped) io.out(`  - ${d.title} [${d.eventId}]`)
     }
-    if (figure.notesOmitted) io.out(`${figure.notesOmitted} notes did not fit below the chart (their numbers are drawn).`)
+    if (figure.notesOmitted) io.out(`${figure.notesOmitted} notes did not fit below the chart and are left out of the figure.`)
     if (format !== 'svg' && figure.undrawable.length) io.out(`Characters the figure's font cannot draw, missing from the ${format.toUpperCase()}: ${figure.undrawable.join(' ')} (an SVG keeps them).`)
     return EXIT.ok
   },

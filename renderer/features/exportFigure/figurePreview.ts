@@ -37,7 +37,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 export function previewSummary(preview: Pick<FigurePreview, 'events' | 'labelsDropped' | 'notesOmitted' | 'undrawable'>): string[] {
   const lines = [`${plural(preview.events, 'event')} in the figure`]
   if (preview.labelsDropped) lines.push(`${plural(preview.labelsDropped, 'label')} omitted to avoid overlaps (markers shown)`)
-  if (preview.notesOmitted) lines.push(`${plural(preview.notesOmitted, 'note')} numbered but not listed below the chart for lack of room`)
+  if (preview.notesOmitted) lines.push(`${plural(preview.notesOmitted, 'note')} left out for lack of room below the chart`)
   if (preview.undrawable.length) lines.push(`${undrawableWords(preview.undrawable)} not in the figure's font: missing from PNG and PDF (an SVG keeps them)`)
   return lines
 }
