@@ -28,17 +28,16 @@ function dateInWords(date: string): string {
   return words
 }
 
-/** Only the events notes point at, found in one pass over a timeline that may hold 100,000. */
-function eventsFor(document: TimelineDocument, notes: readonly Annotation[]): EventsById {
-  const wanted = new Set<string>()
-  for (const note of notes) {
-    if (note.anchor.kind === 'event') wanted.add(note.anchor.eventId)
-    for (const id of note.links.events) wanted.add(id)
-  }
-  const found = new Map<string, TimelineEvent>()
-  if (wanted.size === 0) return found
-  for (const event of document.events) if (wanted.has(event.id)) found.set(event.id, event)
-  return found
+/**
+ * Events by id, kept per events list (edits replace the list rather than change it,
+ * main/edits/changes.ts): a note's event is one lookup, where each listing used to scan a timeline
+ * of 100,000 events for the ones its notes point at (~9 ms, and again for one note's details).
+ */
+const eventsByList = new WeakMap<readonly TimelineEvent[], EventsById>()
+function eventsById(events: readonly TimelineEvent[]): EventsById {
+  let byId = eventsByList.get(events)
+  if (!byId) eventsByList.set(events, (byId = new Map(events.map((event) => [event.id, event]))))
+  return byId
 }
 
 function spanOf(note: Pick<Annotation, 'anchor'>, events: EventsById): TimeSpan | null {
@@ -81,7 +80,8 @@ function inTimeOrder(a: PlacedNote, b: PlacedNote): number {
   return (
     (a.span?.start ?? Infinity) - (b.span?.start ?? Infinity) ||
     (a.span?.end ?? Infinity) - (b.span?.end ?? Infinity) ||
-    a.note.created.localeCompare(b.note.created)
+    // ISO times in UTC compare as text, and far quicker than by locale (10,000 notes are sorted).
+    (a.note.created < b.note.created ? -1 : a.note.created > b.note.created ? 1 : 0)
   )
 }
 
@@ -102,7 +102,7 @@ function rowOf({ note, span }: PlacedNote, events: EventsById): ListedAnnotation
  */
 export function listAnnotations(document: TimelineDocument, filter: AnnotationFilter = {}): ListedAnnotation[] {
   const notes = document.annotations.filter((note) => matches(note, filter))
-  const events = eventsFor(document, notes)
+  const events = eventsById(document.events)
   const placed = notes.map((note) => ({ note, span: spanOf(note, events) })).sort(inTimeOrder)
   return placed.slice(0, filter.limit ?? placed.length).map((entry) => rowOf(entry, events))
 }
@@ -198,7 +198,7 @@ export function noteCountsByEvent(document: TimelineDocument): ReadonlyMap<strin
 export function annotationDetail(document: TimelineDocument, id: string): AnnotationDetail {
   const note = document.annotations.find((a) => a.id === id)
   if (!note) throw new Error(`There is no note with id "${id}" in this timeline.`)
-  const events = eventsFor(document, [note])
+  const events = eventsById(document.events)
   const sources = new Map<string, { title: string; grade: string; eventId: string }>()
   if (note.links.sources.length > 0) {
     const wanted = new Set(note.links.sources)
