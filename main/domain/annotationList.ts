@@ -1,6 +1,7 @@
 /** The annotations panel's view of the notes: in time order, filtered, and one note in full. */
 import type { TimeSpan } from './dates'
 import { describeDate } from './dates'
+import { eventsById, type EventsById } from './eventsById'
 import { datedAnchorSpan, eventSpan } from './placeEvent'
 import { noteTitle } from './shortText'
 import type { Annotation, TimelineDocument, TimelineEvent } from './timeline'
@@ -8,7 +9,6 @@ import type { AnnotationDetail, AnnotationFilter, AnnotationSummary, ListedAnnot
 import type { DrawnNote } from '../timelineIndex/viewportTypes'
 import { readMarkdown } from '../markdown/safeMarkdown'
 
-type EventsById = ReadonlyMap<string, TimelineEvent>
 
 /** A note's label in the Notes lane: room for a line of a dozen words. */
 const DRAWN_TITLE_MOST = 80
@@ -26,18 +26,6 @@ function dateInWords(date: string): string {
     wordsByDate.set(date, words)
   }
   return words
-}
-
-/**
- * Events by id, kept per events list (edits replace the list rather than change it,
- * main/edits/changes.ts): a note's event is one lookup, where each listing used to scan a timeline
- * of 100,000 events for the ones its notes point at (~9 ms, and again for one note's details).
- */
-const eventsByList = new WeakMap<readonly TimelineEvent[], EventsById>()
-function eventsById(events: readonly TimelineEvent[]): EventsById {
-  let byId = eventsByList.get(events)
-  if (!byId) eventsByList.set(events, (byId = new Map(events.map((event) => [event.id, event]))))
-  return byId
 }
 
 function spanOf(note: Pick<Annotation, 'anchor'>, events: EventsById): TimeSpan | null {
