@@ -9,7 +9,6 @@ import { describeDate } from './domain/dates'
 import { datesToCorrect } from './domain/datesToCorrect'
 import { describeGrade } from './domain/sourceGrade'
 import { eventRange } from './domain/eventRange'
-import { eventsById } from './domain/eventsById'
 import type { Edit } from './edits/edit'
 import { editContext } from './edits/editContext'
 import { TimelineEditor, type EditResult } from './edits/timelineEditor'
@@ -147,7 +146,7 @@ export class TimelineSession {
   }
 
   eventDetail(id: string): EventDetail {
-    const event = eventsById(this.document.events).get(id)
+    const event = this.document.events.find((e) => e.id === id)
     if (!event) throw new Error(`no event with id "${id}" in this timeline`)
     const laneNames = event.lanes.map((laneId) => this.document.lanes.find((l) => l.id === laneId)?.name ?? laneId)
     return {
