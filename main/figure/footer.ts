@@ -70,16 +70,15 @@ export function notesBlock(notes: readonly NumberedAnnotation[], width: number, 
   const cells: ReturnType<typeof noteCell>[] = []
   const omittedLine = line
   let height = title.height
-  let shown = 0
   for (let first = 0; first < notes.length; first += columns) {
     const row = notes.slice(first, first + columns).map(noteCell)
     const rowHeight = Math.max(...row.map((c) => c.height))
-    const remaining = notes.length - shown - row.length
+    const remaining = notes.length - cells.length - row.length
     if (height + rowHeight + (remaining > 0 ? omittedLine : 0) > maxHeight) break
     height += rowHeight
-    shown += row.length
     cells.push(...row)
   }
+  const shown = cells.length
   const omitted = notes.length - shown
   if (omitted > 0) height += omittedLine
   return {
@@ -90,7 +89,7 @@ export function notesBlock(notes: readonly NumberedAnnotation[], width: number, 
         let out = title.draw(x, y)
         let top = y + title.height
         for (let r = 0; r * columns < shown; r++) {
-          const row = cells.slice(r * columns, Math.min(shown, (r + 1) * columns))
+          const row = cells.slice(r * columns, (r + 1) * columns)
           row.forEach((cell, c) => (out += cell.draw(x + c * (columnWidth + gutter), top)))
           top += Math.max(...row.map((c) => c.height))
         }
