@@ -8,14 +8,13 @@
 import { _electron as electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test'
 import { build } from 'esbuild'
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createDispatcher } from '../main/ipc/dispatch'
 import { createHandlers } from '../main/ipc/handlers'
 import type { AnnalistNotices } from '../main/ipc/contract'
-import { contentTypeFor } from '../main/security/appUrl'
+import { readAppFile } from '../main/security/appUrl'
 import { CONTENT_SECURITY_POLICY } from '../main/security/csp'
 import { TimelineSession } from '../main/timelineSession'
 import { Workspace, timelineToOpenAtStart } from '../main/workspace/workspace'
@@ -165,12 +164,12 @@ async function launchChromium({ dataDir, viewport }: LaunchOptions): Promise<Lau
     const relative = decodeURIComponent(new URL(url).pathname)
     const target = path.resolve(rendererRoot, `.${path.posix.normalize(relative === '/' ? '/index.html' : relative)}`)
     if (!target.startsWith(rendererRoot + path.sep)) return route.fulfill({ status: 404 })
-    const body = await readFile(target).catch(() => null)
-    if (!body) return route.fulfill({ status: 404 })
+    const file = readAppFile(target)
+    if (!file) return route.fulfill({ status: 404 })
     return route.fulfill({
       status: 200,
-      body,
-      headers: { 'Content-Type': contentTypeFor(target), 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+      body: file.body,
+      headers: { 'Content-Type': file.contentType, 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
     })
   })
   // Answers travel as JSON text: Playwright's own value serialiser took most of a minute for the

@@ -1,7 +1,6 @@
 /** Serves the renderer over `app://annalist/`, never `file://`, with the CSP on every response. */
-import { net, protocol } from 'electron'
-import { pathToFileURL } from 'node:url'
-import { APP_SCHEME, contentTypeFor, resolveAppFile } from '../security/appUrl'
+import { protocol } from 'electron'
+import { APP_SCHEME, readAppFile, resolveAppFile } from '../security/appUrl'
 import { CONTENT_SECURITY_POLICY } from '../security/csp'
 import { rendererRoot } from './paths'
 
@@ -14,15 +13,14 @@ export function registerAppScheme(): void {
 
 export function setupAppProtocol(): void {
   const root = rendererRoot()
-  protocol.handle(APP_SCHEME, async (request) => {
+  protocol.handle(APP_SCHEME, (request) => {
     const file = resolveAppFile(root, request.url)
-    if (!file) return new Response('Not found', { status: 404 })
-    const response = await net.fetch(pathToFileURL(file).toString()).catch(() => null)
-    if (!response || !response.ok) return new Response('Not found', { status: 404 })
-    return new Response(response.body, {
+    const found = file ? readAppFile(file) : null
+    if (!found) return new Response('Not found', { status: 404 })
+    return new Response(found.body, {
       status: 200,
       headers: {
-        'Content-Type': contentTypeFor(file),
+        'Content-Type': found.contentType,
         'Content-Security-Policy': CONTENT_SECURITY_POLICY,
         'X-Content-Type-Options': 'nosniff',
       },
