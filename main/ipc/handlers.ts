@@ -54,7 +54,6 @@ export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath
     ...transferHandlers({ session, chooseOpenPath, chooseExportPath, reportImportProgress }),
     ...viewportHandlers(session),
     ...timelineHandlers({ session, workspace, chooseTimelineFile, chooseTimelineCopyPath }),
-    loadTimeline: async () => session.view(),
     getEvent: async (id) => session.eventDetail(id),
     eventTitles: async (ids) => titlesOf(session.document.events, ids),
     eventsTitled: async (typed) => eventsTitled(session.document.events, typed),
