@@ -32,8 +32,6 @@ export interface EventRecord {
 export function eventRecord(event: TimelineEvent, slot: number): EventRecord | null {
   const span = eventSpan(event)
   if (!span) return null
-  // At 100,000 events allocations add up: reuse the event's own arrays when they hold no repeats.
-  const lanes = event.lanes.length === 0 ? [NO_LANE] : withoutRepeats(event.lanes)
   const grades = event.sources.length === 1 ? [event.sources[0]!.grade] : withoutRepeats(event.sources.map((s) => s.grade))
   return {
     slot,
@@ -42,14 +40,23 @@ export function eventRecord(event: TimelineEvent, slot: number): EventRecord | n
     date: event.date,
     span,
     drawnAsSpan: isDrawnAsSpan(span),
-    lanes,
+    lanes: lanesOf(event),
     tags: event.tags,
     grades,
     bestGrade: grades.length === 1 ? grades[0]! : bestGrade(grades),
-    fingerprintA: hashText(event.id, 0x811c9dc5),
-    fingerprintB: hashText(event.id, 0x9747b28c),
+    fingerprintA: fingerprintA(event.id),
+    fingerprintB: fingerprintB(event.id),
   }
 }
+
+/** The lanes an event is drawn in, without repeats; `[NO_LANE]` when it has none. */
+export function lanesOf(event: TimelineEvent): string[] {
+  // At 100,000 events allocations add up: the event's own array is used when it holds no repeats.
+  return event.lanes.length === 0 ? [NO_LANE] : withoutRepeats(event.lanes)
+}
+
+export const fingerprintA = (id: string): number => hashText(id, 0x811c9dc5)
+export const fingerprintB = (id: string): number => hashText(id, 0x9747b28c)
 
 /** The list itself when nothing repeats (lists here hold a few lanes or grades: no Set is built for them). */
 function withoutRepeats(list: string[]): string[] {

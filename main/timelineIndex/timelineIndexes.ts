@@ -10,12 +10,12 @@ import type { Annotation, Lane, TimelineDocument, TimelineEvent } from '../domai
 import type { TimeSpan } from '../domain/dates'
 import { TimelineSearch, type SearchSubjects } from '../search/searchIndex'
 import { densityOverview } from './density'
-import { eventRecord, type EventRecord } from './eventRecords'
+import { eventRecord, fingerprintA, fingerprintB, lanesOf, type EventRecord } from './eventRecords'
 import { IntervalIndex, type IntervalEntry } from './intervalIndex'
 import { DEFAULT_LIMITS, viewportSlice, type DetailedSlice, type DetailLimits } from './levelOfDetail'
-import { datedAnchorSpan } from '../domain/placeEvent'
+import { datedAnchorSpan, eventSpan } from '../domain/placeEvent'
 import { NO_LANE } from './viewportRules'
-import { SlotStarts } from './slotStarts'
+import { SlotSpans } from './slotSpans'
 import { TimeOrder } from './timeOrder'
 import type { DensityOverview, SearchQuery, SearchResults, ViewportQuery } from './viewportTypes'
 
@@ -48,14 +48,19 @@ export interface IndexOptions {
 const REBUILD_THRESHOLD = 1_000
 
 export class TimelineIndexes {
+  /**
+   * Each slot's record, made when first asked for (`recordAt`): the level of detail reads only the
+   * events it draws or names. Made for all 100,000 events as the timeline opened, records took
+   * 180–310 ms of the build before the first drawing (measured in Node).
+   */
   private records: (EventRecord | undefined)[] = []
   /**
-   * Each slot's start (NaN once its event is gone), beside the records, for the overview strip:
+   * Each slot's start and end (NaN once its event is gone), for the overview strip and J / K:
    * gathered from the records after each edit, the overview of 100,000 events took 27–32 ms; from
    * here ~9 ms, most of it the notes' spans (measured in Node).
    */
-  private starts = new SlotStarts()
-  /** The event each record was made from; `sync` compares by reference to find what changed. */
+  private spans = new SlotSpans()
+  /** The event in each slot (undefined once it is gone); `sync` compares by reference to find what changed. */
   private sources: (TimelineEvent | undefined)[] = []
   private readonly slotById = new Map<string, number>()
   private readonly byLane = new Map<string, IntervalIndex>()
@@ -80,7 +85,7 @@ export class TimelineIndexes {
   rebuild(document: TimelineDocument): void {
     this.indexed = document
     this.records = []
-    this.starts = new SlotStarts()
+    this.spans = new SlotSpans()
     this.sources = []
     this.slotById.clear()
     this.annotations.clear()
@@ -90,16 +95,18 @@ export class TimelineIndexes {
     this.lanes = document.lanes
     for (const event of document.events) this.store(event)
     // One sort of every event by (start, slot), then each lane's index is filled in order.
-    const starts = new Float64Array(this.records.length)
-    this.records.forEach((record, slot) => (starts[slot] = record!.span.start))
+    const starts = this.spans.starts()
+    const ends = this.spans.ends()
     const order = Uint32Array.from(starts.keys()).sort((a, b) => starts[a]! - starts[b]! || a - b)
     this.byLane.clear()
     for (const slot of order) {
-      const record = this.records[slot]!
-      for (const lane of record.lanes) {
+      const event = this.sources[slot]!
+      const markA = fingerprintA(event.id)
+      const markB = fingerprintB(event.id)
+      for (const lane of lanesOf(event)) {
         let index = this.byLane.get(lane)
         if (!index) this.byLane.set(lane, (index = new IntervalIndex()))
-        index.append(slot, record.span.start, record.span.end, record.fingerprintA, record.fingerprintB)
+        index.append(slot, starts[slot]!, ends[slot]!, markA, markB)
       }
     }
     for (const annotation of document.annotations) this.annotations.set(annotation.id, annotation)
@@ -177,7 +184,7 @@ export class TimelineIndexes {
         const span = annotation.deleted ? null : this.annotationSpan(annotation)
         if (span) annotationStarts.push(span.start)
       }
-      answer = densityOverview(this.starts.all(), annotationStarts, bins)
+      answer = densityOverview(this.spans.starts(), annotationStarts, bins)
       this.densityCache.set(bins, answer)
     }
     return answer
@@ -203,9 +210,9 @@ export class TimelineIndexes {
 
   /** The event after (1) or before (-1) `fromId` in time order (J / K); from nothing, the first or the last. */
   step(fromId: string | null, direction: 1 | -1): { id: string; span: TimeSpan } | null {
-    this.timeOrder ??= new TimeOrder(this.records)
+    this.timeOrder ??= new TimeOrder(this.spans, (slot) => this.sources[slot]!.id)
     const slot = this.timeOrder.step(fromId === null ? undefined : this.slotById.get(fromId), direction)
-    const record = slot === undefined ? undefined : this.records[slot]
+    const record = slot === undefined ? undefined : this.recordAt(slot)
     return record ? { id: record.id, span: record.span } : null
   }
 
@@ -239,23 +246,30 @@ export class TimelineIndexes {
 
   private readonly laneEvents = {
     laneIndex: (lane: string) => this.byLane.get(lane),
-    record: (slot: number) => this.records[slot]!,
+    record: (slot: number) => this.recordAt(slot),
   }
 
-  private store(event: TimelineEvent): EventRecord | null {
-    const record = eventRecord(event, this.records.length)
-    if (!record) return null
-    this.records.push(record)
-    this.starts.set(record.slot, record.span.start)
+  /** The record of a slot that holds an event. */
+  private recordAt(slot: number): EventRecord {
+    return (this.records[slot] ??= eventRecord(this.sources[slot]!, slot)!)
+  }
+
+  /** Gives the event a slot; none when its date cannot be read (the schema normally prevents that). */
+  private store(event: TimelineEvent): number | null {
+    const span = eventSpan(event)
+    if (!span) return null
+    const slot = this.sources.length
     this.sources.push(event)
-    this.slotById.set(event.id, record.slot)
-    return record
+    this.spans.set(slot, span.start, span.end)
+    this.slotById.set(event.id, slot)
+    return slot
   }
 
   private putEvent(event: TimelineEvent): void {
     this.removeEvent(event.id, false)
-    const record = this.store(event)
-    if (record) {
+    const slot = this.store(event)
+    if (slot !== null) {
+      const record = this.recordAt(slot)
       this.countTags(event, 1)
       this.timeOrder = null
       for (const lane of record.lanes) {
@@ -270,12 +284,12 @@ export class TimelineIndexes {
   private removeEvent(id: string, fromSearch = true): void {
     const slot = this.slotById.get(id)
     if (slot !== undefined) {
-      const record = this.records[slot]!
+      const record = this.recordAt(slot)
       for (const lane of record.lanes) this.byLane.get(lane)?.remove(slot, record.span.start, record.span.end)
       this.countTags(this.sources[slot]!, -1)
       this.timeOrder = null
       this.records[slot] = undefined
-      this.starts.set(slot, Number.NaN)
+      this.spans.clear(slot)
       this.sources[slot] = undefined
       this.slotById.delete(id)
     }
@@ -286,8 +300,7 @@ export class TimelineIndexes {
     const { anchor } = annotation
     if (anchor.kind === 'event') {
       const slot = this.slotById.get(anchor.eventId)
-      const record = slot === undefined ? undefined : this.records[slot]
-      return record ? { start: record.span.start, end: record.span.end } : null
+      return slot === undefined ? null : { start: this.spans.starts()[slot]!, end: this.spans.ends()[slot]! }
     }
     const span = datedAnchorSpan(anchor)
     return span ? { start: span.start, end: span.end } : null
@@ -298,13 +311,13 @@ export class TimelineIndexes {
       event: (id) => {
         const slot = this.slotById.get(id)
         if (slot === undefined) return undefined
-        return { record: this.records[slot]!, event: this.sources[slot]! }
+        return { record: this.recordAt(slot), event: this.sources[slot]! }
       },
       annotation: (id) => this.annotations.get(id),
       annotatedEvent: (annotation) => {
         if (annotation.anchor.kind !== 'event') return undefined
         const slot = this.slotById.get(annotation.anchor.eventId)
-        return slot === undefined ? undefined : this.records[slot]
+        return slot === undefined ? undefined : this.recordAt(slot)
       },
       annotationSpan: (annotation) => this.annotationSpan(annotation),
       everything: () => ({

@@ -6,7 +6,7 @@ import { NO_LANE } from '../../main/timelineIndex/viewportRules'
 import { readDate } from '../../main/domain/dates'
 import type { DetailedSlice } from '../../main/timelineIndex/levelOfDetail'
 import type { TimelineEvent } from '../../main/domain/timeline'
-import { dateAt, event, timeline } from './fixtures'
+import { annotation, dateAt, event, timeline } from './fixtures'
 
 const DAY = 86_400_000
 const FROM = Date.UTC(1991, 0, 1)
@@ -139,6 +139,20 @@ test('a cluster keeps its id when the window pans, and 20,000 events in a month 
   const month = indexes.viewportItems({ start: base, end: base + 31 * DAY, widthPx: 2_000 })
   assert.ok(month.items.length + month.clusters.length <= 1_500)
   assert.equal(month.total, 20_000)
+})
+
+test('the overview counts a note on an event where the event starts, and a note on a span where the span starts', () => {
+  const indexes = new TimelineIndexes(noSearch)
+  // The overview runs from 1991 to 2022 in ten bins; the events span most of it.
+  const events = [event('soviet-era', '1991-12-26/2021-08-30'), event('end', '2022-02-24')]
+  const notes = [
+    annotation('on-event', { kind: 'event', eventId: 'soviet-era' }, 'A long view'),
+    annotation('on-span', { kind: 'span', date: '1992-01-01/2021-12-31' }, 'The whole era'),
+  ]
+  indexes.rebuild(timeline(events, notes))
+  const overview = indexes.densityOverview(10)
+  assert.equal(overview.annotations[0], 2)
+  assert.equal(overview.annotations.reduce((a, b) => a + b, 0), 2)
 })
 
 test('the overview counts every event once and follows changes', () => {
