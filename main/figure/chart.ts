@@ -1,6 +1,7 @@
 /**
  * The chart part of a figure: time axis, lanes as rows, events, and annotations (span notes as
  * bands, moment notes as vertical markers, event notes as numbered badges beside their event).
+ * Lanes too crowded to draw their events apart are drawn as counts (countBars.ts).
  */
 import { bandsTinted } from '../domain/noteBands'
 import { noteTitle } from '../domain/shortText'
@@ -9,6 +10,7 @@ import type { FontMetrics } from './fontMetrics'
 import type { FigureContent, FigureEvent, NumberedAnnotation } from './figureContent'
 import { placeLabels, shareRows, type PlacementItem } from './labelPlacement'
 import { badge, badgeMark, barMark, openTail, pointMark, type Badge } from './marks'
+import type { Bar, CountBars } from './countBars'
 import { element, oneLine, textElement } from './svgMarkup'
 import { truncate } from './textFit'
 import { timeAxis } from './timeAxis'
@@ -43,7 +45,10 @@ function stripTitle(note: NumberedAnnotation): string {
   return oneLine(noteTitle(note.annotation, 200))
 }
 
-export function drawChart(content: FigureContent, box: Box, type: TypeScale, fonts: FigureFonts, show = { laneNames: true }): ChartResult {
+/** Rows a lane drawn as counts takes: its bars need more height than one row of markers. */
+const COUNT_ROWS = 2
+
+export function drawChart(content: FigureContent, box: Box, type: TypeScale, fonts: FigureFonts, show = { laneNames: true }, counting: CountBars | null = null): ChartResult {
   const u = type.unit
   const regular = fonts.metrics('regular')
   const semibold = fonts.metrics('semibold')
@@ -82,15 +87,22 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
   for (const note of content.annotations) {
     if (note.eventId) callouts.set(note.eventId, [...(callouts.get(note.eventId) ?? []), note])
   }
+  // The lanes each noted event is in, for the badges of lanes drawn as counts.
+  const notedLanes = new Map<string, Set<string>>()
+  if (counting) {
+    for (const e of content.events) if (callouts.has(e.event.id)) notedLanes.set(e.event.id, (notedLanes.get(e.event.id) ?? new Set()).add(e.laneId))
+  }
   const pointRadius = 5.5 * u
   const barHeight = type.label * 1.35
   const labelPad = 6 * u
   const scale: EventScale = { x, left, right, dayWidth: x(start + 86_400_000) - x(start), pointRadius, labelPad, unit: u, type, regular, semibold }
   const perLane = content.lanes.map((lane) => {
-    const placed = content.events.filter((e) => e.laneId === lane.id).map((e) => placeEvent(e, callouts.get(e.event.id), scale))
+    const counted = counting?.bars.get(lane.id)
+    // A lane drawn as counts places no event of its own: that is the work it saves.
+    const placed = counted ? [] : content.events.filter((e) => e.laneId === lane.id).map((e) => placeEvent(e, callouts.get(e.event.id), scale))
     // Placement needs items in marker order (points, bars and open ends start at different x).
     placed.sort((a, b) => a.item.markerStart - b.item.markerStart)
-    return { lane, events: placed.map((p) => p.event), items: placed.map((p) => p.item), geometry: placed.map((p) => p.geometry) }
+    return { lane, counted, events: placed.map((p) => p.event), items: placed.map((p) => p.item), geometry: placed.map((p) => p.geometry) }
   })
 
   // Rows: each lane asks for as many as its labels need; if they do not all fit, lanes share what
@@ -102,8 +114,12 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
   const lanePad = Math.min(5 * u, Math.max(u, (lanesHeight - content.lanes.length * rowHeight) / (2 * Math.max(1, content.lanes.length))))
   const fitRows = Math.max(content.lanes.length, Math.floor((lanesHeight - content.lanes.length * lanePad * 2) / rowHeight))
   // No lane can get more rows than the whole chart holds, so asking for more is wasted work.
-  const wanted = perLane.map(({ items }) => placeLabels(items, bounds, fitRows).rows)
+  const wanted = perLane.map(({ items, counted }) => (counted ? COUNT_ROWS : placeLabels(items, bounds, fitRows).rows))
   const rows = shareRows(wanted, fitRows)
+  // Crowded lanes' bars are to one scale, so the lanes are made as tall as each other: otherwise a
+  // lane given more rows would look busier for being taller.
+  const countRows = Math.min(...rows.filter((_, i) => perLane[i]!.counted))
+  perLane.forEach(({ counted }, i) => counted && (rows[i] = countRows))
   const rowsTotal = rows.reduce((a, b) => a + b, 0) || 1
   rowHeight = Math.min(rowHeight, (lanesHeight - content.lanes.length * lanePad * 2) / rowsTotal)
   const labelsFit = rowHeight >= type.label * 1.2
@@ -119,7 +135,7 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
   const dropped: FigureEvent[] = []
 
   let laneTop = lanesTop
-  perLane.forEach(({ lane, events, items, geometry }, laneIndex) => {
+  perLane.forEach(({ lane, counted, events, items, geometry }, laneIndex) => {
     const laneHeight = rows[laneIndex]! * rowHeight + lanePad * 2 + spare
     if (laneIndex % 2 === 0) background.push(element('rect', { x: box.x, y: laneTop, width: box.width, height: laneHeight, fill: ROW_SHADE }))
     const colour = laneColour(lane.colourIndex)
@@ -130,6 +146,20 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
       element('rect', { x: box.x, y: nameY - swatch / 2, width: swatch, height: swatch, rx: 2 * u, fill: colour }) +
         textElement(truncate(lane.name, semibold, type.label, laneColumn - swatch - 18 * u), { x: box.x + swatch + 8 * u, y: nameY + type.label * 0.35, 'font-size': type.label, 'font-weight': 600, fill: INK }),
     )
+    if (counted) {
+      const barsBottom = laneTop + laneHeight - lanePad
+      // The whole lane but its padding: a note's badge is drawn over the bars where they meet.
+      const tallestBar = Math.max(u, laneHeight - lanePad * 2 - 2 * u)
+      markers.add(countBarsMarkup(counted, counting!.tallest, x, left, right, barsBottom, tallestBar, colour, u))
+      // Notes on this lane's events: each badge above where its event starts.
+      for (const note of content.annotations) {
+        if (!note.eventId || !notedLanes.get(note.eventId)?.has(lane.id)) continue
+        const b = badge([note.number], semibold, type.small * 0.85, u)
+        labels.push(badgeMark(b, Math.min(Math.max(x(note.span.start) - b.width / 2, left), right - b.width), firstRowY, type.small * 0.85, ANNOTATION_THEME[note.annotation.colour].ink))
+      }
+      laneTop += laneHeight
+      return
+    }
     const { placements } = placeLabels(items, bounds, rows[laneIndex]!)
     events.forEach((e, i) => {
       const g = geometry[i]!
@@ -191,6 +221,19 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
 }
 
 const r = (n: number) => Math.round(n * 100) / 100
+
+/** A crowded lane's bars as one path: each as tall, against `tallest`, as the events starting in its stretch. */
+function countBarsMarkup(bars: readonly Bar[], tallest: number, x: (t: number) => number, left: number, right: number, bottom: number, height: number, colour: string, u: number): string {
+  const d: string[] = []
+  for (const bar of bars) {
+    const from = Math.max(x(bar.from), left)
+    // A hair's gap between neighbours keeps the bars apart.
+    const to = Math.min(x(bar.to), right) - 0.5 * u
+    const tall = Math.max(u, (bar.count / tallest) * height)
+    if (to > from) d.push(`M${r(from)} ${r(bottom)}V${r(bottom - tall)}H${r(to)}V${r(bottom)}Z`)
+  }
+  return element('path', { d: d.join(''), fill: colour, 'fill-opacity': 0.85 })
+}
 
 interface EventScale {
   x: (t: number) => number

@@ -2,6 +2,7 @@
  * What the export dialog gets back from the main process. Type-only and free of Node, so the
  * IPC contract (which the renderer compiles against) can name these.
  */
+import type { CountUnit } from './countBars'
 import type { FigureFormat } from './options'
 
 /**
@@ -20,6 +21,8 @@ export interface FigurePreview {
    * says how many, and at 100,000 events the list was 9.8 MB sent with every preview.
    */
   labelsDropped: number
+  /** Events in lanes too crowded to draw them apart, drawn as counts per `unit`; null when none are. */
+  counted: FigureCounts | null
   /** Notes in the range left out of the figure: their text did not fit below the chart. */
   notesOmitted: number
   /** Characters the figure's font cannot draw: left out of the preview, PNG and PDF (SVG keeps them). */
@@ -31,7 +34,12 @@ export interface FigurePreview {
 /** After File ▸ Export figure…: where the file went, or that the analyst cancelled the save dialog. */
 export type FigureExportResult =
   | { saved: false }
-  | { saved: true; file: string; format: FigureFormat; bytes: number; labelsDropped: number; notesOmitted: number; undrawable: string[] }
+  | { saved: true; file: string; format: FigureFormat; bytes: number; labelsDropped: number; counted: FigureCounts | null; notesOmitted: number; undrawable: string[] }
+
+export interface FigureCounts {
+  events: number
+  unit: CountUnit
+}
 
 /**
  * Where a long export has got to, pushed to the window as the `figureProgress` notice: laying out

@@ -9,6 +9,7 @@ import { compareGrades, describeGrade } from '../domain/sourceGrade'
 import type { FigureFonts } from './fonts'
 import type { FigureEvent, NumberedAnnotation } from './figureContent'
 import { badge, badgeMark, barMark, openTail, pointMark } from './marks'
+import type { CountBars } from './countBars'
 import { oneLine, textElement, element } from './svgMarkup'
 import { truncate, wrap } from './textFit'
 import { ANNOTATION_THEME, INK, MUTED, type TypeScale } from './theme'
@@ -110,7 +111,7 @@ interface KeyItem {
 }
 
 /** The key: what the marks mean, and the source grades that appear in the figure. */
-export function keyBlock(events: readonly FigureEvent[], hasNotes: boolean, width: number, type: TypeScale, fonts: FigureFonts, showGrades = true): Block {
+export function keyBlock(events: readonly FigureEvent[], hasNotes: boolean, width: number, type: TypeScale, fonts: FigureFonts, showGrades = true, counting: CountBars | null = null): Block {
   const u = type.unit
   const regular = fonts.metrics('regular')
   const semibold = fonts.metrics('semibold')
@@ -128,6 +129,11 @@ export function keyBlock(events: readonly FigureEvent[], hasNotes: boolean, widt
     item((x, cy) => pointMark(x + glyph / 2, cy, 5.5 * u, { uncertain: true, approximate: false }, style), 'uncertain (?): lighter'),
   ]
   if (events.some((e) => e.span.openStart || e.span.openEnd)) items.push(item((x, cy) => openTail(x, x + glyph, cy, style), 'open-ended'))
+  if (counting) {
+    const bars = (x: number, cy: number) =>
+      [0.45, 1, 0.7].map((tall, i) => element('rect', { x: x + i * 7.5 * u, y: cy + 6 * u - tall * 12 * u, width: 6 * u, height: tall * 12 * u, fill: KEY_COLOUR })).join('')
+    items.push(item(bars, `crowded lane: events per ${counting.unit}, one scale (tallest ${counting.tallest})`))
+  }
   if (hasNotes) {
     const b = badge([1], semibold, type.small * 0.85, u)
     items.push(item((x, cy) => badgeMark(b, x + (glyph - b.width) / 2, cy, type.small * 0.85, ANNOTATION_THEME.grey.ink), 'analyst note, listed above'))

@@ -5,6 +5,7 @@
  */
 import type { TimelineDocument } from '../domain/timeline'
 import { drawChart } from './chart'
+import { countBarsFor, type CountUnit } from './countBars'
 import { figureContent } from './figureContent'
 import { FIGURE_FONT_FAMILY, noticingUndrawable, type FigureFonts } from './fonts'
 import { keyBlock, notesBlock, sourcesBlock, type Block } from './footer'
@@ -25,6 +26,8 @@ export interface RenderedFigure {
   height: number
   /** Events drawn without a label for lack of room; the figure says how many. */
   dropped: DroppedLabel[]
+  /** Events in lanes too crowded to draw them apart, drawn as counts per `unit`; null when none are. */
+  counted: { events: number; unit: CountUnit; lanes: string[] } | null
   /** Every event drawn, in document order. */
   eventIds: string[]
   /** Notes in the range left out of the figure: their text did not fit below the chart. */
@@ -109,7 +112,10 @@ export function renderFigure(document: TimelineDocument, input: FigureOptionsInp
   const generatedY = bottom - type.small * 0.3
   const budget = Math.max(0, (bottom - line - chartTop) * 0.42)
   // The key comes first; on a page too small for it the chart keeps the room (the notes are counted).
-  const fullKey = keyBlock(content.events, content.annotations.length > 0, inner, type, fonts, options.legend.grades)
+  // Which lanes are too crowded to draw their events apart, judged on the page's width (the chart's
+  // is that less the lane names): the key says how their bars count.
+  const counting = countBarsFor(content, inner, 11 * u, 3 * u)
+  const fullKey = keyBlock(content.events, content.annotations.length > 0, inner, type, fonts, options.legend.grades, counting)
   const key = fullKey.height <= budget ? fullKey : null
   const afterKey = budget - (key?.height ?? 0)
   const notes = content.annotations.length ? notesBlock(content.annotations, inner, afterKey, type, fonts) : null
@@ -123,14 +129,18 @@ export function renderFigure(document: TimelineDocument, input: FigureOptionsInp
   // The chart marks only the notes listed below it: a number with no text beside it tells a reader
   // nothing, and a range with 10,000 notes drew 10,000 of them (a second of the figure's making).
   const listed = notes ? content.annotations.slice(0, content.annotations.length - notes.omitted) : content.annotations
-  const chart = drawChart({ ...content, annotations: listed }, { x: left, y: chartTop, width: inner, height: chartBottom - chartTop }, type, fonts, { laneNames: options.legend.lanes })
+  const chart = drawChart({ ...content, annotations: listed }, { x: left, y: chartTop, width: inner, height: chartBottom - chartTop }, type, fonts, { laneNames: options.legend.lanes }, counting)
   parts.push(element('g', { id: 'annalist-figure-chart' }, chart.markup))
 
   // Under the chart: how many labels had no room, so a reader knows the figure is not the whole story.
   const dropped = chart.dropped.map((e) => ({ eventId: e.event.id, title: e.event.title }))
   const belowChart = chartBottom + type.small * 1.3
   const empty = content.emptyLanes.length ? ` · No events in this range: ${content.emptyLanes.map((l) => l.name).join(', ')}` : ''
-  const omitted = dropped.length ? truncate(`${dropped.length} ${dropped.length === 1 ? 'label' : 'labels'} omitted for space (markers shown)`, regular, type.small, inner / 2) : ''
+  const leftOut = [
+    ...(counting ? [`${counting.events} events in crowded lanes drawn as counts per ${counting.unit}`] : []),
+    ...(dropped.length ? [`${dropped.length} ${dropped.length === 1 ? 'label' : 'labels'} omitted for space (markers shown)`] : []),
+  ]
+  const omitted = leftOut.length ? truncate(leftOut.join(' · '), regular, type.small, inner / 2) : ''
   const omittedWidth = omitted ? regular.width(omitted, type.small) + 16 * u : 0
   parts.push(textElement(truncate(`All dates and times UTC${empty}`, regular, type.small, inner - omittedWidth), { x: left, y: belowChart, 'font-size': type.small, fill: MUTED }))
   if (omitted) parts.push(textElement(omitted, { x: left + inner, y: belowChart, 'font-size': type.small, fill: MUTED, 'text-anchor': 'end' }))
@@ -152,6 +162,7 @@ export function renderFigure(document: TimelineDocument, input: FigureOptionsInp
       { xmlns: 'http://www.w3.org/2000/svg', width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': FIGURE_FONT_FAMILY, 'font-size': type.label },
       `${settings.embedFont ? fontFaces(settings.fonts) : ''}${element('title', {}, escapeXml(title))}${parts.join('')}`,
     )
-  return { svg, width, height, dropped, eventIds: content.events.map((e) => e.event.id), notesOmitted: notes?.omitted ?? 0, undrawable: [...undrawable] }
+  const counted = counting ? { events: counting.events, unit: counting.unit, lanes: content.lanes.filter((lane) => counting.bars.has(lane.id)).map((lane) => lane.name) } : null
+  return { svg, width, height, dropped, counted, eventIds: content.events.map((e) => e.event.id), notesOmitted: notes?.omitted ?? 0, undrawable: [...undrawable] }
 }
 

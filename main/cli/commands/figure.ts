@@ -194,6 +194,7 @@ export const figureCommand: Command = {
     const { figure } = exported
     const scale = format === 'png' ? (options.scale ?? 1) : 1
     io.out(`Wrote ${out} (${format.toUpperCase()}, ${Math.round(figure.width * scale)} × ${Math.round(figure.height * scale)} px, ${figure.eventIds.length} events)`)
+    if (figure.counted) io.out(`${figure.counted.events} events are drawn as counts per ${figure.counted.unit}, in lanes too crowded to draw them apart: ${figure.counted.lanes.join(', ')}.`)
     if (figure.dropped.length) {
       io.out(`${figure.dropped.length} labels omitted for space (their markers are drawn):`)
       for (const d of figure.dropped) io.out(`  - ${d.title} [${d.eventId}]`)

@@ -37,10 +37,10 @@ export function figureHandlers({ session, chooseSavePath, dataDir, fontsDir, rep
   let remembered: RememberedOptions | null = null
   return {
     previewFigure: async (input) => {
-      const { svg, width, height, dropped, notesOmitted, eventIds, undrawable } = renderFigure(session.document, input, { fonts: fonts() })
+      const { svg, width, height, dropped, counted, notesOmitted, eventIds, undrawable } = renderFigure(session.document, input, { fonts: fonts() })
       // Rasterised on a worker thread (resvg renderAsync); a preview pane never needs more pixels.
       const png = await svgToPng(svg, width, Math.min(1, PREVIEW_MAX_PX / Math.max(width, height)), fonts())
-      return { image: `data:image/png;base64,${Buffer.from(png).toString('base64')}`, width, height, labelsDropped: dropped.length, notesOmitted, undrawable, events: eventIds.length }
+      return { image: `data:image/png;base64,${Buffer.from(png).toString('base64')}`, width, height, labelsDropped: dropped.length, counted: counted && { events: counted.events, unit: counted.unit }, notesOmitted, undrawable, events: eventIds.length }
     },
     exportFigure: async (input, format) => {
       if (!chooseSavePath) throw new Error('exporting a figure needs a save dialog, and none is available here')
@@ -56,7 +56,7 @@ export function figureHandlers({ session, chooseSavePath, dataDir, fontsDir, rep
       else remembered = toRemembered(options)
       // An SVG names its font, and the viewer draws what it lacks with another.
       const undrawable = format === 'svg' ? [] : figure.undrawable
-      return { saved: true, file, format, bytes: bytes.byteLength, labelsDropped: figure.dropped.length, notesOmitted: figure.notesOmitted, undrawable }
+      return { saved: true, file, format, bytes: bytes.byteLength, labelsDropped: figure.dropped.length, counted: figure.counted && { events: figure.counted.events, unit: figure.counted.unit }, notesOmitted: figure.notesOmitted, undrawable }
     },
     getFigureOptions: async () => (dataDir ? loadLastFigureOptions(dataDir, session.file) : remembered),
   }

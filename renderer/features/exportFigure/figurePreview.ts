@@ -34,8 +34,9 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** What the figure had to leave out, in the analyst's words. */
-export function previewSummary(preview: Pick<FigurePreview, 'events' | 'labelsDropped' | 'notesOmitted' | 'undrawable'>): string[] {
+export function previewSummary(preview: Pick<FigurePreview, 'events' | 'labelsDropped' | 'counted' | 'notesOmitted' | 'undrawable'>): string[] {
   const lines = [`${plural(preview.events, 'event')} in the figure`]
+  if (preview.counted) lines.push(`${plural(preview.counted.events, 'event')} in crowded lanes drawn as counts per ${preview.counted.unit}`)
   if (preview.labelsDropped) lines.push(`${plural(preview.labelsDropped, 'label')} omitted to avoid overlaps (markers shown)`)
   if (preview.notesOmitted) lines.push(`${plural(preview.notesOmitted, 'note')} left out for lack of room below the chart`)
   if (preview.undrawable.length) lines.push(`${undrawableWords(preview.undrawable)} not in the figure's font: missing from PNG and PDF (an SVG keeps them)`)

@@ -107,7 +107,7 @@ export function mountExportFigure(context: AppContext): { open(): Promise<void> 
       progress.cancelled()
     } else {
       const name = result.file.split(/[\\/]/).pop() ?? result.file
-      const omissions = previewSummary({ events: 0, labelsDropped: result.labelsDropped, notesOmitted: result.notesOmitted, undrawable: result.undrawable }).slice(1)
+      const omissions = previewSummary({ events: 0, labelsDropped: result.labelsDropped, counted: result.counted, notesOmitted: result.notesOmitted, undrawable: result.undrawable }).slice(1)
       progress.saved(name, result.bytes, omissions)
       context.status(`Figure saved: ${name}`)
     }

@@ -1,0 +1,88 @@
+/**
+ * Lanes with more events than a figure can draw apart are drawn as counts: one bar per calendar
+ * stretch (a day, week, month, quarter or year: the finest at least a few pixels wide), as tall as
+ * the number of events starting in it, every crowded lane to one scale. A slide of 100,000 events
+ * otherwise showed each lane as a solid band of overlapping markers with a handful of labels, and
+ * took seconds to make (every event measured and placed); the timeline window sums up crowded
+ * stretches the same way (counts per stretch per lane). Events in the other lanes keep their markers.
+ */
+import type { FigureContent } from './figureContent'
+
+const DAY = 86_400_000
+/** 5 January 1970, a Monday: weeks run Monday to Sunday, as in ISO 8601. */
+const FIRST_MONDAY = 4 * DAY
+
+export type CountUnit = 'day' | 'week' | 'month' | 'quarter' | 'year'
+
+interface UnitRule {
+  unit: CountUnit
+  /** Average length, to judge a bar's width before choosing. */
+  approxMs: number
+  /** The stretch an instant falls in, as a number that orders stretches. */
+  index(at: number): number
+  /** When stretch `index` starts. */
+  start(index: number): number
+}
+
+const month = (at: number) => {
+  const d = new Date(at)
+  return d.getUTCFullYear() * 12 + d.getUTCMonth()
+}
+
+/** Finest first. */
+const UNITS: UnitRule[] = [
+  { unit: 'day', approxMs: DAY, index: (at) => Math.floor(at / DAY), start: (i) => i * DAY },
+  { unit: 'week', approxMs: 7 * DAY, index: (at) => Math.floor((at - FIRST_MONDAY) / (7 * DAY)), start: (i) => FIRST_MONDAY + i * 7 * DAY },
+  { unit: 'month', approxMs: 30.44 * DAY, index: month, start: (i) => Date.UTC(Math.floor(i / 12), i % 12, 1) },
+  { unit: 'quarter', approxMs: 91.3 * DAY, index: (at) => Math.floor(month(at) / 3), start: (i) => Date.UTC(Math.floor(i / 4), (i % 4) * 3, 1) },
+  { unit: 'year', approxMs: 365.25 * DAY, index: (at) => new Date(at).getUTCFullYear(), start: (i) => Date.UTC(i, 0, 1) },
+]
+
+export interface CountBars {
+  unit: CountUnit
+  /** Each lane drawn as counts, with its bars in time order. */
+  bars: ReadonlyMap<string, readonly Bar[]>
+  /** Events starting in the most crowded stretch of any of them: the scale's top. */
+  tallest: number
+  /** Events drawn as counts. */
+  events: number
+}
+
+export interface Bar {
+  /** When the stretch starts and when the next one does. */
+  from: number
+  to: number
+  count: number
+}
+
+/**
+ * Which lanes a chart `chartWidth` px wide draws as counts, and by which stretch; null when every
+ * lane can show its events. A lane is crowded when it has more events than twice the markers that
+ * fit side by side across the chart (`markerWidth` each): past that, markers overlap by more than
+ * half on average and labels are all but gone. A bar is at least `narrowestBar` px wide on average.
+ */
+export function countBarsFor(content: Pick<FigureContent, 'start' | 'end' | 'events'>, chartWidth: number, markerWidth: number, narrowestBar: number): CountBars | null {
+  const perLane = new Map<string, number>()
+  for (const e of content.events) perLane.set(e.laneId, (perLane.get(e.laneId) ?? 0) + 1)
+  const crowdedFrom = 2 * Math.max(1, Math.floor(chartWidth / markerWidth))
+  const crowded = [...perLane].filter(([, count]) => count > crowdedFrom).map(([lane]) => lane)
+  if (crowded.length === 0) return null
+  const msPerPx = (content.end - content.start) / Math.max(1, chartWidth)
+  const rule = UNITS.find((u) => u.approxMs / msPerPx >= narrowestBar) ?? UNITS.at(-1)!
+  // Events counted where they start, in one pass over the range's events.
+  const counts = new Map(crowded.map((lane) => [lane, new Map<number, number>()]))
+  for (const e of content.events) {
+    const lane = counts.get(e.laneId)
+    if (!lane) continue
+    const index = rule.index(e.span.start)
+    lane.set(index, (lane.get(index) ?? 0) + 1)
+  }
+  const bars = new Map<string, Bar[]>()
+  let tallest = 0
+  for (const [lane, byIndex] of counts) {
+    const laneBars = [...byIndex].sort((a, b) => a[0] - b[0]).map(([index, count]) => ({ from: rule.start(index), to: rule.start(index + 1), count }))
+    for (const bar of laneBars) tallest = Math.max(tallest, bar.count)
+    bars.set(lane, laneBars)
+  }
+  return { unit: rule.unit, bars, tallest, events: crowded.reduce((sum, lane) => sum + perLane.get(lane)!, 0) }
+}
