@@ -9,7 +9,7 @@ import type { FigureFonts } from './fonts'
 import type { FontMetrics } from './fontMetrics'
 import type { FigureContent, FigureEvent, NumberedAnnotation } from './figureContent'
 import { placeLabels, shareRows, type PlacementItem } from './labelPlacement'
-import { badge, badgeMark, barMark, openTail, pointMark, type Badge } from './marks'
+import { badge, badgeMark, barMark, openTail, pointMark, POINT_RADIUS, type Badge } from './marks'
 import type { Bar, CountBars } from './countBars'
 import { element, oneLine, textElement } from './svgMarkup'
 import { truncate } from './textFit'
@@ -92,7 +92,7 @@ export function drawChart(content: FigureContent, box: Box, type: TypeScale, fon
   if (counting) {
     for (const e of content.events) if (callouts.has(e.event.id)) notedLanes.set(e.event.id, (notedLanes.get(e.event.id) ?? new Set()).add(e.laneId))
   }
-  const pointRadius = 5.5 * u
+  const pointRadius = POINT_RADIUS * u
   const barHeight = type.label * 1.35
   const labelPad = 6 * u
   const scale: EventScale = { x, left, right, dayWidth: x(start + 86_400_000) - x(start), pointRadius, labelPad, unit: u, type, regular, semibold }

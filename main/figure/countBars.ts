@@ -7,8 +7,11 @@
  * stretches the same way (counts per stretch per lane). Events in the other lanes keep their markers.
  */
 import type { FigureContent } from './figureContent'
+import { POINT_RADIUS } from './marks'
 
 const DAY = 86_400_000
+/** A bar is at least this wide on average, in the figure's units: narrower, bars blur into a band. */
+const NARROWEST_BAR = 3
 /** 5 January 1970, a Monday: weeks run Monday to Sunday, as in ISO 8601. */
 const FIRST_MONDAY = 4 * DAY
 
@@ -57,18 +60,20 @@ export interface Bar {
 
 /**
  * Which lanes a chart `chartWidth` px wide draws as counts, and by which stretch; null when every
- * lane can show its events. A lane is crowded when it has more events than twice the markers that
- * fit side by side across the chart (`markerWidth` each): past that, markers overlap by more than
- * half on average and labels are all but gone. A bar is at least `narrowestBar` px wide on average.
+ * lane can show its events. A lane is crowded when it has more events than twice the point markers
+ * that fit side by side across the chart: past that, markers overlap by more than half on average
+ * and labels are all but gone. `unit` is the figure's unit (px per unit, type.unit).
  */
-export function countBarsFor(content: Pick<FigureContent, 'start' | 'end' | 'events'>, chartWidth: number, markerWidth: number, narrowestBar: number): CountBars | null {
+export function countBarsFor(content: Pick<FigureContent, 'start' | 'end' | 'events'>, chartWidth: number, unit: number): CountBars | null {
+  const markerWidth = 2 * POINT_RADIUS * unit
+  const narrowestBar = NARROWEST_BAR * unit
   const perLane = new Map<string, number>()
   for (const e of content.events) perLane.set(e.laneId, (perLane.get(e.laneId) ?? 0) + 1)
   const crowdedFrom = 2 * Math.max(1, Math.floor(chartWidth / markerWidth))
   const crowded = [...perLane].filter(([, count]) => count > crowdedFrom).map(([lane]) => lane)
   if (crowded.length === 0) return null
   const msPerPx = (content.end - content.start) / Math.max(1, chartWidth)
-  const rule = UNITS.find((u) => u.approxMs / msPerPx >= narrowestBar) ?? UNITS.at(-1)!
+  const rule = UNITS.find((candidate) => candidate.approxMs / msPerPx >= narrowestBar) ?? UNITS.at(-1)!
   // Events counted where they start, in one pass over the range's events.
   const counts = new Map(crowded.map((lane) => [lane, new Map<number, number>()]))
   for (const e of content.events) {

@@ -8,7 +8,7 @@ import { describeDate } from '../domain/dates'
 import { compareGrades, describeGrade } from '../domain/sourceGrade'
 import type { FigureFonts } from './fonts'
 import type { FigureEvent, NumberedAnnotation } from './figureContent'
-import { badge, badgeMark, barMark, openTail, pointMark } from './marks'
+import { badge, badgeMark, barMark, openTail, pointMark, POINT_RADIUS } from './marks'
 import type { CountBars } from './countBars'
 import { oneLine, textElement, element } from './svgMarkup'
 import { truncate, wrap } from './textFit'
@@ -123,10 +123,10 @@ export function keyBlock(events: readonly FigureEvent[], hasNotes: boolean, widt
     draw: (x, cy) => mark(x, cy) + textElement(text, { x: x + glyph + 6 * u, y: cy + type.small * 0.36, 'font-size': type.small, fill: INK }),
   })
   const items: KeyItem[] = [
-    item((x, cy) => pointMark(x + glyph / 2, cy, 5.5 * u, exact, style), 'exact day or time'),
+    item((x, cy) => pointMark(x + glyph / 2, cy, POINT_RADIUS * u, exact, style), 'exact day or time'),
     item((x, cy) => barMark(x, cy, glyph, type.small * 1.1, exact, style), 'month, year or interval'),
-    item((x, cy) => pointMark(x + glyph / 2, cy, 5.5 * u, { uncertain: false, approximate: true }, style), 'approximate (~): dashed'),
-    item((x, cy) => pointMark(x + glyph / 2, cy, 5.5 * u, { uncertain: true, approximate: false }, style), 'uncertain (?): lighter'),
+    item((x, cy) => pointMark(x + glyph / 2, cy, POINT_RADIUS * u, { uncertain: false, approximate: true }, style), 'approximate (~): dashed'),
+    item((x, cy) => pointMark(x + glyph / 2, cy, POINT_RADIUS * u, { uncertain: true, approximate: false }, style), 'uncertain (?): lighter'),
   ]
   if (events.some((e) => e.span.openStart || e.span.openEnd)) items.push(item((x, cy) => openTail(x, x + glyph, cy, style), 'open-ended'))
   if (counting) {

@@ -8,6 +8,9 @@ import type { FontMetrics } from './fontMetrics'
 import { element, textElement } from './svgMarkup'
 import { PAPER } from './theme'
 
+/** A point marker's radius, in the figure's units (type.unit): the chart and the key draw the same. */
+export const POINT_RADIUS = 5.5
+
 export interface MarkStyle {
   colour: string
   unit: number

@@ -114,7 +114,7 @@ export function renderFigure(document: TimelineDocument, input: FigureOptionsInp
   // The key comes first; on a page too small for it the chart keeps the room (the notes are counted).
   // Which lanes are too crowded to draw their events apart, judged on the page's width (the chart's
   // is that less the lane names): the key says how their bars count.
-  const counting = countBarsFor(content, inner, 11 * u, 3 * u)
+  const counting = countBarsFor(content, inner, u)
   const fullKey = keyBlock(content.events, content.annotations.length > 0, inner, type, fonts, options.legend.grades, counting)
   const key = fullKey.height <= budget ? fullKey : null
   const afterKey = budget - (key?.height ?? 0)

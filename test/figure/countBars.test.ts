@@ -19,20 +19,20 @@ function figureEvent(laneId: string, start: number): FigureEvent {
 
 test('only a lane with more events than twice the markers across the chart is counted', () => {
   const start = Date.UTC(2021, 0, 1)
-  // 1,000 px of 10 px markers: up to 200 events a lane are drawn one by one.
+  // 1,000 px of 11 px point markers (at one px per unit): up to 180 events a lane are drawn one by one.
   const events = [
-    ...Array.from({ length: 201 }, (_, i) => figureEvent('crowded', start + (i % 300) * DAY)),
-    ...Array.from({ length: 200 }, (_, i) => figureEvent('busy', start + (i % 300) * DAY)),
+    ...Array.from({ length: 181 }, (_, i) => figureEvent('crowded', start + (i % 300) * DAY)),
+    ...Array.from({ length: 180 }, (_, i) => figureEvent('busy', start + (i % 300) * DAY)),
   ]
-  const counting = countBarsFor({ start, end: start + 365 * DAY, events }, 1_000, 10, 3)
+  const counting = countBarsFor({ start, end: start + 365 * DAY, events }, 1_000, 1)
   assert.deepEqual([...counting!.bars.keys()], ['crowded'])
-  assert.equal(counting!.events, 201)
-  assert.equal(countBarsFor({ start, end: start + 365 * DAY, events: events.slice(1) }, 1_000, 10, 3), null)
+  assert.equal(counting!.events, 181)
+  assert.equal(countBarsFor({ start, end: start + 365 * DAY, events: events.slice(1) }, 1_000, 1), null)
 })
 
 test('the stretch is the finest calendar unit whose bars are at least the narrowest width', () => {
   const events = (from: number) => Array.from({ length: 500 }, (_, i) => figureEvent('a', from + i * 3_600_000))
-  const unit = (from: number, to: number, width: number) => countBarsFor({ start: from, end: to, events: events(from) }, width, 10, 3)!.unit
+  const unit = (from: number, to: number, width: number) => countBarsFor({ start: from, end: to, events: events(from) }, width, 1)!.unit
   assert.equal(unit(Date.UTC(1991, 0, 1), Date.UTC(2022, 11, 31), 1_650), 'month')
   assert.equal(unit(Date.UTC(2021, 5, 1), Date.UTC(2022, 1, 28), 1_650), 'day')
   assert.equal(unit(Date.UTC(2015, 0, 1), Date.UTC(2022, 11, 31), 1_650), 'week')
@@ -43,14 +43,14 @@ test('the stretch is the finest calendar unit whose bars are at least the narrow
 test('events are counted in the UTC stretch they start in: months, and weeks from Monday', () => {
   const at = (iso: string) => Date.parse(iso)
   const many = (laneId: string, dates: string[]) => [...dates.map((d) => figureEvent(laneId, at(d))), ...Array.from({ length: 400 }, () => figureEvent(laneId, at('2021-06-15T12:00:00Z')))]
-  const months = countBarsFor({ start: at('1991-01-01T00:00:00Z'), end: at('2022-12-31T00:00:00Z'), events: many('a', ['2021-01-31T23:59:59Z', '2021-02-01T00:00:00Z', '2021-02-28T12:00:00Z']) }, 1_650, 10, 3)!
+  const months = countBarsFor({ start: at('1991-01-01T00:00:00Z'), end: at('2022-12-31T00:00:00Z'), events: many('a', ['2021-01-31T23:59:59Z', '2021-02-01T00:00:00Z', '2021-02-28T12:00:00Z']) }, 1_650, 1)!
   assert.equal(months.unit, 'month')
   assert.deepEqual(
     months.bars.get('a')!.map((bar) => [new Date(bar.from).toISOString().slice(0, 10), new Date(bar.to).toISOString().slice(0, 10), bar.count]),
     [['2021-01-01', '2021-02-01', 1], ['2021-02-01', '2021-03-01', 2], ['2021-06-01', '2021-07-01', 400]],
   )
   assert.equal(months.tallest, 400)
-  const weeks = countBarsFor({ start: at('2015-01-01T00:00:00Z'), end: at('2022-12-31T00:00:00Z'), events: many('a', ['2021-06-06T23:00:00Z', '2021-06-07T01:00:00Z']) }, 1_650, 10, 3)!
+  const weeks = countBarsFor({ start: at('2015-01-01T00:00:00Z'), end: at('2022-12-31T00:00:00Z'), events: many('a', ['2021-06-06T23:00:00Z', '2021-06-07T01:00:00Z']) }, 1_650, 1)!
   assert.equal(weeks.unit, 'week')
   // Sunday 6 June is in the week of Monday 31 May; Monday 7 June starts the next, with the 400 on the 15th.
   assert.deepEqual(
