@@ -171,3 +171,32 @@ test('after edits applied directly, sync still brings the indexes back to a docu
   indexes.sync(document)
   assert.deepEqual(await searchIds(indexes, 'deployment'), ['event:csto'])
 })
+
+test('matches past the hits returned are still counted and framed: the total and span do not depend on the limit', async () => {
+  const DAY = 86_400_000
+  const events = Array.from({ length: 300 }, (_, i) =>
+    event(`e${i}`, new Date(Date.UTC(2015, 0, 1) + i * 5 * DAY).toISOString().slice(0, 10), [['a', 'b', 'c'][i % 3]!], { title: `Protest number ${i}` }),
+  )
+  const notes = [
+    annotation('on-event', { kind: 'event', eventId: 'e7' }, 'The protest grew'),
+    annotation('on-span', { kind: 'span', date: '2010-03-01/2010-03-31' }, 'An earlier protest wave'),
+    annotation('moment', { kind: 'moment', date: '2030-01-01' }, 'A protest planned'),
+    annotation('binned', { kind: 'moment', date: '2040-01-01' }, 'A protest cancelled', { deleted: true }),
+  ]
+  const indexes = new TimelineIndexes()
+  indexes.rebuild(timeline(events, notes))
+  const all = await indexes.search({ text: 'protest', limit: 1_000 })
+  assert.equal(all.total, 303, 'every event and live note, not the one in the bin')
+  assert.deepEqual(all.span, { start: Date.UTC(2010, 2, 1), end: Date.UTC(2030, 0, 2) - 1 })
+  for (const limit of [1, 5, 100]) {
+    const some = await indexes.search({ text: 'protest', limit })
+    assert.equal(some.hits.length, limit)
+    assert.deepEqual([some.total, some.span], [all.total, all.span], `limit ${limit}`)
+    assert.deepEqual(some.hits.map((hit) => hit.id), all.hits.slice(0, limit).map((hit) => hit.id))
+  }
+  // With a filter every match is looked at: lane a holds every third event; the note on e7 goes
+  // with its event (lane b), and notes on spans and moments have no lane.
+  const laneA = await indexes.search({ text: 'protest', limit: 2, filter: { lanes: ['a'] } })
+  assert.equal(laneA.total, 100)
+  assert.deepEqual(laneA.span, { start: Date.UTC(2015, 0, 1), end: Date.UTC(2015, 0, 1) + 297 * 5 * DAY + DAY - 1 })
+})
