@@ -74,12 +74,14 @@ export function countBarsFor(content: Pick<FigureContent, 'start' | 'end' | 'eve
   if (crowded.length === 0) return null
   const msPerPx = (content.end - content.start) / Math.max(1, chartWidth)
   const rule = UNITS.find((candidate) => candidate.approxMs / msPerPx >= narrowestBar) ?? UNITS.at(-1)!
-  // Events counted where they start, in one pass over the range's events.
+  // Events counted where they start, in one pass over the range's events; one that began before
+  // the range counts in its first stretch, as the timeline's clusters count it (a bar left of the
+  // chart would set the scale and not be seen).
   const counts = new Map(crowded.map((lane) => [lane, new Map<number, number>()]))
   for (const e of content.events) {
     const lane = counts.get(e.laneId)
     if (!lane) continue
-    const index = rule.index(e.span.start)
+    const index = rule.index(Math.max(e.span.start, content.start))
     lane.set(index, (lane.get(index) ?? 0) + 1)
   }
   const bars = new Map<string, Bar[]>()

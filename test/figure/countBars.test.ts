@@ -59,6 +59,16 @@ test('events are counted in the UTC stretch they start in: months, and weeks fro
   )
 })
 
+test('events that began before the range are counted in its first stretch', () => {
+  const start = Date.UTC(2021, 5, 1)
+  const long = (i: number) => ({ ...figureEvent('a', Date.UTC(1991, 11, 26)), span: { ...figureEvent('a', 0).span, start: Date.UTC(1991, 11, 26), end: Date.UTC(2022, 0, 1) }, event: { id: `long-${i}` } as TimelineEvent })
+  const events = [...Array.from({ length: 400 }, (_, i) => long(i)), ...Array.from({ length: 10 }, () => figureEvent('a', Date.UTC(2021, 6, 15)))]
+  const counting = countBarsFor({ start, end: Date.UTC(2021, 11, 31), events }, 1_650, 1)!
+  const bars = counting.bars.get('a')!.map((bar) => [new Date(bar.from).toISOString().slice(0, 10), bar.count])
+  assert.deepEqual(bars, [['2021-06-01', 400], ['2021-07-15', 10]])
+  assert.equal(counting.tallest, 400)
+})
+
 /** `count` events a day from 1 January 2021 in lane "dense", and three in lane "sparse". */
 function crowdedTimeline(count: number, perDay: (day: number) => number): TimelineDocument {
   const lanes = [
