@@ -32,13 +32,20 @@ const month = (at: number) => {
   return d.getUTCFullYear() * 12 + d.getUTCMonth()
 }
 
+/** When month `index` (year × 12 + month) starts. Not Date.UTC, which reads years 0–99 as 1900–1999. */
+function monthStart(index: number): number {
+  const d = new Date(0)
+  d.setUTCFullYear(Math.floor(index / 12), index - Math.floor(index / 12) * 12, 1)
+  return d.getTime()
+}
+
 /** Finest first. */
 const UNITS: UnitRule[] = [
   { unit: 'day', approxMs: DAY, index: (at) => Math.floor(at / DAY), start: (i) => i * DAY },
   { unit: 'week', approxMs: 7 * DAY, index: (at) => Math.floor((at - FIRST_MONDAY) / (7 * DAY)), start: (i) => FIRST_MONDAY + i * 7 * DAY },
-  { unit: 'month', approxMs: 30.44 * DAY, index: month, start: (i) => Date.UTC(Math.floor(i / 12), i % 12, 1) },
-  { unit: 'quarter', approxMs: 91.3 * DAY, index: (at) => Math.floor(month(at) / 3), start: (i) => Date.UTC(Math.floor(i / 4), (i % 4) * 3, 1) },
-  { unit: 'year', approxMs: 365.25 * DAY, index: (at) => new Date(at).getUTCFullYear(), start: (i) => Date.UTC(i, 0, 1) },
+  { unit: 'month', approxMs: 30.44 * DAY, index: month, start: monthStart },
+  { unit: 'quarter', approxMs: 91.3 * DAY, index: (at) => Math.floor(month(at) / 3), start: (i) => monthStart(i * 3) },
+  { unit: 'year', approxMs: 365.25 * DAY, index: (at) => new Date(at).getUTCFullYear(), start: (i) => monthStart(i * 12) },
 ]
 
 export interface CountBars {

@@ -128,3 +128,21 @@ test('crowded lanes are drawn as tall as each other, even when the page cannot g
   assert.equal(tallest.length, 15)
   for (const height of tallest) assert.ok(Math.abs(height - tallest[0]!) < 0.02, `bars ${tallest.join(', ')}`)
 })
+
+test('stretches in early years and before 1970 start where they should', () => {
+  const at = (year: number, month: number, day: number) => {
+    const d = new Date(0)
+    d.setUTCFullYear(year, month, day)
+    return d.getTime()
+  }
+  // Years 0–99 are not 1900–1999, and negative years and months count back correctly.
+  for (const [year, width, unit] of [[45, 1_650, 'year'], [1815, 1_650, 'month'], [-44, 1_650, 'quarter']] as const) {
+    const start = at(year, 0, 1)
+    const spanMs = { year: 600, month: 30, quarter: 120 }[unit] * 365.25 * DAY
+    const events = Array.from({ length: 400 }, (_, i) => figureEvent('a', at(year, 1 + (i % 5), 10)))
+    const counting = countBarsFor({ start, end: start + spanMs, events }, width, 1)!
+    assert.equal(counting.unit, unit)
+    const first = counting.bars.get('a')![0]!
+    assert.ok(first.from <= at(year, 1, 10) && at(year, 1, 10) < first.to, `${unit} of year ${year}: ${new Date(first.from).toISOString()}–${new Date(first.to).toISOString()}`)
+  }
+})
