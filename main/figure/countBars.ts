@@ -1,7 +1,7 @@
 /**
  * Lanes with more events than a figure can draw apart are drawn as counts: one bar per calendar
- * stretch (a day, week, month, quarter or year: the finest at least a few pixels wide), as tall as
- * the number of events starting in it, every crowded lane to one scale. A slide of 100,000 events
+ * stretch (an hour, day, week, month, quarter or year: the finest at least a few pixels wide), as
+ * tall as the number of events starting in it, every crowded lane to one scale. A slide of 100,000 events
  * otherwise showed each lane as a solid band of overlapping markers with a handful of labels, and
  * took seconds to make (every event measured and placed); the timeline window sums up crowded
  * stretches the same way (counts per stretch per lane). Events in the other lanes keep their markers.
@@ -9,13 +9,14 @@
 import type { FigureContent } from './figureContent'
 import { POINT_RADIUS } from './marks'
 
-const DAY = 86_400_000
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
 /** A bar is at least this wide on average, in the figure's units: narrower, bars blur into a band. */
 const NARROWEST_BAR = 3
 /** 5 January 1970, a Monday: weeks run Monday to Sunday, as in ISO 8601. */
 const FIRST_MONDAY = 4 * DAY
 
-export type CountUnit = 'day' | 'week' | 'month' | 'quarter' | 'year'
+export type CountUnit = 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year'
 
 interface UnitRule {
   unit: CountUnit
@@ -41,6 +42,7 @@ function monthStart(index: number): number {
 
 /** Finest first. */
 const UNITS: UnitRule[] = [
+  { unit: 'hour', approxMs: HOUR, index: (at) => Math.floor(at / HOUR), start: (i) => i * HOUR },
   { unit: 'day', approxMs: DAY, index: (at) => Math.floor(at / DAY), start: (i) => i * DAY },
   { unit: 'week', approxMs: 7 * DAY, index: (at) => Math.floor((at - FIRST_MONDAY) / (7 * DAY)), start: (i) => FIRST_MONDAY + i * 7 * DAY },
   { unit: 'month', approxMs: 30.44 * DAY, index: month, start: monthStart },

@@ -35,6 +35,7 @@ test('the stretch is the finest calendar unit whose bars are at least the narrow
   const unit = (from: number, to: number, width: number) => countBarsFor({ start: from, end: to, events: events(from) }, width, 1)!.unit
   assert.equal(unit(Date.UTC(1991, 0, 1), Date.UTC(2022, 11, 31), 1_650), 'month')
   assert.equal(unit(Date.UTC(2021, 5, 1), Date.UTC(2022, 1, 28), 1_650), 'day')
+  assert.equal(unit(Date.UTC(2022, 0, 10), Date.UTC(2022, 0, 14), 1_650), 'hour')
   assert.equal(unit(Date.UTC(2015, 0, 1), Date.UTC(2022, 11, 31), 1_650), 'week')
   assert.equal(unit(Date.UTC(1900, 0, 1), Date.UTC(2022, 11, 31), 1_650), 'quarter')
   assert.equal(unit(Date.UTC(1600, 0, 1), Date.UTC(2022, 11, 31), 1_650), 'year')
