@@ -24,6 +24,11 @@ export class SlotSpans {
     this.set(slot, Number.NaN, Number.NaN)
   }
 
+  /** One slot's start and end (NaN once its event is gone). */
+  spanOf(slot: number): { start: number; end: number } {
+    return { start: this.startValues[slot]!, end: this.endValues[slot]! }
+  }
+
   /** Every slot's start, NaN for a slot whose event is gone. */
   starts(): Float64Array {
     return this.startValues.subarray(0, this.length)

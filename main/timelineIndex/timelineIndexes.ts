@@ -300,7 +300,7 @@ export class TimelineIndexes {
     const { anchor } = annotation
     if (anchor.kind === 'event') {
       const slot = this.slotById.get(anchor.eventId)
-      return slot === undefined ? null : { start: this.spans.starts()[slot]!, end: this.spans.ends()[slot]! }
+      return slot === undefined ? null : this.spans.spanOf(slot)
     }
     const span = datedAnchorSpan(anchor)
     return span ? { start: span.start, end: span.end } : null

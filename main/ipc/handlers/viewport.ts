@@ -32,7 +32,7 @@ export function viewportHandlers(session: TimelineSession): Pick<HandlerMap, 'lo
   return {
     // The outline first, then the indexes, which the window asks of next (its first drawing): built
     // while it sets itself up with the outline. Built as the timeline opened, they held that answer
-    // back by the time they take (~0.5 s at 100,000 events) and the window's set-up came after it.
+    // back by the time they take (0.3–0.6 s at 100,000 events) and the window's set-up came after it.
     loadTimeline: async () => {
       const view = session.view()
       setImmediate(current)
