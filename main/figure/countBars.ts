@@ -8,6 +8,7 @@
  */
 import type { FigureContent } from './figureContent'
 import { POINT_RADIUS } from './marks'
+import { utc } from './timeAxis'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -33,12 +34,8 @@ const month = (at: number) => {
   return d.getUTCFullYear() * 12 + d.getUTCMonth()
 }
 
-/** When month `index` (year × 12 + month) starts. Not Date.UTC, which reads years 0–99 as 1900–1999. */
-function monthStart(index: number): number {
-  const d = new Date(0)
-  d.setUTCFullYear(Math.floor(index / 12), index - Math.floor(index / 12) * 12, 1)
-  return d.getTime()
-}
+/** When month `index` (year × 12 + month) starts: months past December run on into later years. */
+const monthStart = (index: number) => utc(0, index)
 
 /** Finest first. */
 const UNITS: UnitRule[] = [

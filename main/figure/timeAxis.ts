@@ -44,7 +44,7 @@ const MONTH_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'Jul
 const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 
 /** Date.UTC maps years 0–99 to 1900–1999; this does not. */
-function utc(year: number, month = 0, day = 1, hour = 0, minute = 0): number {
+export function utc(year: number, month = 0, day = 1, hour = 0, minute = 0): number {
   const date = new Date(0)
   date.setUTCFullYear(year, month, day)
   date.setUTCHours(hour, minute, 0, 0)
