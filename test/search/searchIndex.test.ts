@@ -181,7 +181,7 @@ test('matches past the hits returned are still counted and framed: the total and
     annotation('on-event', { kind: 'event', eventId: 'e7' }, 'The protest grew'),
     annotation('on-span', { kind: 'span', date: '2010-03-01/2010-03-31' }, 'An earlier protest wave'),
     annotation('moment', { kind: 'moment', date: '2030-01-01' }, 'A protest planned'),
-    annotation('binned', { kind: 'moment', date: '2040-01-01' }, 'A protest cancelled', { deleted: true }),
+    annotation('binned', { kind: 'moment', date: '2040-01-01' }, 'A protest cancelled', { deleted: '2026-01-02T00:00:00.000Z' }),
   ]
   const indexes = new TimelineIndexes()
   indexes.rebuild(timeline(events, notes))
