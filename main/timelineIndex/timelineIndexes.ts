@@ -49,9 +49,10 @@ const REBUILD_THRESHOLD = 1_000
 
 export class TimelineIndexes {
   /**
-   * Each slot's record, made when first asked for (`recordAt`): the level of detail reads only the
-   * events it draws or names. Made for all 100,000 events as the timeline opened, records took
-   * 180–310 ms of the build before the first drawing (measured in Node).
+   * Each slot's record, made when first asked for (`recordAt`): without a filter the level of detail
+   * reads only the events it draws or names (a filter, or a search, reads every event it tests, once).
+   * Made for all 100,000 events as the timeline opened, records took 180–310 ms of the build before
+   * the first drawing (measured in Node).
    */
   private records: (EventRecord | undefined)[] = []
   /**
