@@ -1,9 +1,13 @@
 /** The working app: opens on the seed timeline, zooms, navigates, shows sources, keeps the store. */
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { Locator } from '@playwright/test'
 import { test, expect, AnnalistPage } from './fixtures'
-import { launchApp, type Target } from './launch'
-import { timelinePath, DEFAULT_TIMELINE_NAME } from '../main/store/library'
+import { launchApp, type LaunchedApp, type Target } from './launch'
+import { timelinePath, timelinesDir, DEFAULT_TIMELINE_NAME } from '../main/store/library'
+import { emptyTimeline } from '../main/store/openTimeline'
+import { serializeTimeline } from '../main/store/timelineFile'
+import type { TimelineDocument } from '../main/domain/timeline'
 
 interface SeedFile {
   meta: { title: string }
@@ -159,4 +163,75 @@ test('the window says the timeline is opening until it is drawn', async ({ annal
   await annalist.waitForReady()
   await expect(opening).toHaveCount(0)
   await expect(annalist.page.getByRole('heading', { level: 1 })).toBeVisible()
+})
+
+/** Forty events on one day stack one above another, taller than the window; one more lane lies below them. */
+function timelineWithACrowdedLane(): TimelineDocument {
+  const document = emptyTimeline('Crowded day', new Date('2026-01-01T00:00:00Z'))
+  document.lanes = [
+    { id: 'crowded', name: 'Crowded', hidden: false },
+    { id: 'below', name: 'Below', hidden: false },
+  ]
+  for (let n = 1; n <= 40; n++) {
+    document.events.push({ id: `crowd-${n}`, title: `Statement number ${n} on the ceasefire`, date: '2021-08-15', description: '', lanes: ['crowded'], tags: [], sources: [] })
+  }
+  document.events.push({ id: 'needle', title: 'Needle: the convoy reaches the border', date: '2021-08-15', description: '', lanes: ['below'], tags: [], sources: [] })
+  return document
+}
+
+/** True when the element's box lies within the part of the timeline the lanes are shown in. */
+async function withinLanesShown(annalist: AnnalistPage, item: Locator): Promise<boolean> {
+  const shown = await annalist.timeline.locator('.vis-panel.vis-center').boundingBox()
+  // vis-timeline does not draw the items of a lane out of view at all: no box.
+  const box = (await item.count()) ? await item.boundingBox() : null
+  return Boolean(shown && box && box.y >= shown.y && box.y + box.height <= shown.y + shown.height)
+}
+
+async function openCrowdedLane(dataDir: string, target: Target): Promise<{ app: LaunchedApp; annalist: AnnalistPage; needle: Locator }> {
+  await mkdir(timelinesDir(dataDir), { recursive: true })
+  await writeFile(timelinePath(dataDir, DEFAULT_TIMELINE_NAME), serializeTimeline(timelineWithACrowdedLane()))
+  const app = await launchApp({ dataDir, target })
+  const annalist = new AnnalistPage(app.page)
+  await annalist.waitForReady()
+  await expect(annalist.eventItem('Statement number 1 on')).toBeVisible()
+  // The needle's lane starts below the window.
+  const needle = annalist.eventItem('Needle: the convoy reaches the border')
+  expect(await withinLanesShown(annalist, needle)).toBe(false)
+  return { app, annalist, needle }
+}
+
+test('an event picked from the search results below a crowded lane is scrolled into view', async ({ dataDir }, testInfo) => {
+  const { app, annalist, needle } = await openCrowdedLane(dataDir, testInfo.project.name as Target)
+  try {
+    await annalist.page.getByRole('searchbox', { name: 'Search' }).fill('convoy')
+    await annalist.page.getByRole('list', { name: 'Search results' }).getByRole('button', { name: /Needle/ }).click()
+    await expect(annalist.detailPanel.getByRole('heading', { level: 2 })).toHaveText('Needle: the convoy reaches the border')
+    await expect(needle).toHaveClass(/vis-selected/)
+    await expect.poll(() => withinLanesShown(annalist, needle)).toBe(true)
+  } finally {
+    await app.close()
+  }
+})
+
+test('J follows events down a crowded lane and into the lane below it', async ({ dataDir }, testInfo) => {
+  const { app, annalist, needle } = await openCrowdedLane(dataDir, testInfo.project.name as Target)
+  const heading = annalist.detailPanel.getByRole('heading', { level: 2 })
+  try {
+    // The needle comes last in time order (same day, later in the file): J through every statement.
+    let shown = ''
+    for (let presses = 0; presses <= 41 && !shown.startsWith('Needle'); presses++) {
+      await annalist.page.keyboard.press('j')
+      await expect(heading).not.toHaveText(shown)
+      shown = (await heading.textContent()) ?? ''
+      if (shown === 'Statement number 30 on the ceasefire') {
+        // Far down the crowded lane, below where the window opened.
+        await expect.poll(() => withinLanesShown(annalist, annalist.eventItem('Statement number 30 on'))).toBe(true)
+      }
+    }
+    expect(shown).toBe('Needle: the convoy reaches the border')
+    await expect(needle).toHaveClass(/vis-selected/)
+    await expect.poll(() => withinLanesShown(annalist, needle)).toBe(true)
+  } finally {
+    await app.close()
+  }
 })

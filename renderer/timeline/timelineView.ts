@@ -11,6 +11,7 @@ import type { DrawnNote, EventFilter, ViewportDrawing, ViewportQuery } from '../
 import { NO_LANE, sliceStillFits } from '../../main/timelineIndex/viewportRules'
 import { el } from '../dom'
 import { batchItemLayout, inOneLayout } from './batchedItemLayout'
+import { revealInLanes } from './revealInLanes'
 import { syncDataSet } from './syncDataSet'
 import { DrawingsAhead } from './drawingsAhead'
 import { pannedWindow, windowsOneStepAway, ZOOM_MAX, ZOOM_MIN, zoomedWindow, type VisibleWindow } from './steps'
@@ -55,7 +56,10 @@ export interface TimelineHandle {
   pan(fraction: number): void
   setWindow(window: VisibleWindow): void
   visibleWindow(): VisibleWindow
-  /** Marks the selection; with `span`, also brings it into view when it lies outside the window. */
+  /**
+   * Marks the selection and, once it is drawn, scrolls the lanes to it if it is out of sight; with
+   * `span`, first moves the window to it when it lies outside.
+   */
   select(selection: TimelineSelection | null, span?: { start: number; end: number } | null): void
   onSelect(listener: (selection: TimelineSelection | null) => void): void
   onRangeChange(listener: (window: VisibleWindow) => void): void
@@ -192,12 +196,18 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   /** Where the last move asked for is going (it is shown once its drawing arrives). */
   let pendingWindow: VisibleWindow | null = null
   let moves = 0
+  /** The last move asked for; settles once its window is shown (a selection is revealed after it). */
+  let lastMove: Promise<void> = Promise.resolve()
+  function moveTo(next: VisibleWindow): Promise<void> {
+    lastMove = move(next)
+    return lastMove
+  }
   /**
    * A move in one step (a button, a key, the overview strip, go to date): the drawing for the new
    * window is fetched first and shown together with it, so vis-timeline redraws once rather than
    * for the move and again for the new items. A newer move supersedes one still waiting.
    */
-  async function moveTo(next: VisibleWindow): Promise<void> {
+  async function move(next: VisibleWindow): Promise<void> {
     pendingWindow = next
     const mine = ++moves
     const needed = !slice || !sliceStillFits(slice, next, drawingWidth())
@@ -369,17 +379,42 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   }
 
   let selected: TimelineSelection | null = null
-  /** Marks the selection on whatever items now draw it (an event may be drawn in several lanes). */
+  /** The items that draw the selection now (an event may be drawn in several lanes), topmost lane first. */
+  function selectionItemIds(): string[] {
+    const eventItems = (eventId: string) =>
+      itemSet
+        .get({ filter: (item) => !isNoteItem(item) && item.kind === 'event' && item.event.eventId === eventId })
+        .sort((a, b) => laneOrder(a.group) - laneOrder(b.group))
+        .map((item) => String(item.id))
+    if (!selected) return []
+    if (selected.kind === 'event') return eventItems(selected.id)
+    return [...[noteItemId(selected.id)].filter((id) => itemSet.get(id)), ...(selected.eventId ? eventItems(selected.eventId) : [])]
+  }
+  /** Where a lane is drawn, from the top (vis-timeline orders lanes by `order`, which its types omit). */
+  const laneOrder = (group: unknown) => (groupSet.get(String(group)) as { order?: number } | null)?.order ?? Number.MAX_SAFE_INTEGER
+  /** Marks the selection on whatever items now draw it. */
   function showSelection(): void {
-    const eventItems = (eventId: string) => itemSet.get({ filter: (item) => !isNoteItem(item) && item.kind === 'event' && item.event.eventId === eventId }).map((item) => item.id)
-    const ids = !selected
-      ? []
-      : selected.kind === 'annotation'
-        ? [...[noteItemId(selected.id)].filter((id) => itemSet.get(id)), ...(selected.eventId ? eventItems(selected.eventId) : [])]
-        : eventItems(selected.id)
-    timeline.setSelection(ids, { focus: false, animation: { animation: false } })
+    timeline.setSelection(selectionItemIds(), { focus: false, animation: { animation: false } })
   }
   itemSet.on('add', () => selected && showSelection())
+
+  /** Once the window the selection is shown in has been drawn, scrolls the lanes to it if it is out of sight. */
+  async function revealSelection(selection: TimelineSelection): Promise<void> {
+    await lastMove
+    const [first] = selectionItemIds()
+    if (first !== undefined) await revealInLanes(timeline, first, () => selected === selection)
+  }
+
+  /** Moves the window to `span` when it lies outside it, framing it when it is wider than the window. */
+  function bringIntoWindow(span: { start: number; end: number }): void {
+    const { start, end } = targetWindow()
+    const width = end - start
+    if (span.end - span.start > width) return frame(span.start, span.end)
+    if (span.end < start || span.start > end) {
+      const middle = (span.start + span.end) / 2
+      void moveTo({ start: middle - width / 2, end: middle + width / 2 })
+    }
+  }
 
   const handle: TimelineHandle = {
     firstDrawing,
@@ -396,14 +431,9 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     select: (selection, span) => {
       selected = selection
       showSelection()
-      if (!span) return
-      const { start, end } = targetWindow()
-      const width = end - start
-      if (span.end - span.start > width) return frame(span.start, span.end)
-      if (span.end < start || span.start > end) {
-        const middle = (span.start + span.end) / 2
-        void moveTo({ start: middle - width / 2, end: middle + width / 2 })
-      }
+      if (!selection) return
+      if (span) bringIntoWindow(span)
+      void revealSelection(selection)
     },
     onSelect: (listener) =>
       timeline.on('select', ({ items: picked }: { items: string[] }) => {
