@@ -235,3 +235,43 @@ test('J follows events down a crowded lane and into the lane below it', async ({
     await app.close()
   }
 })
+
+test('J onto an event counted in a cluster marks the cluster; opening it shows the event, still chosen', async ({ dataDir }, testInfo) => {
+  const document = emptyTimeline('Busy summer', new Date('2026-01-01T00:00:00Z'))
+  document.lanes = [{ id: 'busy', name: 'Busy', hidden: false }]
+  // Sixty events on sixty days: more than a lane shows one by one, five or so to each stretch of the
+  // whole window, so they open as counts.
+  for (let day = 0; day < 60; day++) {
+    const date = new Date(Date.UTC(2021, 5, 1 + day)).toISOString().slice(0, 10)
+    document.events.push({ id: `day-${day}`, title: `Day ${day + 1} of the blockade`, date, description: '', lanes: ['busy'], tags: [], sources: [] })
+  }
+  await mkdir(timelinesDir(dataDir), { recursive: true })
+  await writeFile(timelinePath(dataDir, DEFAULT_TIMELINE_NAME), serializeTimeline(document))
+  const app = await launchApp({ dataDir, target: testInfo.project.name as Target })
+  const annalist = new AnnalistPage(app.page)
+  try {
+    await annalist.waitForReady()
+    await expect(annalist.eventItem('Day 1 of the blockade')).toHaveCount(0)
+    const clusters = annalist.timeline.locator('.vis-item.cluster')
+    await expect(clusters.first()).toBeVisible()
+
+    await app.page.keyboard.press('j')
+    await expect(annalist.detailPanel.getByRole('heading', { level: 2 })).toHaveText('Day 1 of the blockade')
+    const marked = annalist.timeline.locator('.vis-item.cluster.vis-selected')
+    await expect(marked).toHaveCount(1)
+    // The first cluster in time holds the first day.
+    const firstStart = await clusters.evaluateAll((items) => Math.min(...items.map((item) => item.getBoundingClientRect().left)))
+    expect((await marked.boundingBox())?.x).toBe(firstStart)
+
+    // Opening the cluster (a click zooms in until it splits) draws the event, still the one chosen.
+    const day1 = annalist.eventItem('Day 1 of the blockade')
+    for (let clicks = 0; clicks < 6 && (await day1.count()) === 0; clicks++) {
+      await annalist.timeline.locator('.vis-item.cluster').first().click()
+      await expect.poll(async () => (await day1.count()) > 0 || (await annalist.timeline.locator('.vis-item.cluster.vis-selected').count()) === 0).toBe(true)
+    }
+    await expect(day1).toHaveClass(/vis-selected/)
+    await expect(annalist.detailPanel.getByRole('heading', { level: 2 })).toHaveText('Day 1 of the blockade')
+  } finally {
+    await app.close()
+  }
+})

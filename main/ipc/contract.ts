@@ -174,6 +174,8 @@ export interface AnnalistContract {
   // The timeline engine (level of detail, overview strip, search): main/ipc/handlers/viewport.ts.
   /** What to draw for a window: events as items and dense stretches as count clusters, per lane. */
   viewportItems: { args: [query: ViewportQuery]; result: ViewportDrawing }
+  /** The cluster counting the event in the drawing for `query`, or null when it is drawn as itself (or not at all). */
+  clusterHolding: { args: [eventId: string, query: ViewportQuery]; result: string | null }
   /** Event and annotation counts in `bins` equal stretches of the whole timeline. */
   densityOverview: { args: [bins: number]; result: DensityOverview }
   /** Events and notes matching the words, best first, with the span of all matches. */
@@ -204,7 +206,7 @@ export const CHANNELS = [
   'undo', 'redo', 'getUndoState', 'getPreferences', 'setPreferences',
   'previewFigure', 'exportFigure', 'getFigureOptions',
   'previewImport', 'cancelImport', 'applyImport', 'exportData', 'previewMerge', 'applyMerge',
-  'viewportItems', 'densityOverview', 'search',
+  'viewportItems', 'clusterHolding', 'densityOverview', 'search',
   'listTimelines', 'newTimeline', 'openTimeline', 'saveTimelineCopy', 'renameTimeline', 'closeTimeline',
 ] as const satisfies readonly Channel[]
 type Missing = Exclude<Channel, (typeof CHANNELS)[number]>

@@ -177,6 +177,16 @@ export class TimelineIndexes {
     return viewportSlice(query, query.laneIds ?? this.defaultLaneIds(), this.laneEvents, limits, withMembers)
   }
 
+  /**
+   * The cluster that counts `eventId` in the drawing for `query` (its first lane drawn), or null
+   * when the event is drawn as itself there or not at all. Asked when an event is chosen (J / K, a
+   * search result) at a zoom where it is one of a crowd, so the window can mark where it is.
+   */
+  clusterHolding(eventId: string, query: ViewportQuery): string | null {
+    const { clusters, members } = this.viewportItems(query, DEFAULT_LIMITS, true)
+    return clusters.find((cluster) => members?.get(cluster.id)?.includes(eventId))?.id ?? null
+  }
+
   densityOverview(bins: number): DensityOverview {
     let answer = this.densityCache.get(bins)
     if (!answer) {

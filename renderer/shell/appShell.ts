@@ -50,7 +50,12 @@ export function createShell(root: HTMLElement, initialView: TimelineView): Shell
   }
   showNotices(view.notices)
 
-  const timeline = mountTimeline(timelineContainer, view, (query) => request('viewportItems', query))
+  const timeline = mountTimeline(
+    timelineContainer,
+    view,
+    (query) => request('viewportItems', query),
+    (eventId, query) => request('clusterHolding', eventId, query),
+  )
   // The visible window, exposed on the region for assistive tech and tests.
   const showWindow = ({ start, end }: { start: number; end: number }) => {
     timelineContainer.dataset.windowStart = new Date(start).toISOString()

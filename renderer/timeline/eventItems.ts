@@ -56,10 +56,13 @@ export function toEventItem(event: ViewportItem, laneIndex: number, highlighted:
   }
 }
 
+/** The item drawing the engine's cluster with this id. */
+export const clusterItemId = (clusterId: string) => `cluster:${clusterId}`
+
 export function toClusterItem(cluster: ViewportCluster, laneIndex: number): ClusterItem {
   const spread = cluster.end > cluster.start
   return {
-    id: `cluster:${cluster.id}`,
+    id: clusterItemId(cluster.id),
     kind: 'cluster',
     group: groupIdForLane(cluster.lane),
     start: new Date(cluster.start),

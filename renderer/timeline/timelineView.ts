@@ -16,6 +16,7 @@ import { syncDataSet } from './syncDataSet'
 import { DrawingsAhead } from './drawingsAhead'
 import { pannedWindow, windowsOneStepAway, ZOOM_MAX, ZOOM_MIN, zoomedWindow, type VisibleWindow } from './steps'
 import {
+  clusterItemId,
   renderClusterLabel,
   renderEventLabel,
   renderLaneLabel,
@@ -89,6 +90,8 @@ type TimelineItem = EventItem | ClusterItem | NoteItem
 
 /** Where the drawn events and notes come from: the main process's timeline engine. */
 export type ViewportSource = (query: ViewportQuery) => Promise<ViewportDrawing>
+/** Which cluster counts an event in the drawing for a window (null: none does). */
+export type ClusterFinder = (eventId: string, query: ViewportQuery) => Promise<string | null>
 
 /** What makes an item look different: where it is, its classes, and what its label shows. */
 function itemSignature(item: TimelineItem, noteCount: (eventId: string) => number): string {
@@ -102,7 +105,7 @@ function isNoteItem(item: TimelineItem | undefined): item is NoteItem {
   return Boolean(item && 'note' in item)
 }
 
-export function mountTimeline(container: HTMLElement, initialView: TimelineView, source: ViewportSource): TimelineHandle {
+export function mountTimeline(container: HTMLElement, initialView: TimelineView, source: ViewportSource, clusterHolding: ClusterFinder): TimelineHandle {
   let view = initialView
   let noteCounts: Readonly<Record<string, number>> = {}
   let highlighted: ReadonlySet<string> = new Set()
@@ -379,8 +382,18 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   }
 
   let selected: TimelineSelection | null = null
-  /** The items that draw the selection now (an event may be drawn in several lanes), topmost lane first. */
+  /** The cluster counting the chosen event when it was chosen at a zoom where it is one of a crowd. */
+  let holdingCluster: string | null = null
+  /**
+   * The items that draw the selection now (an event may be drawn in several lanes), topmost lane
+   * first; or the cluster that counts it, while that cluster is drawn.
+   */
   function selectionItemIds(): string[] {
+    const drawn = drawnSelection()
+    if (drawn.length === 0 && holdingCluster !== null && itemSet.get(holdingCluster)) return [holdingCluster]
+    return drawn
+  }
+  function drawnSelection(): string[] {
     const eventItems = (eventId: string) =>
       itemSet
         .get({ filter: (item) => !isNoteItem(item) && item.kind === 'event' && item.event.eventId === eventId })
@@ -398,11 +411,23 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   }
   itemSet.on('add', () => selected && showSelection())
 
-  /** Once the window the selection is shown in has been drawn, scrolls the lanes to it if it is out of sight. */
+  /**
+   * Once the window the selection is shown in has been drawn, scrolls the lanes to it if it is out
+   * of sight. An event counted in a cluster at this zoom is not drawn: its cluster is marked instead.
+   */
   async function revealSelection(selection: TimelineSelection): Promise<void> {
+    const stillChosen = () => selected === selection
     await lastMove
-    const [first] = selectionItemIds()
-    if (first !== undefined) await revealInLanes(timeline, first, () => selected === selection)
+    let [first] = drawnSelection()
+    const eventId = selection.kind === 'event' ? selection.id : selection.eventId
+    if (first === undefined && eventId !== undefined) {
+      const cluster = await clusterHolding(eventId, queryFor(handle.visibleWindow())).catch(() => null)
+      if (!stillChosen() || cluster === null) return
+      holdingCluster = clusterItemId(cluster)
+      showSelection()
+      first = selectionItemIds()[0]
+    }
+    if (first !== undefined) await revealInLanes(timeline, first, stillChosen)
   }
 
   /** Moves the window to `span` when it lies outside it, framing it when it is wider than the window. */
@@ -430,6 +455,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     },
     select: (selection, span) => {
       selected = selection
+      holdingCluster = null
       showSelection()
       if (!selection) return
       if (span) bringIntoWindow(span)

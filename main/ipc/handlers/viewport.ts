@@ -23,7 +23,9 @@ const NOTES_DRAWN = { most: 60, bucketsApart: 4, notesApart: 2, spacedBeyond: 12
 /** The window has drawn by then; the search index is built after it (or at the first search). */
 const SEARCH_BUILD_DELAY_MS = 2_000
 
-export function viewportHandlers(session: TimelineSession): Pick<HandlerMap, 'loadTimeline' | 'viewportItems' | 'densityOverview' | 'search' | 'stepEvent' | 'tagsInUse'> {
+export function viewportHandlers(
+  session: TimelineSession,
+): Pick<HandlerMap, 'loadTimeline' | 'viewportItems' | 'clusterHolding' | 'densityOverview' | 'search' | 'stepEvent' | 'tagsInUse'> {
   const indexes = new TimelineIndexes({ searchBuild: 'at-open', searchBuildDelayMs: SEARCH_BUILD_DELAY_MS })
   const current = () => {
     indexes.sync(session.document)
@@ -50,6 +52,7 @@ export function viewportHandlers(session: TimelineSession): Pick<HandlerMap, 'lo
       const spacing = { ms: slice.bucketMs * NOTES_DRAWN.bucketsApart, notes: NOTES_DRAWN.notesApart, beyond: NOTES_DRAWN.spacedBeyond }
       return { ...slice, ...notesInWindow(document, slice.covered, { most: NOTES_DRAWN.most, spacing }), noteCounts }
     },
+    clusterHolding: async (eventId, query) => current().clusterHolding(eventId, query),
     densityOverview: async (bins) => current().densityOverview(bins),
     search: (query) => current().search(query),
     stepEvent: async (fromId, direction) => current().step(fromId, direction),

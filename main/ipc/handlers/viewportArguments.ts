@@ -28,6 +28,7 @@ const SearchQuerySchema = z.strictObject({
 
 export const viewportArgumentSchemas = {
   viewportItems: z.tuple([ViewportQuerySchema]),
+  clusterHolding: z.tuple([z.string().min(1).max(200), ViewportQuerySchema]),
   densityOverview: z.tuple([z.number().int().min(1).max(MAX_BINS)]),
   search: z.tuple([SearchQuerySchema]),
 }
