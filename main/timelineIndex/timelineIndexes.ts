@@ -258,6 +258,7 @@ export class TimelineIndexes {
   private readonly laneEvents = {
     laneIndex: (lane: string) => this.byLane.get(lane),
     record: (slot: number) => this.recordAt(slot),
+    id: (slot: number) => this.sources[slot]!.id,
   }
 
   /** The record of a slot that holds an event. */
