@@ -41,6 +41,8 @@ function draws(drawing: Drawing, query: ViewportQuery): boolean {
 
 export class DrawingsAhead {
   private drawings: Drawing[] = []
+  /** The question each answer was given to (kept as long as the answer is, however long ago it was fetched). */
+  private readonly questions = new WeakMap<ViewportDrawing, ViewportQuery>()
 
   constructor(private readonly source: Source) {}
 
@@ -55,7 +57,10 @@ export class DrawingsAhead {
     if (known) return known
     const drawing: Drawing = { query, answer: Promise.resolve(null), arrived: null }
     drawing.answer = this.source(query).then(
-      (answer) => (drawing.arrived = answer),
+      (answer) => {
+        this.questions.set(answer, query)
+        return (drawing.arrived = answer)
+      },
       () => {
         this.drawings = this.drawings.filter((kept) => kept !== drawing)
         return null
@@ -63,6 +68,14 @@ export class DrawingsAhead {
     )
     this.drawings = [drawing, ...this.drawings].slice(0, MOST_KEPT)
     return drawing.answer
+  }
+
+  /**
+   * What `answer` was asked for. A drawing fetched for one window also draws nearby ones, and what
+   * it shows (where its clusters begin and end) follows the window asked for, not the one shown.
+   */
+  askedFor(answer: ViewportDrawing): ViewportQuery | null {
+    return this.questions.get(answer) ?? null
   }
 
   /** Fetches `query` in the background unless a drawing for it is here or on its way. */

@@ -421,7 +421,9 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     let [first] = drawnSelection()
     const eventId = selection.kind === 'event' ? selection.id : selection.eventId
     if (first === undefined && eventId !== undefined) {
-      const cluster = await clusterHolding(eventId, queryFor(handle.visibleWindow())).catch(() => null)
+      // Asked of the window the drawing shown was made for, so the cluster found is the one drawn.
+      const drawnFor = (slice && ahead.askedFor(slice)) ?? queryFor(handle.visibleWindow())
+      const cluster = await clusterHolding(eventId, drawnFor).catch(() => null)
       if (!stillChosen() || cluster === null) return
       holdingCluster = clusterItemId(cluster)
       showSelection()

@@ -95,3 +95,16 @@ test('a drawing the engine could not answer is dropped, so the step asks again',
   assert.equal(await ahead.find(query()), null)
   assert.equal(ahead.find(query()), null)
 })
+
+test('an answer says which window it was asked for, also when it draws another one', async () => {
+  const { source } = engine()
+  const ahead = new DrawingsAhead(source)
+  const asked = query()
+  const answer = (await ahead.drawing(asked))!
+  const width = window.end - window.start
+  const panned = query({ start: window.start + width / 5, end: window.end + width / 5 })
+  assert.equal(await ahead.drawing(panned), answer, 'the panned window is drawn by the same answer')
+  assert.deepEqual(ahead.askedFor(answer), asked)
+  ahead.forget()
+  assert.deepEqual(ahead.askedFor(answer), asked, 'still known once forgotten for steps: it may still be on screen')
+})
