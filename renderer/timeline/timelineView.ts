@@ -11,21 +11,11 @@ import type { DrawnNote, EventFilter, ViewportDrawing, ViewportQuery } from '../
 import { NO_LANE, sliceStillFits } from '../../main/timelineIndex/viewportRules'
 import { el } from '../dom'
 import { batchItemLayout, inOneLayout } from './batchedItemLayout'
-import { revealInLanes } from './revealInLanes'
+import { markChosen, isNoteItem, type TimelineItem, type TimelineSelection } from './chosenOnTimeline'
 import { syncDataSet } from './syncDataSet'
 import { DrawingsAhead } from './drawingsAhead'
 import { pannedWindow, windowsOneStepAway, ZOOM_MAX, ZOOM_MIN, zoomedWindow, type VisibleWindow } from './steps'
-import {
-  clusterItemId,
-  renderClusterLabel,
-  renderEventLabel,
-  renderLaneLabel,
-  toClusterItem,
-  toEventItem,
-  toLaneGroups,
-  type ClusterItem,
-  type EventItem,
-} from './eventItems'
+import { renderClusterLabel, renderEventLabel, renderLaneLabel, toClusterItem, toEventItem, toLaneGroups } from './eventItems'
 import {
   annotationIdOf,
   annotationIdOfMoment,
@@ -33,20 +23,15 @@ import {
   momentTimeId,
   moreNotesItem,
   MOST_LINES_ACROSS,
-  noteItemId,
   NOTES_LANE,
   renderNoteLabel,
   toNoteItems,
-  type NoteItem,
 } from './noteItems'
 
-export type { VisibleWindow }
+export type { VisibleWindow, TimelineSelection }
 
 /** Quiet time after a move before the drawings one step away are fetched. */
 const FETCH_AHEAD_AFTER_MS = 50
-
-/** `eventId`: the event a note is on, marked with the note (a note on an event is drawn as its badge). */
-export type TimelineSelection = { kind: 'event'; id: string } | { kind: 'annotation'; id: string; eventId?: string }
 
 export interface TimelineHandle {
   /** Shows the whole timeline. */
@@ -86,8 +71,6 @@ export interface TimelineHandle {
   firstDrawing: Promise<void>
 }
 
-type TimelineItem = EventItem | ClusterItem | NoteItem
-
 /** Where the drawn events and notes come from: the main process's timeline engine. */
 export type ViewportSource = (query: ViewportQuery) => Promise<ViewportDrawing>
 /** Which cluster counts an event in the drawing for a window (null: none does). */
@@ -99,10 +82,6 @@ function itemSignature(item: TimelineItem, noteCount: (eventId: string) => numbe
   if (isNoteItem(item)) return `${base}|${item.note.updated}|${item.note.label}`
   if (item.kind === 'cluster') return `${base}|${item.cluster.count}`
   return `${base}|${item.event.title}|${item.event.bestGrade}|${noteCount(item.event.eventId)}`
-}
-
-function isNoteItem(item: TimelineItem | undefined): item is NoteItem {
-  return Boolean(item && 'note' in item)
 }
 
 export function mountTimeline(container: HTMLElement, initialView: TimelineView, source: ViewportSource, clusterHolding: ClusterFinder): TimelineHandle {
@@ -381,56 +360,14 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     return slice?.notes.find((note) => note.id === annotationId) ?? null
   }
 
-  let selected: TimelineSelection | null = null
-  /** The cluster counting the chosen event when it was chosen at a zoom where it is one of a crowd. */
-  let holdingCluster: string | null = null
-  /**
-   * The items that draw the selection now (an event may be drawn in several lanes), topmost lane
-   * first; or the cluster that counts it, while that cluster is drawn.
-   */
-  function selectionItemIds(): string[] {
-    const drawn = drawnSelection()
-    if (drawn.length === 0 && holdingCluster !== null && itemSet.get(holdingCluster)) return [holdingCluster]
-    return drawn
-  }
-  function drawnSelection(): string[] {
-    const eventItems = (eventId: string) =>
-      itemSet
-        .get({ filter: (item) => !isNoteItem(item) && item.kind === 'event' && item.event.eventId === eventId })
-        .sort((a, b) => laneOrder(a.group) - laneOrder(b.group))
-        .map((item) => String(item.id))
-    if (!selected) return []
-    if (selected.kind === 'event') return eventItems(selected.id)
-    return [...[noteItemId(selected.id)].filter((id) => itemSet.get(id)), ...(selected.eventId ? eventItems(selected.eventId) : [])]
-  }
-  /** Where a lane is drawn, from the top (vis-timeline orders lanes by `order`, which its types omit). */
-  const laneOrder = (group: unknown) => (groupSet.get(String(group)) as { order?: number } | null)?.order ?? Number.MAX_SAFE_INTEGER
-  /** Marks the selection on whatever items now draw it. */
-  function showSelection(): void {
-    timeline.setSelection(selectionItemIds(), { focus: false, animation: { animation: false } })
-  }
-  itemSet.on('add', () => selected && showSelection())
-
-  /**
-   * Once the window the selection is shown in has been drawn, scrolls the lanes to it if it is out
-   * of sight. An event counted in a cluster at this zoom is not drawn: its cluster is marked instead.
-   */
-  async function revealSelection(selection: TimelineSelection): Promise<void> {
-    const stillChosen = () => selected === selection
-    await lastMove
-    let [first] = drawnSelection()
-    const eventId = selection.kind === 'event' ? selection.id : selection.eventId
-    if (first === undefined && eventId !== undefined) {
-      // Asked of the window the drawing shown was made for, so the cluster found is the one drawn.
-      const drawnFor = (slice && ahead.askedFor(slice)) ?? queryFor(handle.visibleWindow())
-      const cluster = await clusterHolding(eventId, drawnFor).catch(() => null)
-      if (!stillChosen() || cluster === null) return
-      holdingCluster = clusterItemId(cluster)
-      showSelection()
-      first = selectionItemIds()[0]
-    }
-    if (first !== undefined) await revealInLanes(timeline, first, stillChosen)
-  }
+  const chosen = markChosen({
+    timeline,
+    items: itemSet,
+    lanes: groupSet,
+    afterMoves: () => lastMove,
+    // Asked of the window the drawing shown was made for, so the cluster found is the one drawn.
+    clusterHolding: (eventId) => clusterHolding(eventId, (slice && ahead.askedFor(slice)) ?? queryFor(handle.visibleWindow())),
+  })
 
   /** Moves the window to `span` when it lies outside it, framing it when it is wider than the window. */
   function bringIntoWindow(span: { start: number; end: number }): void {
@@ -456,12 +393,8 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
       return { start: range.start.valueOf(), end: range.end.valueOf() }
     },
     select: (selection, span) => {
-      selected = selection
-      holdingCluster = null
-      showSelection()
-      if (!selection) return
-      if (span) bringIntoWindow(span)
-      void revealSelection(selection)
+      if (selection && span) bringIntoWindow(span)
+      chosen.choose(selection)
     },
     onSelect: (listener) =>
       timeline.on('select', ({ items: picked }: { items: string[] }) => {
