@@ -3,7 +3,7 @@
  * marked (an event may be drawn in several lanes; a note by its bar and, on an event, the event),
  * and once the window it is shown in has been drawn the lanes are scrolled to it if it is out of
  * sight. Where the event is one of a crowd at that zoom it is not drawn at all: the cluster that
- * counts it is marked instead, until the event is drawn as itself (zooming in splits the cluster).
+ * counts it is marked instead, at every zoom until the event is drawn as itself.
  */
 import type { DataGroup } from 'vis-timeline'
 import type { DataSet } from 'vis-data'
@@ -66,22 +66,33 @@ export function markChosen({ timeline, items, lanes, afterMoves, clusterHolding 
   function mark(): void {
     timeline.setSelection(marked(), { focus: false, animation: { animation: false } })
   }
-  // A zoom or pan draws new items: the choice may now be among them.
-  items.on('add', () => chosen && mark())
+
+  let lookups = 0
+  /** Asks which cluster counts the chosen event when it is not drawn, and marks it; answers its item id. */
+  async function markHoldingCluster(selection: TimelineSelection): Promise<string | null> {
+    const eventId = selection.kind === 'event' ? selection.id : selection.eventId
+    if (eventId === undefined || drawn().length > 0) return null
+    const mine = ++lookups
+    const cluster = await clusterHolding(eventId).catch(() => null)
+    // A newer drawing or choice has asked again meanwhile.
+    if (mine !== lookups || chosen !== selection) return null
+    holdingCluster = cluster === null ? null : clusterItemId(cluster)
+    mark()
+    return holdingCluster
+  }
+
+  // A zoom or pan draws new items: the choice may be among them, or be counted by a new cluster.
+  items.on('add', () => {
+    if (!chosen) return
+    mark()
+    void markHoldingCluster(chosen)
+  })
 
   async function bringIntoSight(selection: TimelineSelection): Promise<void> {
     const stillChosen = () => chosen === selection
     await afterMoves()
-    let [first] = drawn()
-    const eventId = selection.kind === 'event' ? selection.id : selection.eventId
-    if (first === undefined && eventId !== undefined) {
-      const cluster = await clusterHolding(eventId).catch(() => null)
-      if (!stillChosen() || cluster === null) return
-      holdingCluster = clusterItemId(cluster)
-      mark()
-      first = marked()[0]
-    }
-    if (first !== undefined) await revealInLanes(timeline, first, stillChosen)
+    const first = drawn()[0] ?? (await markHoldingCluster(selection))
+    if (first !== null && stillChosen()) await revealInLanes(timeline, first, stillChosen)
   }
 
   return {
