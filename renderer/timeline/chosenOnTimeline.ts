@@ -82,10 +82,17 @@ export function markChosen({ timeline, items, lanes, afterMoves, clusterHolding 
   }
 
   // A zoom or pan draws new items: the choice may be among them, or be counted by a new cluster.
+  // One drawing adds events and notes in two calls; the cluster is asked for once, after both.
+  let lookupQueued = false
   items.on('add', () => {
     if (!chosen) return
     mark()
-    void markHoldingCluster(chosen)
+    if (lookupQueued) return
+    lookupQueued = true
+    queueMicrotask(() => {
+      lookupQueued = false
+      if (chosen) void markHoldingCluster(chosen)
+    })
   })
 
   async function bringIntoSight(selection: TimelineSelection): Promise<void> {
