@@ -43,8 +43,8 @@ export interface TimelineHandle {
   setWindow(window: VisibleWindow): void
   visibleWindow(): VisibleWindow
   /**
-   * Marks the selection and, once it is drawn, scrolls the lanes to it if it is out of sight; with
-   * `span`, first moves the window to it when it lies outside.
+   * Marks the selection (or the cluster counting it) and, once it is drawn, scrolls the lanes to it
+   * if it is out of sight; with `span`, first moves the window to it when it lies outside.
    */
   select(selection: TimelineSelection | null, span?: { start: number; end: number } | null): void
   onSelect(listener: (selection: TimelineSelection | null) => void): void
@@ -180,9 +180,8 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   let moves = 0
   /** The last move asked for; settles once its window is shown (a selection is revealed after it). */
   let lastMove: Promise<void> = Promise.resolve()
-  function moveTo(next: VisibleWindow): Promise<void> {
+  function moveTo(next: VisibleWindow): void {
     lastMove = move(next)
-    return lastMove
   }
   /**
    * A move in one step (a button, a key, the overview strip, go to date): the drawing for the new
@@ -309,7 +308,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     const width = Math.max(end - start, 86_400_000)
     return { start: start - width * 0.04, end: end + width * 0.16 }
   }
-  const frame = (start: number, end: number) => void moveTo(framing(start, end))
+  const frame = (start: number, end: number) => moveTo(framing(start, end))
   const fit = () => (view.range ? frame(view.range.start, view.range.end) : timeline.fit({ animation: false }))
   const fitNow = () => {
     if (!view.range) return timeline.fit({ animation: false })
@@ -376,7 +375,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     if (span.end - span.start > width) return frame(span.start, span.end)
     if (span.end < start || span.start > end) {
       const middle = (span.start + span.end) / 2
-      void moveTo({ start: middle - width / 2, end: middle + width / 2 })
+      moveTo({ start: middle - width / 2, end: middle + width / 2 })
     }
   }
 
@@ -385,9 +384,9 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     fit,
     frame,
     // Within vis-timeline's own zoom limits, so the drawing fetched is for the window it will show.
-    zoom: (factor) => void moveTo(zoomedWindow(targetWindow(), factor)),
-    pan: (fraction) => void moveTo(pannedWindow(targetWindow(), fraction)),
-    setWindow: (window) => void moveTo(window),
+    zoom: (factor) => moveTo(zoomedWindow(targetWindow(), factor)),
+    pan: (fraction) => moveTo(pannedWindow(targetWindow(), fraction)),
+    setWindow: (window) => moveTo(window),
     visibleWindow: () => {
       const range = timeline.getWindow()
       return { start: range.start.valueOf(), end: range.end.valueOf() }
