@@ -3,9 +3,14 @@
  * the dialog and by dragging across the dates, on a moment), drawn on the timeline and listed in the
  * Notes tab, kept across a relaunch; history and restore; the trash; a keyboard-only note; hostile text.
  */
+import { mkdir, writeFile } from 'node:fs/promises'
 import type { Locator, Page } from '@playwright/test'
 import { INJECTED_ELEMENTS, test, expect, AnnalistPage } from './fixtures'
 import { launchApp, type Target } from './launch'
+import type { Annotation } from '../main/domain/timeline'
+import { DEFAULT_TIMELINE_NAME, timelinePath, timelinesDir } from '../main/store/library'
+import { emptyTimeline } from '../main/store/openTimeline'
+import { serializeTimeline } from '../main/store/timelineFile'
 
 const ANALYST = 'Jane Analyst'
 
@@ -368,4 +373,56 @@ test('hostile note text is shown as text: no markup, no script, no link, no netw
   expect(alerts).toEqual([])
   expect(app.openedInBrowser).toEqual([])
   expect(app.networkRequests).toEqual([])
+})
+
+test('a note chosen in the Notes tab is drawn and marked where more notes than the Notes lane shows crowd it out', async ({ dataDir }, testInfo) => {
+  const document = emptyTimeline('Crowded notes', new Date('2026-01-01T00:00:00Z'))
+  document.lanes = [{ id: 'main', name: 'Main', hidden: false }]
+  document.events.push({ id: 'talks', title: 'Ceasefire talks resume', date: '2021-06-01', description: '', lanes: ['main'], tags: [], sources: [] })
+  // A note on the whole year, edited first, and eighty ten-day notes through it edited after: where
+  // they crowd, the most recently edited are drawn, so the year's note is not, even framed.
+  for (let n = 0; n <= 80; n++) {
+    const from = new Date(Date.UTC(2021, 0, n * 4))
+    const to = new Date(from.valueOf() + 9 * 86_400_000)
+    const date = n === 0 ? '2021-01-01/2021-12-31' : `${from.toISOString().slice(0, 10)}/${to.toISOString().slice(0, 10)}`
+    const stamp = new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString()
+    const note: Annotation = {
+      id: `crowd-${n}`,
+      anchor: { kind: 'span', date },
+      label: n === 0 ? 'Earliest judgement on the ceasefire' : `Weekly reading ${n}`,
+      text: n === 0 ? 'The first reading of the year.' : `Reading number ${n}.`,
+      tags: [],
+      colour: 'blue',
+      links: { events: [], sources: [] },
+      author: { name: ANALYST, initials: 'JA' },
+      created: stamp,
+      updated: stamp,
+      history: [],
+    }
+    document.annotations.push(note)
+  }
+  await mkdir(timelinesDir(dataDir), { recursive: true })
+  await writeFile(timelinePath(dataDir, DEFAULT_TIMELINE_NAME), serializeTimeline(document))
+  const app = await launchApp({ dataDir, target: testInfo.project.name as Target })
+  const annalist = new AnnalistPage(app.page)
+  try {
+    await annalist.waitForReady()
+    await annalist.button('Go to date').click()
+    await annalist.page.getByRole('dialog', { name: 'Go to date' }).getByRole('textbox', { name: 'Date (EDTF)' }).fill('2021')
+    await annalist.page.keyboard.press('Enter')
+    await expect(noteOnTimeline(annalist, 'Weekly reading 80')).toBeVisible()
+    const earliest = noteOnTimeline(annalist, 'Earliest judgement on the ceasefire')
+    await expect(earliest).toHaveCount(0)
+    await annalist.page.getByRole('tab', { name: 'Notes' }).click()
+    await noteRows(annalist).filter({ hasText: 'Earliest judgement on the ceasefire' }).click()
+    await expect(notesTab(annalist).getByRole('article', { name: 'Note' })).toContainText('The first reading of the year.')
+    await expect(earliest).toBeVisible()
+    await expect(earliest).toHaveClass(/vis-selected/)
+    // No longer chosen, it gives its place back to the notes edited since.
+    await annalist.page.keyboard.press('Escape')
+    await expect(earliest).toHaveCount(0)
+    await expect(noteOnTimeline(annalist, 'Weekly reading 80')).toBeVisible()
+  } finally {
+    await app.close()
+  }
 })

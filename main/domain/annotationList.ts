@@ -140,6 +140,8 @@ export function annotationSummary(document: TimelineDocument, filter: Annotation
 export interface NotesDrawnLimit {
   most: number
   spacing?: { ms: number; notes: number; beyond: number }
+  /** The note the analyst has chosen: drawn whenever it overlaps the stretch, whatever the limit. */
+  chosen?: string
 }
 
 /**
@@ -162,19 +164,24 @@ export function notesInWindow(document: TimelineDocument, window: { start: numbe
     if (span && span.end >= window.start && span.start <= window.end) placed.push({ note, span })
   }
   placed.sort(latestEditFirst)
-  const chosen: PlacedNote[] = []
+  const kept: PlacedNote[] = []
   const perStretch = new Map<number, number>()
+  // The chosen note first, counted against `most` but not against its stretch's spacing: choosing
+  // a note in the Notes tab where 10,000 overlap must still show which bar it is.
+  const picked = placed.findIndex((entry) => entry.note.id === limit.chosen)
+  if (picked >= 0) kept.push(...placed.splice(picked, 1))
+  const overlapping = placed.length + kept.length
   for (const entry of placed) {
-    if (chosen.length === limit.most) break
-    if (limit.spacing && placed.length > limit.spacing.beyond) {
+    if (kept.length === limit.most) break
+    if (limit.spacing && overlapping > limit.spacing.beyond) {
       const stretch = Math.floor(entry.span.start / limit.spacing.ms)
       const there = perStretch.get(stretch) ?? 0
       if (there === limit.spacing.notes) continue
       perStretch.set(stretch, there + 1)
     }
-    chosen.push(entry)
+    kept.push(entry)
   }
-  const drawn = chosen.sort(inTimeOrder).map(({ note, span }): DrawnNote => ({
+  const drawn = kept.sort(inTimeOrder).map(({ note, span }): DrawnNote => ({
     id: note.id,
     kind: note.anchor.kind === 'span' ? 'span' : 'moment',
     label: noteTitle(note, DRAWN_TITLE_MOST),
@@ -183,7 +190,7 @@ export function notesInWindow(document: TimelineDocument, window: { start: numbe
     updated: note.updated,
     span: { start: span!.start, end: span!.end },
   }))
-  return { notes: drawn, moreNotes: placed.length - drawn.length }
+  return { notes: drawn, moreNotes: overlapping - drawn.length }
 }
 
 /** Counted once per set of notes (edits replace the array), not once per zoom step. */

@@ -29,6 +29,8 @@ export interface ViewportQuery {
    */
   laneIds?: string[]
   filter?: EventFilter
+  /** A note on a span or moment the analyst has chosen: drawn even where more notes than the Notes lane shows overlap. */
+  chosenNote?: string
 }
 
 /** One event drawn as itself in one lane (an event in two lanes is drawn in both). */

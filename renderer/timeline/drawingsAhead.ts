@@ -26,9 +26,19 @@ function sameSelection(a: ViewportQuery, b: ViewportQuery): boolean {
   return a.widthPx === b.widthPx && String(a.laneIds) === String(b.laneIds) && JSON.stringify(a.filter ?? {}) === JSON.stringify(b.filter ?? {})
 }
 
+/**
+ * A drawing asked for with `asked` shows the notes a window choosing `chosenNote` should: the chosen
+ * note (asked for, or drawn anyway as one of the most recently edited), and no note drawn only
+ * because it was chosen before.
+ */
+export function showsChosenNote(asked: ViewportQuery, arrived: ViewportDrawing | null, chosenNote: string | undefined): boolean {
+  if (asked.chosenNote === chosenNote) return true
+  return asked.chosenNote === undefined && Boolean(arrived?.notes.some((note) => note.id === chosenNote))
+}
+
 /** True when `drawing` (arrived or on its way) can draw `query`'s window as it is. */
 function draws(drawing: Drawing, query: ViewportQuery): boolean {
-  if (!sameSelection(drawing.query, query)) return false
+  if (!sameSelection(drawing.query, query) || !showsChosenNote(drawing.query, drawing.arrived, query.chosenNote)) return false
   if (drawing.arrived) return sliceStillFits(drawing.arrived, query, query.widthPx)
   // On its way: its answer will cover at least the window it asked for, at that window's bucket.
   const asked = drawing.query

@@ -13,7 +13,7 @@ import { el } from '../dom'
 import { batchItemLayout, inOneLayout } from './batchedItemLayout'
 import { markChosen, isNoteItem, type TimelineItem, type TimelineSelection } from './chosenOnTimeline'
 import { syncDataSet } from './syncDataSet'
-import { DrawingsAhead } from './drawingsAhead'
+import { DrawingsAhead, showsChosenNote } from './drawingsAhead'
 import { pannedWindow, windowsOneStepAway, ZOOM_MAX, ZOOM_MIN, zoomedWindow, type VisibleWindow } from './steps'
 import { renderClusterLabel, renderEventLabel, renderLaneLabel, toClusterItem, toEventItem, toLaneGroups } from './eventItems'
 import {
@@ -90,6 +90,8 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   let highlighted: ReadonlySet<string> = new Set()
   let filter: EventFilter = {}
   let laneChoice: readonly string[] | null = null
+  /** The note on a span or moment the analyst has chosen, drawn even where more notes crowd it out. */
+  let chosenNote: string | null = null
   /** Moment lines drawn, by id, at their instants. */
   let moments = new Map<string, number>()
   let moveListener: (annotationId: string, date: string) => Promise<boolean> = async () => false
@@ -160,13 +162,20 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   function queryFor(window: VisibleWindow): ViewportQuery {
     const laneIds = drawnLanes().map((lane) => lane.id)
     if (view.hasEventsWithoutLane) laneIds.push(NO_LANE)
-    return { ...window, widthPx: drawingWidth(), laneIds, filter }
+    return { ...window, widthPx: drawingWidth(), laneIds, filter, ...(chosenNote ? { chosenNote } : {}) }
+  }
+
+  /** The drawing shown can draw the window: it covers it at its level of detail, and shows the chosen note (or none). */
+  function slicedFor(window: VisibleWindow): boolean {
+    if (!slice || !sliceStillFits(slice, window, drawingWidth())) return false
+    const asked = ahead.askedFor(slice)
+    return !asked || showsChosenNote(asked, slice, chosenNote ?? undefined)
   }
 
   /** Asks the engine for the window when the last answer no longer covers it (or `force`). */
   async function refreshItems(force = false): Promise<void> {
     const window = handle.visibleWindow()
-    if (!force && slice && sliceStillFits(slice, window, drawingWidth())) return
+    if (!force && slicedFor(window)) return
     const mine = ++asked
     const answer = await ahead.drawing(queryFor(window))
     if (answer && mine === asked) drawSlice(answer)
@@ -191,7 +200,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   async function move(next: VisibleWindow): Promise<void> {
     pendingWindow = next
     const mine = ++moves
-    const needed = !slice || !sliceStillFits(slice, next, drawingWidth())
+    const needed = !slicedFor(next)
     const changesBefore = changes
     const answer = needed ? await ahead.drawing(queryFor(next)) : null
     if (mine !== moves) return
@@ -217,10 +226,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     clearTimeout(aheadTimer)
     aheadTimer = setTimeout(() => {
       if (pendingWindow) return
-      const width = drawingWidth()
-      for (const window of windowsOneStepAway(handle.visibleWindow())) {
-        if (!slice || !sliceStillFits(slice, window, width)) ahead.fetch(queryFor(window))
-      }
+      for (const window of windowsOneStepAway(handle.visibleWindow())) if (!slicedFor(window)) ahead.fetch(queryFor(window))
     }, FETCH_AHEAD_AFTER_MS)
   }
 
@@ -392,7 +398,13 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
       return { start: range.start.valueOf(), end: range.end.valueOf() }
     },
     select: (selection, span) => {
+      // A note on an event is shown by its event's badge; only notes on spans and moments have bars.
+      chosenNote = selection?.kind === 'annotation' && !selection.eventId ? selection.id : null
+      const movesBefore = moves
       if (selection && span) bringIntoWindow(span)
+      // Where the Notes lane is full the chosen note's bar may not be drawn: ask for it (or, once
+      // it is no longer chosen, for the drawing without it).
+      if (moves === movesBefore && !slicedFor(targetWindow())) moveTo(targetWindow())
       chosen.choose(selection)
     },
     onSelect: (listener) =>

@@ -80,6 +80,29 @@ test('spaced out, the notes drawn are at most two starting in each stretch, the 
   assert.deepEqual(notesInWindow(document, few, { most: 1_000, spacing: { ms: 365 * DAY, notes: 2, beyond: 12 } }), inFew, 'a few notes are all drawn')
 })
 
+
+test('the note the analyst has chosen is drawn where it overlaps the stretch, however many notes crowd it out', () => {
+  const window = { start: Date.UTC(1998, 0, 1), end: Date.UTC(2006, 0, 1) }
+  const spacing = { ms: 64 * DAY, notes: 2, beyond: 12 }
+  const unchosen = notesInWindow(document, window, { most: 60, spacing })
+  const drawnIds = new Set(unchosen.notes.map((note) => note.id))
+  const left = document.annotations.find((note) => {
+    if (note.deleted || note.anchor.kind === 'event' || drawnIds.has(note.id)) return false
+    const span = spanOf(note.anchor.date)
+    return span.end >= window.start && span.start <= window.end
+  })
+  assert.ok(left, 'a note in the stretch that is not drawn when nothing is chosen')
+
+  const chosen = notesInWindow(document, window, { most: 60, spacing, chosen: left.id })
+  assert.ok(chosen.notes.some((note) => note.id === left.id), 'the chosen note is drawn')
+  assert.equal(chosen.notes.length, 60, 'still no more than the Notes lane shows')
+  assert.equal(chosen.notes.length + chosen.moreNotes, unchosen.notes.length + unchosen.moreNotes, 'every note overlapping is drawn or counted, once')
+  const starts = chosen.notes.map((note) => note.span.start)
+  assert.deepEqual(starts, [...starts].sort((a, b) => a - b), 'in time order with the rest')
+
+  const elsewhere = { start: Date.UTC(1800, 0, 1), end: Date.UTC(1801, 0, 1) }
+  assert.deepEqual(notesInWindow(document, elsewhere, { most: 60, chosen: left.id }), { notes: [], moreNotes: 0 }, 'a chosen note outside the stretch is not drawn')
+})
 test('a note drawn stays drawn as the analyst zooms in, while it is still in the stretch', () => {
   let stretch = { start: Date.UTC(1992, 0, 1), end: Date.UTC(2016, 0, 1) }
   let spacingMs = 2 ** 34 // about 200 days; halved at each step, as the engine's buckets are

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { DrawingsAhead } from '../../renderer/timeline/drawingsAhead'
+import { DrawingsAhead, showsChosenNote } from '../../renderer/timeline/drawingsAhead'
 import { bucketMsFor } from '../../main/timelineIndex/viewportRules'
 import type { ViewportDrawing, ViewportQuery } from '../../main/timelineIndex/viewportTypes'
 
@@ -107,4 +107,26 @@ test('an answer says which window it was asked for, also when it draws another o
   assert.deepEqual(ahead.askedFor(answer), asked)
   ahead.forget()
   assert.deepEqual(ahead.askedFor(answer), asked, 'still known once forgotten for steps: it may still be on screen')
+})
+
+test('a drawing is found for a chosen note only if it shows that note, and never shows a note chosen before', async () => {
+  const { asked, source } = engine()
+  const ahead = new DrawingsAhead(source)
+  const plain = await ahead.drawing(query())
+  assert.equal(ahead.find(query({ chosenNote: 'n-1' })), null, 'the plain drawing does not show the note: ask with it')
+  const withNote = await ahead.drawing(query({ chosenNote: 'n-1' }))
+  assert.notEqual(withNote, plain)
+  assert.equal(asked.length, 2)
+  assert.equal(await ahead.find(query({ chosenNote: 'n-1' })), withNote)
+  assert.equal(await ahead.find(query()), plain, 'once no note is chosen, the drawing without it')
+  assert.equal(ahead.find(query({ chosenNote: 'n-2' })), null, 'nor one made for another note')
+})
+
+test('a drawing that shows the chosen note anyway (one of the most recently edited) needs no new question', () => {
+  const drawn = (ids: string[]) => ({ notes: ids.map((id) => ({ id })) }) as unknown as ViewportDrawing
+  assert.equal(showsChosenNote(query(), drawn(['n-1', 'n-3']), 'n-1'), true)
+  assert.equal(showsChosenNote(query(), drawn(['n-3']), 'n-1'), false)
+  assert.equal(showsChosenNote(query({ chosenNote: 'n-1' }), drawn(['n-1']), undefined), false, 'drawn only for being chosen')
+  assert.equal(showsChosenNote(query({ chosenNote: 'n-1' }), drawn(['n-1']), 'n-1'), true)
+  assert.equal(showsChosenNote(query(), null, undefined), true)
 })

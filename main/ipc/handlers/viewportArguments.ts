@@ -17,6 +17,7 @@ const ViewportQuerySchema = z
     widthPx: z.number().int().min(1).max(20_000),
     laneIds: LaneIds.optional(),
     filter: z.strictObject(Filter).optional(),
+    chosenNote: z.string().min(1).max(200).optional(),
   })
   .refine((query) => query.end > query.start, { message: 'the window must end after it starts' })
 
