@@ -85,6 +85,25 @@ test('go to date frames the date the analyst typed', async ({ annalist }) => {
   await expect(annalist.eventItem('Geneva')).toBeVisible()
 })
 
+test('an event dated just before the window keeps its label readable from the left edge', async ({ annalist }) => {
+  await annalist.button('Go to date').click()
+  await annalist.page.getByRole('dialog', { name: 'Go to date' }).getByRole('textbox', { name: 'Date (EDTF)' }).fill('2021-12-12/2022-01-31')
+  await annalist.page.keyboard.press('Enter')
+  await expect.poll(() => annalist.visibleWindow().then(({ start }) => start)).toBeGreaterThan(Date.parse('2021-12-07T12:00:00Z'))
+  const panel = (await annalist.timeline.locator('.vis-panel.vis-center').boundingBox())!
+  // The video summit (7 December) lies just before the window: its dot is out of sight.
+  const summit = annalist.eventItem('Biden–Putin video summit')
+  await expect(summit).toBeAttached()
+  const dot = (await summit.locator('.vis-dot').boundingBox())!
+  expect(dot.x + dot.width).toBeLessThan(panel.x)
+  // Its title starts at the edge, not cut from its first words, and is what is shown there.
+  const title = summit.locator('.ev-title')
+  await expect.poll(async () => (await title.boundingBox())!.x).toBeGreaterThanOrEqual(panel.x - 1)
+  const box = (await title.boundingBox())!
+  const shownThere = await annalist.page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.textContent ?? '', { x: box.x + 4, y: box.y + box.height / 2 })
+  expect(shownThere).toBe('Biden–Putin video summit')
+})
+
 test('an invalid date in go to date is explained, not accepted', async ({ annalist }) => {
   await annalist.button('Go to date').click()
   const dialog = annalist.page.getByRole('dialog', { name: 'Go to date' })

@@ -11,6 +11,7 @@ import type { DrawnNote, EventFilter, ViewportDrawing, ViewportQuery } from '../
 import { NO_LANE, sliceStillFits } from '../../main/timelineIndex/viewportRules'
 import { el } from '../dom'
 import { batchItemLayout, inOneLayout } from './batchedItemLayout'
+import { keepLabelsAtLeftEdge } from './labelsAtLeftEdge'
 import { markChosen, isNoteItem, type TimelineItem, type TimelineSelection } from './chosenOnTimeline'
 import { syncDataSet } from './syncDataSet'
 import { DrawingsAhead, showsChosenNote } from './drawingsAhead'
@@ -308,6 +309,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     refreshSoon() // a wider or narrower drawing may need another level of detail
   }).observe(container)
   if (!batchItemLayout(timeline)) console.warn('Annalist: vis-timeline changed; new items are laid out one by one (slower zoom steps)')
+  if (!keepLabelsAtLeftEdge(timeline)) console.warn('Annalist: vis-timeline changed; labels of events just before the window are cut at its edge')
 
   /** A span with room either side for labels, which run to the right of their date. */
   const framing = (start: number, end: number): VisibleWindow => {
