@@ -54,6 +54,28 @@ test('zoom in and out change the visible window, by button and by key', async ({
   await expect.poll(() => annalist.visibleWidth()).toBeGreaterThan(initial * 0.9)
 })
 
+test('with the whole timeline shown, the overview spans it as Fit frames it: both ends have bars inside the window mark', async ({ annalist }) => {
+  const seed = await readSeed()
+  const strip = annalist.page.getByRole('slider', { name: 'Overview' })
+  await expect(strip).toHaveAttribute('data-events', String(seed.events.length))
+  /** Columns of the strip (in fifths of its width) where an event bar rises from the baseline. */
+  const barsByFifth = () =>
+    strip.evaluate((canvas: HTMLCanvasElement) => {
+      const g = canvas.getContext('2d')!
+      const y = canvas.height - 3
+      const row = g.getImageData(0, y, canvas.width, 1).data
+      const fifths = [0, 0, 0, 0, 0]
+      // A bar is opaque dark ink; the window mark over the rest of the strip is a faint blue wash.
+      for (let x = 3; x < canvas.width - 3; x++) if (row[x * 4 + 3]! > 200 && row[x * 4]! < 120) fifths[Math.floor((x / canvas.width) * 5)]! += 1
+      return fifths
+    })
+  // The seed's events are in 1991 and 2021–22: bars in the first fifth and the last, none between.
+  await expect.poll(async () => (await barsByFifth()).map((columns) => columns > 0)).toEqual([true, false, false, false, true])
+  const { start, end } = await annalist.visibleWindow()
+  expect(await strip.getAttribute('data-window-start')).toBe(new Date(start).toISOString())
+  expect(await strip.getAttribute('data-window-end')).toBe(new Date(end).toISOString())
+})
+
 test('the timeline follows the window as it is made narrower and wider', async ({ annalist }, testInfo) => {
   test.skip(testInfo.project.name !== 'chromium', 'the page is resized through the Chromium harness')
   const axisWidth = () => annalist.page.locator('.vis-panel.vis-center').evaluate((panel) => panel.getBoundingClientRect().width)

@@ -12,13 +12,15 @@ import { request } from '../api'
 import { el } from '../dom'
 import type { AppContext } from '../shell/appContext'
 import type { VisibleWindow } from '../timeline/timelineView'
+import { FRAME_ROOM, framedWindow } from '../timeline/steps'
 
 const STRIP_HEIGHT = 40
 /** One bin per this many CSS pixels: wide enough to read as bars, narrow enough to show crises. */
 const PX_PER_BIN = 2
 /** Arrow keys move the window by this share of its width (Shift: a whole width). */
 const KEY_STEP = 0.25
-const DAY = 86_400_000
+/** The share of the strip the timeline's dates take (the rest is Fit's room either side). */
+const DATA_SHARE = 1 / (1 + FRAME_ROOM.before + FRAME_ROOM.after)
 
 /** The strip's colours follow the page's palette (CSS variables), read when drawing. */
 function palette(element: HTMLElement) {
@@ -51,10 +53,12 @@ export function createDensityStrip(context: AppContext): DensityStrip {
   let asked = 0
   let drawRequested = false
 
-  /** The stretch the strip spans: the whole timeline, widened to include the window if it lies outside. */
+  /**
+   * The stretch the strip spans: the whole timeline as Fit frames it, so with the whole timeline
+   * shown the window's mark is the strip's edge and the first and last years' bars lie inside it.
+   */
   function extent(): { start: number; end: number } {
-    const range = overview?.range ?? timeline.visibleWindow()
-    return { start: range.start, end: Math.max(range.end, range.start + DAY) }
+    return overview?.range ? framedWindow(overview.range.start, overview.range.end) : timeline.visibleWindow()
   }
   const widthPx = () => Math.max(1, canvas.clientWidth)
   const timeAt = (x: number) => {
@@ -82,7 +86,7 @@ export function createDensityStrip(context: AppContext): DensityStrip {
     g.clearRect(0, 0, width, height)
     g.fillStyle = colours.rule
     g.fillRect(0, height - 1, width, 1)
-    if (overview?.range) drawCounts(g, overview, width, height, colours)
+    if (overview?.range) drawCounts(g, overview, height, colours)
     drawWindowMark(g, width, height, colours.accent)
     describeWindow()
   }
@@ -92,23 +96,24 @@ export function createDensityStrip(context: AppContext): DensityStrip {
    * the square root of the count: a crisis with 50 times the usual traffic stays on the strip
    * without flattening every quiet year to nothing.
    */
-  function drawCounts(g: CanvasRenderingContext2D, counts: DensityOverview, width: number, height: number, colours: ReturnType<typeof palette>): void {
-    const bins = counts.events.length
+  function drawCounts(g: CanvasRenderingContext2D, counts: DensityOverview, height: number, colours: ReturnType<typeof palette>): void {
+    const from = counts.range!.start
+    const binWidth = xAt(from + counts.binMs) - xAt(from)
+    const binX = (index: number) => xAt(from + index * counts.binMs)
     const most = Math.sqrt(Math.max(1, ...counts.events))
     const mostNotes = Math.sqrt(Math.max(1, ...counts.annotations))
-    const binWidth = width / bins
     const barRoom = height - 8
     g.fillStyle = colours.events
     counts.events.forEach((count, index) => {
       if (!count) return
       const bar = Math.max(1, (Math.sqrt(count) / most) * barRoom)
-      g.fillRect(index * binWidth, height - 1 - bar, Math.max(1, binWidth - 0.5), bar)
+      g.fillRect(binX(index), height - 1 - bar, Math.max(1, binWidth - 0.5), bar)
     })
     g.fillStyle = colours.notes
     counts.annotations.forEach((count, index) => {
       if (!count) return
       g.globalAlpha = 0.35 + 0.65 * (Math.sqrt(count) / mostNotes)
-      g.fillRect(index * binWidth, 0, Math.max(1, binWidth - 0.5), 4)
+      g.fillRect(binX(index), 0, Math.max(1, binWidth - 0.5), 4)
     })
     g.globalAlpha = 1
   }
@@ -147,7 +152,7 @@ export function createDensityStrip(context: AppContext): DensityStrip {
 
   async function refresh(): Promise<void> {
     const mine = ++asked
-    const bins = Math.max(20, Math.min(2_000, Math.round(widthPx() / PX_PER_BIN)))
+    const bins = Math.max(20, Math.min(2_000, Math.round((widthPx() * DATA_SHARE) / PX_PER_BIN)))
     const answer = await request('densityOverview', bins).catch(() => null)
     if (!answer || mine !== asked) return
     overview = answer

@@ -33,6 +33,15 @@ export function pannedWindow({ start, end }: VisibleWindow, fraction: number): V
   return { start: start + shift, end: end + shift }
 }
 
+/** Room either side of a framed span, in shares of its width: labels run to the right of their date. */
+export const FRAME_ROOM = { before: 0.04, after: 0.16 }
+
+/** A span as the timeline frames it (Fit, a search result, go to date): at least a day, with room either side. */
+export function framedWindow(start: number, end: number): VisibleWindow {
+  const width = Math.max(end - start, 24 * HOUR)
+  return { start: start - width * FRAME_ROOM.before, end: end + width * FRAME_ROOM.after }
+}
+
 /** Where each single step from `window` leads: zoom in, zoom out, pan right, pan left. */
 export function windowsOneStepAway(window: VisibleWindow): VisibleWindow[] {
   return [zoomedWindow(window, ZOOM_STEP), zoomedWindow(window, 1 / ZOOM_STEP), pannedWindow(window, PAN_STEP), pannedWindow(window, -PAN_STEP)]

@@ -15,7 +15,7 @@ import { keepLabelsAtLeftEdge } from './labelsAtLeftEdge'
 import { markChosen, isNoteItem, type TimelineItem, type TimelineSelection } from './chosenOnTimeline'
 import { syncDataSet } from './syncDataSet'
 import { DrawingsAhead, showsChosenNote } from './drawingsAhead'
-import { pannedWindow, windowsOneStepAway, ZOOM_MAX, ZOOM_MIN, zoomedWindow, type VisibleWindow } from './steps'
+import { framedWindow, pannedWindow, windowsOneStepAway, ZOOM_MAX, ZOOM_MIN, zoomedWindow, type VisibleWindow } from './steps'
 import { renderClusterLabel, renderEventLabel, renderLaneLabel, toClusterItem, toEventItem, toLaneGroups } from './eventItems'
 import {
   annotationIdOf,
@@ -311,16 +311,11 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   if (!batchItemLayout(timeline)) console.warn('Annalist: vis-timeline changed; new items are laid out one by one (slower zoom steps)')
   if (!keepLabelsAtLeftEdge(timeline)) console.warn('Annalist: vis-timeline changed; labels of events just before the window are cut at its edge')
 
-  /** A span with room either side for labels, which run to the right of their date. */
-  const framing = (start: number, end: number): VisibleWindow => {
-    const width = Math.max(end - start, 86_400_000)
-    return { start: start - width * 0.04, end: end + width * 0.16 }
-  }
-  const frame = (start: number, end: number) => moveTo(framing(start, end))
+  const frame = (start: number, end: number) => moveTo(framedWindow(start, end))
   const fit = () => (view.range ? frame(view.range.start, view.range.end) : timeline.fit({ animation: false }))
   const fitNow = () => {
     if (!view.range) return timeline.fit({ animation: false })
-    const { start, end } = framing(view.range.start, view.range.end)
+    const { start, end } = framedWindow(view.range.start, view.range.end)
     timeline.setWindow(start, end, { animation: false })
   }
   fitNow()
