@@ -80,6 +80,21 @@ test('zooming into a cluster draws its events one by one, and the timeline stays
     await expect.poll(async () => (await clustersDrawn(annalist)).length, { timeout: 30_000 }).toBeGreaterThan(0)
     const whole = await clustersDrawn(annalist)
     expect(await drawnItems(annalist)).toBeLessThanOrEqual(MOST_ITEMS)
+    // Every count is shown whole, also on a cluster too narrow to hold it (2021–22 is crowded).
+    const cutCounts = await annalist.timeline.locator('.vis-item.cluster .cluster-count').evaluateAll((counts) =>
+      counts
+        .filter((count) => {
+          const box = count.getBoundingClientRect()
+          for (let clipper = count.parentElement; clipper && !clipper.classList.contains('vis-group'); clipper = clipper.parentElement) {
+            if (getComputedStyle(clipper).overflowX === 'visible') continue
+            const clip = clipper.getBoundingClientRect()
+            if (box.left < clip.left - 0.5 || box.right > clip.right + 0.5) return true
+          }
+          return false
+        })
+        .map((count) => count.textContent),
+    )
+    expect(cutCounts).toEqual([])
 
     // The smallest cluster that still holds several events: clicking it should open it up.
     const target = whole.filter((cluster) => cluster.count >= 2 && cluster.row >= 0).sort((a, b) => a.count - b.count)[0]!

@@ -59,8 +59,14 @@ export function toEventItem(event: ViewportItem, laneIndex: number, highlighted:
 /** The item drawing the engine's cluster with this id. */
 export const clusterItemId = (clusterId: string) => `cluster:${clusterId}`
 
-export function toClusterItem(cluster: ViewportCluster, laneIndex: number): ClusterItem {
+/**
+ * `bucketMs`: the time the engine's narrowest cluster stands for at this zoom, about 48–96 px. A
+ * cluster spanning less is too narrow for its count, which then runs on past its end, as an
+ * event's label runs past its dot.
+ */
+export function toClusterItem(cluster: ViewportCluster, laneIndex: number, bucketMs: number): ClusterItem {
   const spread = cluster.end > cluster.start
+  const narrow = spread && cluster.end - cluster.start < bucketMs
   return {
     id: clusterItemId(cluster.id),
     kind: 'cluster',
@@ -68,7 +74,7 @@ export function toClusterItem(cluster: ViewportCluster, laneIndex: number): Clus
     start: new Date(cluster.start),
     end: spread ? new Date(cluster.end) : undefined,
     type: spread ? 'range' : 'box',
-    className: `cluster lane-colour-${laneIndex % LANE_COLOURS}`,
+    className: `cluster${narrow ? ' cluster-narrow' : ''} lane-colour-${laneIndex % LANE_COLOURS}`,
     content: '',
     cluster,
   }

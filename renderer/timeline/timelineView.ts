@@ -125,7 +125,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     const laneIndex = new Map(view.lanes.filter((lane) => !lane.hidden).map((lane, index) => [lane.id, index]))
     const items: TimelineItem[] = [
       ...answer.items.map((event) => toEventItem(event, laneIndex.get(event.lane) ?? 7, highlighted.has(event.eventId))),
-      ...answer.clusters.map((cluster) => toClusterItem(cluster, laneIndex.get(cluster.lane) ?? 7)),
+      ...answer.clusters.map((cluster) => toClusterItem(cluster, laneIndex.get(cluster.lane) ?? 7, answer.bucketMs)),
     ]
     inOneLayout(timeline, () => syncDataSet<TimelineItem>(itemSet, items, (item) => !isNoteItem(item), signatureOf))
     container.dataset.drawnItems = String(items.length)
