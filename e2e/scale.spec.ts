@@ -19,10 +19,9 @@ const DEEP_TITLE = 'Khorgos customs officers seize undeclared satellite uplinks'
 
 test.describe.configure({ timeout: 240_000 })
 
-async function openLargeTimeline(dataDir: string, target: Target): Promise<{ app: LaunchedApp; annalist: AnnalistPage }> {
-  // A handful of notes: with 1,000 the Notes lane (every note drawn, no level of detail yet) fills
-  // the window and pushes the event lanes out of view, which is not what these tests look at.
-  const document = syntheticTimeline({ events: EVENTS, annotations: 20 })
+async function openLargeTimeline(dataDir: string, target: Target, annotations = 20): Promise<{ app: LaunchedApp; annalist: AnnalistPage }> {
+  // A handful of notes by default: most of these tests look at the event lanes.
+  const document = syntheticTimeline({ events: EVENTS, annotations })
   const deep = document.events.find((event) => event.id === DEEP_ID)!
   deep.title = DEEP_TITLE
   await mkdir(timelinesDir(dataDir), { recursive: true })
@@ -152,6 +151,34 @@ test('search finds an event deep in 10,000 and the timeline shows it', async ({ 
     await expect(drawn).toBeVisible({ timeout: 20_000 })
     await expect(drawn).toHaveClass(/vis-selected/)
     expect(await drawnItems(annalist)).toBeLessThanOrEqual(MOST_ITEMS)
+  } finally {
+    await app.close()
+  }
+})
+
+test('an event picked from the search results is on screen, below lanes that grow as the day is drawn', async ({ dataDir }, testInfo) => {
+  // With the benchmark's 10,000 notes the Notes lane and the lanes above the event fill up with
+  // the notes and whole-day events of that day only after the window has moved there.
+  const { app, annalist } = await openLargeTimeline(dataDir, testInfo.project.name as Target, 10_000)
+  const { page } = annalist
+  try {
+    await page.getByRole('searchbox', { name: 'Search' }).fill('zhanaozen fuel')
+    const first = page.getByRole('tabpanel', { name: 'Search' }).getByRole('list', { name: 'Search results' }).getByRole('button').first()
+    await expect(first).toBeVisible({ timeout: 20_000 })
+    const title = (await first.locator('.search-hit-title').textContent())!.trim()
+    await first.click()
+    await expect(annalist.detailPanel.getByRole('heading', { level: 2 })).toHaveText(title)
+    const chosen = annalist.timeline.locator('.vis-item.vis-selected:not(.vis-dot)').first()
+    await expect(chosen).toContainText(title)
+    const inLanesShown = async () => {
+      const shown = (await annalist.timeline.locator('.vis-panel.vis-center').boundingBox())!
+      const box = await chosen.boundingBox()
+      return Boolean(box && box.y >= shown.y && box.y + box.height <= shown.y + shown.height)
+    }
+    await expect.poll(inLanesShown, { timeout: 10_000 }).toBe(true)
+    // And it stays there once the lanes above have grown.
+    await page.waitForTimeout(1_000)
+    expect(await inLanesShown()).toBe(true)
   } finally {
     await app.close()
   }

@@ -14,7 +14,7 @@
 import type { Timeline } from 'vis-timeline'
 
 interface VisLane {
-  /** From the top of the lanes, in px. */
+  /** From the top of the lanes, in px, as of vis-timeline's last redraw. */
   top: number
   height: number
 }
@@ -22,14 +22,13 @@ interface VisLane {
 interface VisItem {
   parent: VisLane | null
   displayed: boolean
-  /** From the top of its lane, once drawn. */
-  top: number | null
-  height: number | null
+  /** Its element (a point's, or a bar's or box's), once drawn. */
+  dom?: { point?: HTMLElement; box?: HTMLElement } | null
 }
 
 interface VisCore {
   itemSet?: { items: Record<string, VisItem | undefined>; options?: { margin?: { item?: { vertical?: number } } } }
-  props?: { centerContainer?: { height?: number } }
+  dom?: { centerContainer?: HTMLElement }
   /** Zero or negative: how far the lanes are moved up. */
   _getScrollTop(): number
   _setScrollTop(scrollTop: number): number
@@ -44,7 +43,7 @@ function coreOf(timeline: Timeline): VisCore | null {
     typeof core._setScrollTop === 'function' &&
     typeof core._redraw === 'function' &&
     typeof core.itemSet?.items === 'object' &&
-    typeof core.props?.centerContainer?.height === 'number'
+    core.dom?.centerContainer instanceof HTMLElement
   return fits ? (core as VisCore) : null
 }
 
@@ -53,10 +52,13 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
 /**
  * Attempts. vis-timeline stacks the items of the lanes in view only, so a lane's height is known
  * once it has been on screen: scrolling to a lane far down brings lanes above it into view, they
- * grow, and the lane moves further down. Pressing J through the 100,000-event benchmark timeline at
- * a month's zoom took two to four passes.
+ * grow, and the lane moves further down. Lanes in view also grow over a few frames as their new
+ * items are measured, so an item is left only once it is in view where it was a pass before (a
+ * search pick at a day's zoom under sixteen notes was in view two frames after the move, then
+ * pushed 1,000 px down). Pressing J through the 100,000-event benchmark timeline at a month's zoom
+ * took two to four passes.
  */
-const MOST_PASSES = 6
+const MOST_PASSES = 8
 
 /**
  * Scrolls the lanes the least that shows the item with id `itemId`, once the drawing now under way
@@ -67,6 +69,10 @@ export async function revealInLanes(timeline: Timeline, itemId: string, stillWan
   const core = coreOf(timeline)
   if (!core) return
   const margin = core.itemSet?.options?.margin?.item?.vertical ?? 0
+  /** Where the item was last seen in view, on screen. */
+  let lastTop: number | null = null
+  /** Where the lanes were last scrolled to for an item not drawn yet. */
+  let aimedAt: number | null = null
   for (let pass = 0; pass < MOST_PASSES; pass++) {
     // vis-timeline redraws at the next frame; positions are read once it has.
     await nextFrame()
@@ -74,17 +80,32 @@ export async function revealInLanes(timeline: Timeline, itemId: string, stillWan
     if (!stillWanted()) return
     const item = core.itemSet?.items[itemId]
     const lane = item?.parent
-    if (!item || !lane) return
-    const viewHeight = core.props?.centerContainer?.height ?? 0
-    const viewTop = -core._getScrollTop()
-    // An item in a lane out of view has not been placed yet: aim at its lane, then look again.
-    const placed = item.displayed && item.top !== null && item.height !== null
-    const top = lane.top + (placed ? item.top! : 0)
-    const bottom = placed ? top + item.height! : lane.top + Math.min(lane.height, viewHeight)
-    if (top >= viewTop && bottom <= viewTop + viewHeight) return
+    const view = core.dom?.centerContainer
+    if (!item || !lane || !view) return
+    const shown = view.getBoundingClientRect()
+    const element = item.displayed ? (item.dom?.point ?? item.dom?.box) : undefined
+    if (!element) {
+      // In a lane out of view, so not drawn yet: bring the top of its lane into view, then look
+      // again. Still not drawn with its lane in view: it lies outside the window's time.
+      if (lane.top - margin === aimedAt) return
+      lastTop = null
+      aimedAt = lane.top - margin
+      core._setScrollTop(-aimedAt)
+      core._redraw()
+      continue
+    }
+    // Where it is on screen: vis-timeline's own record of where lanes begin can be a redraw behind.
+    const { top, bottom, height } = element.getBoundingClientRect()
+    if (top >= shown.top && bottom <= shown.bottom) {
+      // In view, and where it was a pass ago: the lanes above have their heights.
+      if (top === lastTop) return
+      lastTop = top
+      continue
+    }
+    lastTop = null
     // Taller than the window, or above it: its top at the top. Below: its bottom at the bottom.
-    const wanted = top < viewTop || bottom - top > viewHeight ? top - margin : bottom - viewHeight + margin
-    core._setScrollTop(-wanted)
+    const moveUp = top < shown.top || height > shown.height ? top - shown.top - margin : bottom - shown.bottom + margin
+    core._setScrollTop(core._getScrollTop() - moveUp)
     core._redraw()
   }
 }
