@@ -305,6 +305,26 @@ test('deleting moves a note to the trash, and it can be restored from there', as
   await expect(detail.getByRole('button', { name: 'Edit note' })).toBeVisible()
 })
 
+test('declining to give a name says why on one line: the toolbar and the timeline below stay where they were', async ({ annalist }) => {
+  const page = annalist.page
+  const toolbar = page.getByRole('toolbar', { name: 'Timeline controls' })
+  const before = { toolbar: (await toolbar.boundingBox())!, timeline: (await annalist.timeline.boundingBox())! }
+  await page.keyboard.press('j')
+  await expect(annalist.detailPanel.getByRole('heading', { level: 2 })).toBeVisible()
+  await page.keyboard.press('n')
+  const preferences = page.getByRole('dialog', { name: 'Preferences' })
+  await preferences.getByRole('button', { name: 'Cancel' }).click()
+  const status = page.getByRole('status').filter({ hasText: 'A note needs your name first' })
+  await expect(status).toBeVisible()
+  await expect(status).toHaveAttribute('title', 'A note needs your name first: set it in Preferences.')
+  expect((await toolbar.boundingBox())!.height).toBe(before.toolbar.height)
+  expect((await annalist.timeline.boundingBox())!.y).toBe(before.timeline.y)
+  for (const name of ['Go to date', 'Zoom in', 'Lanes']) {
+    const button = (await annalist.button(name).boundingBox())!
+    expect(button.height, `${name} on one line`).toBeLessThan(36)
+  }
+})
+
 test('a note can be written with the keyboard alone', async ({ annalist, app }) => {
   const page = annalist.page
   await page.keyboard.press('j')

@@ -97,6 +97,8 @@ export function createShell(root: HTMLElement, initialView: TimelineView): Shell
     addCommand: (command, label, run) => commandMenu.add({ command, label, run }),
     status(message, kind = 'info') {
       status.textContent = message
+      // Cut to one line in a narrow window: the whole message on hover.
+      status.title = message
       status.classList.toggle('error', kind === 'error')
     },
   }
