@@ -76,6 +76,23 @@ test('with the whole timeline shown, the overview spans it as Fit frames it: bot
   expect(await strip.getAttribute('data-window-end')).toBe(new Date(end).toISOString())
 })
 
+test('in a short window the command menu scrolls, and the arrow keys reach every command', async ({ annalist }, testInfo) => {
+  test.skip(testInfo.project.name !== 'chromium', 'the page is resized through the Chromium harness')
+  await annalist.page.setViewportSize({ width: 1100, height: 560 })
+  await annalist.button('Commands').click()
+  const items = annalist.page.getByRole('menu', { name: 'Commands' }).getByRole('menuitem')
+  await expect(items.first()).toBeFocused()
+  expect(await items.count()).toBeGreaterThan(15)
+  // Up from the first goes round to the last, at the bottom of the list.
+  await annalist.page.keyboard.press('ArrowUp')
+  await expect(items.last()).toBeFocused()
+  await expect(items.last()).toBeInViewport({ ratio: 1 })
+  // The menu scrolled, not the window: the toolbar is still at the top.
+  expect((await annalist.page.getByRole('toolbar', { name: 'Timeline controls' }).boundingBox())!.y).toBe(0)
+  await annalist.page.keyboard.press('ArrowDown')
+  await expect(items.first()).toBeInViewport({ ratio: 1 })
+})
+
 test('the timeline follows the window as it is made narrower and wider', async ({ annalist }, testInfo) => {
   test.skip(testInfo.project.name !== 'chromium', 'the page is resized through the Chromium harness')
   const axisWidth = () => annalist.page.locator('.vis-panel.vis-center').evaluate((panel) => panel.getBoundingClientRect().width)
