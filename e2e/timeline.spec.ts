@@ -76,6 +76,45 @@ test('with the whole timeline shown, the overview spans it as Fit frames it: bot
   expect(await strip.getAttribute('data-window-end')).toBe(new Date(end).toISOString())
 })
 
+test('the divider beside the inspector gives the timeline more room, by mouse or keys, and keeps the width', async ({ annalist }, testInfo) => {
+  const page = annalist.page
+  const inspector = page.getByRole('complementary', { name: 'Inspector' })
+  const divider = page.getByRole('separator', { name: 'Inspector width' })
+  const timelineWidth = async () => (await annalist.timeline.locator('.vis-panel.vis-center').boundingBox())!.width
+  const before = { inspector: (await inspector.boundingBox())!.width, timeline: await timelineWidth() }
+
+  const dragBy = async (dx: number) => {
+    const grip = (await divider.boundingBox())!
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + 200)
+    await page.mouse.down()
+    await page.mouse.move(grip.x + grip.width / 2 + dx, grip.y + 200, { steps: 6 })
+    await page.mouse.up()
+  }
+  // Dragged 80 px to the right: the inspector narrower, the timeline (and its drawing) wider.
+  await dragBy(80)
+  await expect.poll(async () => (await inspector.boundingBox())!.width).toBe(before.inspector - 80)
+  await expect.poll(timelineWidth).toBeGreaterThan(before.timeline + 60)
+
+  // The keys: left widens the inspector by a step, and the timeline's own arrow-key pan is not run.
+  const window = await annalist.visibleWindow()
+  await divider.focus()
+  await page.keyboard.press('ArrowLeft')
+  await expect.poll(async () => (await inspector.boundingBox())!.width).toBe(before.inspector - 60)
+  await expect(divider).toHaveAttribute('aria-valuenow', String(before.inspector - 60))
+  expect(await annalist.visibleWindow()).toEqual(window)
+
+  // Never narrower than its least width, however far it is dragged.
+  await dragBy(600)
+  await expect.poll(async () => (await inspector.boundingBox())!.width).toBe(260)
+
+  if (testInfo.project.name === 'chromium') {
+    // Kept for the next time the window opens (the harness keeps the window's storage across a reload).
+    await page.reload()
+    await annalist.waitForReady()
+    expect((await inspector.boundingBox())!.width).toBe(260)
+  }
+})
+
 test('in a short window the command menu scrolls, and the arrow keys reach every command', async ({ annalist }, testInfo) => {
   test.skip(testInfo.project.name !== 'chromium', 'the page is resized through the Chromium harness')
   await annalist.page.setViewportSize({ width: 1100, height: 560 })

@@ -8,6 +8,7 @@ import { el } from '../dom'
 import { createShortcutSheet, installShortcuts, type Shortcut } from '../controls/shortcuts'
 import { mountTimeline } from '../timeline/timelineView'
 import type { AppContext, Selection } from './appContext'
+import { inspectorDivider } from './inspectorDivider'
 import { createSidebar } from './sidebar'
 import { createCommandMenu } from './commandMenu'
 
@@ -42,7 +43,7 @@ export function createShell(root: HTMLElement, initialView: TimelineView): Shell
   const timelineColumn = el('div', { className: 'timeline-column' }, [timelineContainer])
   const sidebar = createSidebar()
   const dialogs = el('div', { className: 'dialogs' })
-  root.replaceChildren(toolbar, banner, el('main', { className: 'workspace' }, [timelineColumn, sidebar.element]), dialogs)
+  root.replaceChildren(toolbar, banner, el('main', { className: 'workspace' }, [timelineColumn, inspectorDivider(sidebar.element), sidebar.element]), dialogs)
 
   function showNotices(messages: string[]): void {
     banner.replaceChildren(...messages.map((message) => el('p', { text: message })))

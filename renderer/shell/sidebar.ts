@@ -1,4 +1,4 @@
-/** The inspector beside the timeline: tabs (Details, Notes, …), always the same width. */
+/** The inspector beside the timeline: tabs (Details, Notes, …); its width is set by the divider beside it. */
 import { el } from '../dom'
 
 export interface Sidebar {
