@@ -1,9 +1,12 @@
 /** Playwright fixtures: each test gets its own data folder and a launched app on its project's target. */
 import { test as base, expect, type Locator, type Page } from '@playwright/test'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { launchApp, type LaunchedApp, type Target } from './launch'
+import type { TimelineDocument } from '../main/domain/timeline'
+import { DEFAULT_TIMELINE_NAME, timelinePath, timelinesDir } from '../main/store/library'
+import { serializeTimeline } from '../main/store/timelineFile'
 
 /**
  * Elements that would mean data became markup: any script or link, and any image but the export
@@ -62,6 +65,14 @@ export class AnnalistPage {
   button(name: string): Locator {
     return this.page.getByRole('button', { name, exact: true })
   }
+}
+
+/** Launches the app on a timeline of the test's own, written where the default timeline's file goes. */
+export async function launchOnTimeline(dataDir: string, target: Target, document: TimelineDocument): Promise<{ app: LaunchedApp; annalist: AnnalistPage }> {
+  await mkdir(timelinesDir(dataDir), { recursive: true })
+  await writeFile(timelinePath(dataDir, DEFAULT_TIMELINE_NAME), serializeTimeline(document))
+  const app = await launchApp({ dataDir, target })
+  return { app, annalist: new AnnalistPage(app.page) }
 }
 
 export interface Fixtures {

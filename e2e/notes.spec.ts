@@ -3,14 +3,11 @@
  * the dialog and by dragging across the dates, on a moment), drawn on the timeline and listed in the
  * Notes tab, kept across a relaunch; history and restore; the trash; a keyboard-only note; hostile text.
  */
-import { mkdir, writeFile } from 'node:fs/promises'
 import type { Locator, Page } from '@playwright/test'
-import { INJECTED_ELEMENTS, test, expect, AnnalistPage } from './fixtures'
+import { INJECTED_ELEMENTS, launchOnTimeline, test, expect, AnnalistPage } from './fixtures'
 import { launchApp, type Target } from './launch'
 import type { Annotation } from '../main/domain/timeline'
-import { DEFAULT_TIMELINE_NAME, timelinePath, timelinesDir } from '../main/store/library'
 import { emptyTimeline } from '../main/store/openTimeline'
-import { serializeTimeline } from '../main/store/timelineFile'
 
 const ANALYST = 'Jane Analyst'
 
@@ -421,10 +418,7 @@ test('a note chosen in the Notes tab is drawn and marked where more notes than t
     }
     document.annotations.push(note)
   }
-  await mkdir(timelinesDir(dataDir), { recursive: true })
-  await writeFile(timelinePath(dataDir, DEFAULT_TIMELINE_NAME), serializeTimeline(document))
-  const app = await launchApp({ dataDir, target: testInfo.project.name as Target })
-  const annalist = new AnnalistPage(app.page)
+  const { app, annalist } = await launchOnTimeline(dataDir, testInfo.project.name as Target, document)
   try {
     await annalist.waitForReady()
     await annalist.button('Go to date').click()

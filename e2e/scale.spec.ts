@@ -3,11 +3,8 @@
  * them, search finds an event deep in the set and the timeline shows it, and the timeline never
  * holds more than about 2,000 items, however far out or in the analyst is.
  */
-import { mkdir, writeFile } from 'node:fs/promises'
-import { test, expect, AnnalistPage } from './fixtures'
-import { launchApp, type LaunchedApp, type Target } from './launch'
-import { DEFAULT_TIMELINE_NAME, timelinePath, timelinesDir } from '../main/store/library'
-import { serializeTimeline } from '../main/store/timelineFile'
+import { test, expect, launchOnTimeline, type AnnalistPage } from './fixtures'
+import type { LaunchedApp, Target } from './launch'
 import { syntheticTimeline } from '../bench/synthetic'
 
 const EVENTS = 10_000
@@ -24,10 +21,7 @@ async function openLargeTimeline(dataDir: string, target: Target, annotations = 
   const document = syntheticTimeline({ events: EVENTS, annotations })
   const deep = document.events.find((event) => event.id === DEEP_ID)!
   deep.title = DEEP_TITLE
-  await mkdir(timelinesDir(dataDir), { recursive: true })
-  await writeFile(timelinePath(dataDir, DEFAULT_TIMELINE_NAME), serializeTimeline(document))
-  const app = await launchApp({ dataDir, target })
-  const annalist = new AnnalistPage(app.page)
+  const { app, annalist } = await launchOnTimeline(dataDir, target, document)
   await expect(app.page.locator('#app[data-ready="true"]')).toBeAttached({ timeout: 120_000 })
   await expect(annalist.timeline).toHaveAttribute('data-drawn-items', /^[1-9]\d*$/, { timeout: 60_000 })
   return { app, annalist }

@@ -1,12 +1,11 @@
 /** The working app: opens on the seed timeline, zooms, navigates, shows sources, keeps the store. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Locator } from '@playwright/test'
-import { test, expect, AnnalistPage } from './fixtures'
+import { test, expect, launchOnTimeline, AnnalistPage } from './fixtures'
 import { launchApp, type LaunchedApp, type Target } from './launch'
-import { timelinePath, timelinesDir, DEFAULT_TIMELINE_NAME } from '../main/store/library'
+import { timelinePath, DEFAULT_TIMELINE_NAME } from '../main/store/library'
 import { emptyTimeline } from '../main/store/openTimeline'
-import { serializeTimeline } from '../main/store/timelineFile'
 import type { TimelineDocument } from '../main/domain/timeline'
 
 interface SeedFile {
@@ -285,10 +284,7 @@ async function withinLanesShown(annalist: AnnalistPage, item: Locator): Promise<
 }
 
 async function openCrowdedLane(dataDir: string, target: Target): Promise<{ app: LaunchedApp; annalist: AnnalistPage; needle: Locator }> {
-  await mkdir(timelinesDir(dataDir), { recursive: true })
-  await writeFile(timelinePath(dataDir, DEFAULT_TIMELINE_NAME), serializeTimeline(timelineWithACrowdedLane()))
-  const app = await launchApp({ dataDir, target })
-  const annalist = new AnnalistPage(app.page)
+  const { app, annalist } = await launchOnTimeline(dataDir, target, timelineWithACrowdedLane())
   await annalist.waitForReady()
   await expect(annalist.eventItem('Statement number 1 on')).toBeVisible()
   // The needle's lane starts below the window.
@@ -345,10 +341,7 @@ test('J onto an event counted in a cluster marks the cluster; opening it shows t
       document.events.push({ id: `r-${day}-${hour}`, title, date, description: '', lanes: ['busy'], tags: [], sources: [] })
     }
   }
-  await mkdir(timelinesDir(dataDir), { recursive: true })
-  await writeFile(timelinePath(dataDir, DEFAULT_TIMELINE_NAME), serializeTimeline(document))
-  const app = await launchApp({ dataDir, target: testInfo.project.name as Target })
-  const annalist = new AnnalistPage(app.page)
+  const { app, annalist } = await launchOnTimeline(dataDir, testInfo.project.name as Target, document)
   try {
     await annalist.waitForReady()
     await expect(annalist.eventItem('Day 1 of the blockade')).toHaveCount(0)
