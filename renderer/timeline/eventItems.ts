@@ -59,14 +59,16 @@ export function toEventItem(event: ViewportItem, laneIndex: number, highlighted:
 /** The item drawing the engine's cluster with this id. */
 export const clusterItemId = (clusterId: string) => `cluster:${clusterId}`
 
+/** Narrower than this, a cluster cannot show "1,234 events" inside it. */
+const COUNT_LABEL_PX = 64
+
 /**
- * `bucketMs`: the time the engine's narrowest cluster stands for at this zoom, about 48–96 px. A
- * cluster spanning less is too narrow for its count, which then runs on past its end, as an
- * event's label runs past its dot.
+ * `msPerPx`: the scale the drawing was made for. A cluster too narrow for its count shows its label
+ * past its end, as an event's label runs past its dot.
  */
-export function toClusterItem(cluster: ViewportCluster, laneIndex: number, bucketMs: number): ClusterItem {
+export function toClusterItem(cluster: ViewportCluster, laneIndex: number, msPerPx: number): ClusterItem {
   const spread = cluster.end > cluster.start
-  const narrow = spread && cluster.end - cluster.start < bucketMs
+  const narrow = spread && (cluster.end - cluster.start) / msPerPx < COUNT_LABEL_PX
   return {
     id: clusterItemId(cluster.id),
     kind: 'cluster',

@@ -123,9 +123,10 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     slice = answer
     noteCounts = answer.noteCounts
     const laneIndex = new Map(view.lanes.filter((lane) => !lane.hidden).map((lane, index) => [lane.id, index]))
+    const { start, end, widthPx } = ahead.askedFor(answer) ?? queryFor(handle.visibleWindow())
     const items: TimelineItem[] = [
       ...answer.items.map((event) => toEventItem(event, laneIndex.get(event.lane) ?? 7, highlighted.has(event.eventId))),
-      ...answer.clusters.map((cluster) => toClusterItem(cluster, laneIndex.get(cluster.lane) ?? 7, answer.bucketMs)),
+      ...answer.clusters.map((cluster) => toClusterItem(cluster, laneIndex.get(cluster.lane) ?? 7, (end - start) / widthPx)),
     ]
     inOneLayout(timeline, () => syncDataSet<TimelineItem>(itemSet, items, (item) => !isNoteItem(item), signatureOf))
     container.dataset.drawnItems = String(items.length)
