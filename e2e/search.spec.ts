@@ -42,6 +42,9 @@ test('"Geneva" finds the talks and the note about them, emphasised on the timeli
   await expect(searchTab(annalist).getByRole('status')).toHaveText(/^\d+ match(es)?$/)
   await expect(hits(annalist).filter({ hasText: GENEVA })).toHaveCount(1)
   await expect(hits(annalist).filter({ hasText: 'Talks week' })).toContainText('The Geneva round changed nothing')
+  // The word matched is marked in each hit's title and passage, as text.
+  await expect(hits(annalist).filter({ hasText: GENEVA }).locator('.search-hit-title mark')).toHaveText(['Geneva'])
+  await expect(hits(annalist).filter({ hasText: 'Talks week' }).locator('.search-hit-snippet mark').first()).toHaveText('Geneva')
   const count = Number((await searchTab(annalist).getByRole('status').textContent())!.split(' ')[0])
   expect(count).toBe(await hits(annalist).count())
   await expect(annalist.eventItem(GENEVA)).toHaveClass(/ev-highlight/)

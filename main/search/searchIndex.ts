@@ -16,7 +16,7 @@ import type { Annotation, TimelineEvent } from '../domain/timeline'
 import type { EventRecord } from '../timelineIndex/eventRecords'
 import { compileFilter } from '../timelineIndex/eventRecords'
 import type { SearchHit, SearchQuery, SearchResults } from '../timelineIndex/viewportTypes'
-import { searchableWord, snippetAround } from './snippet'
+import { matchedRanges, searchableWord, snippetAround } from './snippet'
 
 interface SearchDocument {
   id: string
@@ -198,13 +198,13 @@ export class TimelineSearch {
 
   private hit(match: Subject, result: SearchResult): SearchHit {
     const { span } = match
+    const marked = (title: string, snippet: string) => ({ title, snippet, marks: { title: matchedRanges(title, result.terms), snippet: matchedRanges(snippet, result.terms) } })
     if (match.kind === 'event') {
       const { record, event } = match
-      return { kind: 'event', id: record.id, title: record.title, snippet: snippetAround(event.description || event.title, result.terms), span, score: result.score }
+      return { kind: 'event', id: record.id, ...marked(record.title, snippetAround(event.description || event.title, result.terms)), span, score: result.score }
     }
     const { annotation } = match
-    const title = noteTitle(annotation, HIT_TITLE_MOST)
-    return { kind: 'annotation', id: annotation.id, title, snippet: snippetAround(annotation.text, result.terms), span, score: result.score }
+    return { kind: 'annotation', id: annotation.id, ...marked(noteTitle(annotation, HIT_TITLE_MOST), snippetAround(annotation.text, result.terms)), span, score: result.score }
   }
 
   /**

@@ -37,3 +37,22 @@ export function snippetAround(text: string, terms: readonly string[]): string {
   } else end = flat.length
   return `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`
 }
+
+/** A word as the index reads one: anything between spaces and punctuation (minisearch's own split). */
+const WORD = /[^\n\r\p{Z}\p{P}]+/gu
+
+/**
+ * Where `terms` (searchable words, as the index holds them: the words a query matched, after
+ * prefixes and typos) stand in `text` as whole words, for the results list to mark: [start, end)
+ * pairs in order. None when the text's letters do not line up one to one with their searchable
+ * form (text stored with accents as separate marks).
+ */
+export function matchedRanges(text: string, terms: readonly string[]): [number, number][] {
+  if (terms.length === 0) return []
+  const searchable = searchableWord(text)
+  if (searchable.length !== text.length) return []
+  const wanted = new Set(terms)
+  const ranges: [number, number][] = []
+  for (const word of searchable.matchAll(WORD)) if (wanted.has(word[0])) ranges.push([word.index, word.index + word[0].length])
+  return ranges
+}

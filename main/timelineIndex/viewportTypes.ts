@@ -137,6 +137,8 @@ export interface SearchHit {
   title: string
   /** A short passage around the first matching word, or the start of the text. */
   snippet: string
+  /** The matching words in `title` and `snippet`, as [start, end) character ranges. */
+  marks: { title: [number, number][]; snippet: [number, number][] }
   /** The time it occupies (an annotation's anchor); null when it cannot be placed. */
   span: { start: number; end: number } | null
   score: number

@@ -66,6 +66,23 @@ test('the best match comes first, with a snippet around the matching word and th
   assert.equal(limited.total, 2)
 })
 
+test('each hit says where the words it matched stand in its title and snippet, after prefixes, typos and accents', async () => {
+  const indexes = new TimelineIndexes()
+  indexes.rebuild(crisis())
+  const marked = (text: string, ranges: [number, number][]) => ranges.map(([start, end]) => text.slice(start, end))
+  const hit = async (text: string, id: string) => (await indexes.search({ text })).hits.find((found) => found.id === id)!
+  const unrest = await hit('kazak zhanaozen', 'kz-unrest')
+  assert.deepEqual(marked(unrest.title, unrest.marks.title), ['Kazakhstan'], 'a prefix marks the whole word it matched')
+  assert.deepEqual(marked(unrest.snippet, unrest.marks.snippet), ['Zhanaozen'])
+  const minsk = await hit('ceasfire', 'ceasefire')
+  assert.deepEqual(marked(minsk.title, minsk.marks.title), ['ceasefire'], 'a typo marks the word as written')
+  const speech = await hit('niinisto', 'niinisto')
+  assert.deepEqual(marked(speech.title, speech.marks.title), ['Niinistö'], 'accents are kept in what is marked')
+  const note = await hit('ukrainian estimate', 'gap')
+  assert.deepEqual(marked(note.snippet, note.marks.snippet), ['Ukrainian', 'estimate'])
+  assert.deepEqual(note.marks.title.length, 2, 'the title of a note without a label is the start of its text')
+})
+
 test('filters by lane, tag, grade and date window; annotations follow their event', async () => {
   const indexes = new TimelineIndexes()
   indexes.rebuild(crisis())

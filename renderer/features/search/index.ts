@@ -15,13 +15,27 @@ const TYPING_DELAY_MS = 120
 /** Hits listed; `total` still counts every match and `span` frames every placed one. */
 const LISTED_HITS = 200
 
+/** `text` with the words the search matched in <mark>, as text nodes only (never parsed as HTML). */
+function withMarks(text: string, ranges: readonly [number, number][]): (string | HTMLElement)[] {
+  const parts: (string | HTMLElement)[] = []
+  let at = 0
+  for (const [start, end] of ranges) {
+    if (start < at || end > text.length) continue
+    if (start > at) parts.push(text.slice(at, start))
+    parts.push(el('mark', { text: text.slice(start, end) }))
+    at = end
+  }
+  if (at < text.length) parts.push(text.slice(at))
+  return parts
+}
+
 function hitRow(hit: SearchHit, open: (hit: SearchHit) => void): HTMLElement {
   return el('li', { className: 'search-hit' }, [
     el('button', { className: 'search-hit-button', attrs: { type: 'button' }, on: { click: () => open(hit) } }, [
       el('span', { className: `search-hit-kind kind-${hit.kind}`, text: hit.kind === 'event' ? 'Event' : 'Note' }),
       el('span', { className: 'search-hit-body' }, [
-        el('span', { className: 'search-hit-title', text: hit.title }),
-        hit.snippet && hit.snippet !== hit.title ? el('span', { className: 'search-hit-snippet', text: hit.snippet }) : null,
+        el('span', { className: 'search-hit-title' }, withMarks(hit.title, hit.marks.title)),
+        hit.snippet && hit.snippet !== hit.title ? el('span', { className: 'search-hit-snippet' }, withMarks(hit.snippet, hit.marks.snippet)) : null,
       ]),
     ]),
   ])
