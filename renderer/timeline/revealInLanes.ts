@@ -16,7 +16,6 @@ import type { Timeline } from 'vis-timeline'
 interface VisLane {
   /** From the top of the lanes, in px, as of vis-timeline's last redraw. */
   top: number
-  height: number
 }
 
 interface VisItem {
