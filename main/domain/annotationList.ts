@@ -135,11 +135,12 @@ export function annotationSummary(document: TimelineDocument, filter: Annotation
 
 /**
  * How many notes the timeline draws: at most `most`, and when more than `spacing.beyond` overlap
- * the stretch, at most `spacing.notes` starting in each `spacing.ms`.
+ * the stretch, at most `spacing.notes` starting in each `spacing.ms` and at most `spacing.across`
+ * running across the whole stretch.
  */
 export interface NotesDrawnLimit {
   most: number
-  spacing?: { ms: number; notes: number; beyond: number }
+  spacing?: { ms: number; notes: number; beyond: number; across: number }
   /** The note the analyst has chosen: drawn whenever it overlaps the stretch, whatever the limit. */
   chosen?: string
 }
@@ -153,7 +154,11 @@ export interface NotesDrawnLimit {
  * spread over the whole stretch rather than bunched at its start. They are also mostly the same
  * notes from one step to the next, so a step redraws only the notes entering and leaving: spacing
  * stretches lie on a fixed grid, so zooming in (to a grid of halves) keeps every drawn note still
- * in the stretch while `most` is not reached.
+ * in the stretch while `most` is not reached — unless it comes to run across the whole stretch,
+ * where `spacing.across` newer notes may do so too. Notes across the whole stretch each fill a row
+ * of the Notes lane from edge to edge, and no spacing by start date tells them apart: at a day's
+ * zoom in a timeline of 10,000 notes, sixteen months-long notes stacked the lane 530 px deep and
+ * pushed every event lane out of the window.
  */
 export function notesInWindow(document: TimelineDocument, window: { start: number; end: number }, limit: NotesDrawnLimit): { notes: DrawnNote[]; moreNotes: number } {
   const placed: (PlacedNote & { span: TimeSpan })[] = []
@@ -166,6 +171,7 @@ export function notesInWindow(document: TimelineDocument, window: { start: numbe
   placed.sort(latestEditFirst)
   const kept: PlacedNote[] = []
   const perStretch = new Map<number, number>()
+  let across = 0
   // The chosen note first, counted against `most` but not against its stretch's spacing: choosing
   // a note in the Notes tab where 10,000 overlap must still show which bar it is.
   const picked = placed.findIndex((entry) => entry.note.id === limit.chosen)
@@ -173,7 +179,10 @@ export function notesInWindow(document: TimelineDocument, window: { start: numbe
   const overlapping = placed.length + kept.length
   for (const entry of placed) {
     if (kept.length === limit.most) break
-    if (limit.spacing && overlapping > limit.spacing.beyond) {
+    if (limit.spacing && overlapping > limit.spacing.beyond && entry.span.start < window.start && entry.span.end > window.end) {
+      if (across === limit.spacing.across) continue
+      across++
+    } else if (limit.spacing && overlapping > limit.spacing.beyond) {
       const stretch = Math.floor(entry.span.start / limit.spacing.ms)
       const there = perStretch.get(stretch) ?? 0
       if (there === limit.spacing.notes) continue

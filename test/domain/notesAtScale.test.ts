@@ -57,7 +57,7 @@ const DAY = 86_400_000
 
 test('spaced out, the notes drawn are at most two starting in each stretch, the newest there, and the rest counted', () => {
   const window = { start: Date.UTC(1998, 0, 1), end: Date.UTC(2006, 0, 1) }
-  const spacing = { ms: 64 * DAY, notes: 2, beyond: 12 }
+  const spacing = { ms: 64 * DAY, notes: 2, beyond: 12, across: 3 }
   const drawn = notesInWindow(document, window, { most: 1_000, spacing })
   const candidates = document.annotations.flatMap((note) => {
     if (note.deleted || note.anchor.kind === 'event') return []
@@ -77,13 +77,13 @@ test('spaced out, the notes drawn are at most two starting in each stretch, the 
   const few = { start: Date.UTC(2003, 0, 1), end: Date.UTC(2003, 0, 4) }
   const inFew = notesInWindow(document, few, { most: 1_000 })
   assert.ok(inFew.notes.length > 2 && inFew.notes.length <= 12, `a stretch with a few notes (${inFew.notes.length})`)
-  assert.deepEqual(notesInWindow(document, few, { most: 1_000, spacing: { ms: 365 * DAY, notes: 2, beyond: 12 } }), inFew, 'a few notes are all drawn')
+  assert.deepEqual(notesInWindow(document, few, { most: 1_000, spacing: { ms: 365 * DAY, notes: 2, beyond: 12, across: 3 } }), inFew, 'a few notes are all drawn')
 })
 
 
 test('the note the analyst has chosen is drawn where it overlaps the stretch, however many notes crowd it out', () => {
   const window = { start: Date.UTC(1998, 0, 1), end: Date.UTC(2006, 0, 1) }
-  const spacing = { ms: 64 * DAY, notes: 2, beyond: 12 }
+  const spacing = { ms: 64 * DAY, notes: 2, beyond: 12, across: 3 }
   const unchosen = notesInWindow(document, window, { most: 60, spacing })
   const drawnIds = new Set(unchosen.notes.map((note) => note.id))
   const left = document.annotations.find((note) => {
@@ -103,22 +103,56 @@ test('the note the analyst has chosen is drawn where it overlaps the stretch, ho
   const elsewhere = { start: Date.UTC(1800, 0, 1), end: Date.UTC(1801, 0, 1) }
   assert.deepEqual(notesInWindow(document, elsewhere, { most: 60, chosen: left.id }), { notes: [], moreNotes: 0 }, 'a chosen note outside the stretch is not drawn')
 })
-test('a note drawn stays drawn as the analyst zooms in, while it is still in the stretch', () => {
+const runsAcross = (span: { start: number; end: number }, stretch: { start: number; end: number }) => span.start < stretch.start && span.end > stretch.end
+const newerFirst = (a: { updated: string; id: string }, b: { updated: string; id: string }) => (a.updated === b.updated ? (a.id < b.id ? -1 : 1) : a.updated > b.updated ? -1 : 1)
+
+test('a note drawn stays drawn as the analyst zooms in, while it is still in the stretch, unless three newer ones run across it too', () => {
   let stretch = { start: Date.UTC(1992, 0, 1), end: Date.UTC(2016, 0, 1) }
   let spacingMs = 2 ** 34 // about 200 days; halved at each step, as the engine's buckets are
-  let before = notesInWindow(document, stretch, { most: 1_000, spacing: { ms: spacingMs, notes: 2, beyond: 12 } })
-  for (let step = 0; step < 4; step++) {
-    assert.ok(before.moreNotes > 0, 'spaced out, so the choice matters')
+  const spacing = () => ({ ms: spacingMs, notes: 2, beyond: 12, across: 3 })
+  let before = notesInWindow(document, stretch, { most: 1_000, spacing: spacing() })
+  let kept = 0
+  // Zoomed in until the notes in the stretch are few enough to be drawn without spacing.
+  while (before.moreNotes > 0) {
     const quarter = (stretch.end - stretch.start) / 4
     stretch = { start: stretch.start + quarter, end: stretch.end - quarter }
     spacingMs /= 2
-    const after = notesInWindow(document, stretch, { most: 1_000, spacing: { ms: spacingMs, notes: 2, beyond: 12 } })
+    const after = notesInWindow(document, stretch, { most: 1_000, spacing: spacing() })
     const drawnAfter = new Set(after.notes.map((note) => note.id))
-    const stillInStretch = before.notes.filter((note) => note.span.end >= stretch.start && note.span.start <= stretch.end)
-    assert.ok(stillInStretch.length > 5, `${stillInStretch.length} notes still in the stretch`)
-    for (const note of stillInStretch) assert.ok(drawnAfter.has(note.id), `note ${note.id} was drawn before zooming in and is still in the stretch`)
+    const acrossAfter = after.notes.filter((note) => runsAcross(note.span, stretch))
+    assert.ok(acrossAfter.length <= 3, `${acrossAfter.length} notes drawn across the whole stretch`)
+    for (const note of before.notes.filter((note) => note.span.end >= stretch.start && note.span.start <= stretch.end)) {
+      if (drawnAfter.has(note.id)) {
+        kept++
+        continue
+      }
+      assert.ok(runsAcross(note.span, stretch), `note ${note.id} was drawn before zooming in, is still in the stretch and does not run across it`)
+      assert.equal(acrossAfter.length, 3)
+      assert.ok(acrossAfter.every((drawn) => newerFirst(drawn, note) < 0), `the notes drawn across the stretch instead of ${note.id} are newer`)
+    }
     before = after
   }
+  assert.ok(kept > 50, `${kept} notes stayed drawn`)
+})
+
+test('at a day\'s zoom, the notes running across the whole stretch are three, the newest, and the rest are counted', () => {
+  // Sixteen notes of a few months each around 9 November 1991 (the crowd the 10,000-event benchmark
+  // timeline has there), and four on the day itself, hours apart.
+  const template = document.annotations.find((note) => !note.deleted && note.anchor.kind === 'span')!
+  const note = (n: number, date: string) => ({ ...template, id: `crowd-${n}`, anchor: { kind: 'span' as const, date }, updated: `2024-01-${String(n + 1).padStart(2, '0')}T00:00:00Z`, history: [] })
+  const long = Array.from({ length: 16 }, (_, n) => note(n, `1991-${String(1 + (n % 9)).padStart(2, '0')}-0${1 + (n % 7)}/1992-0${1 + (n % 5)}-15`))
+  const short = ['00', '06', '12', '18'].map((hour, n) => note(20 + n, `1991-11-09T${hour}:00Z/1991-11-09T${hour}:30Z`))
+  const crowded = { ...document, annotations: [...long, ...short] }
+  const stretch = { start: Date.UTC(1991, 10, 8), end: Date.UTC(1991, 10, 11) }
+  const spacing = { ms: 2 ** 24, notes: 2, beyond: 12, across: 3 }
+
+  const drawn = notesInWindow(crowded, stretch, { most: 60, spacing })
+  const drawnAcross = drawn.notes.filter((drawnNote) => runsAcross(drawnNote.span, stretch))
+  assert.deepEqual(drawnAcross.map((drawnNote) => drawnNote.id).sort(), ['crowd-13', 'crowd-14', 'crowd-15'], 'the three most recently edited')
+  assert.deepEqual(drawn.notes.filter((drawnNote) => !runsAcross(drawnNote.span, stretch)).map((drawnNote) => drawnNote.id).sort(), short.map((n) => n.id).sort(), 'the notes on the day are all drawn')
+  assert.equal(drawn.moreNotes, 13, 'the rest are counted')
+  const unspaced = notesInWindow(crowded, stretch, { most: 60, spacing: { ...spacing, across: 60 } })
+  assert.equal(unspaced.notes.length, 20, 'without the limit they are all drawn')
 })
 
 test('badge counts are the live notes on each event', () => {

@@ -15,11 +15,11 @@ import { noteCountsByEvent, notesInWindow } from '../../domain/annotationList'
 /**
  * Notes beyond these in the stretch drawn (the window and a window width either side) are summed up
  * in one "zoom in" bar rather than drawn: at most 60, and when there are more than 12, two starting
- * in each stretch of four buckets (200–400 px, about a label's width). With 100 and no spacing, the
- * Notes lane of a timeline with 10,000 notes stacked twenty rows deep and pushed every event lane
- * out of the window.
+ * in each stretch of four buckets (200–400 px, about a label's width) and three running across the
+ * whole stretch. With 100 and no spacing, the Notes lane of a timeline with 10,000 notes stacked
+ * twenty rows deep and pushed every event lane out of the window.
  */
-const NOTES_DRAWN = { most: 60, bucketsApart: 4, notesApart: 2, spacedBeyond: 12 }
+const NOTES_DRAWN = { most: 60, bucketsApart: 4, notesApart: 2, spacedBeyond: 12, across: 3 }
 /** The window has drawn by then; the search index is built after it (or at the first search). */
 const SEARCH_BUILD_DELAY_MS = 2_000
 
@@ -49,7 +49,7 @@ export function viewportHandlers(
         const count = counts.get(item.eventId)
         if (count) noteCounts[item.eventId] = count
       }
-      const spacing = { ms: slice.bucketMs * NOTES_DRAWN.bucketsApart, notes: NOTES_DRAWN.notesApart, beyond: NOTES_DRAWN.spacedBeyond }
+      const spacing = { ms: slice.bucketMs * NOTES_DRAWN.bucketsApart, notes: NOTES_DRAWN.notesApart, beyond: NOTES_DRAWN.spacedBeyond, across: NOTES_DRAWN.across }
       return { ...slice, ...notesInWindow(document, slice.covered, { most: NOTES_DRAWN.most, spacing, chosen: query.chosenNote }), noteCounts }
     },
     clusterHolding: async (eventId, query) => current().clusterHolding(eventId, query),
