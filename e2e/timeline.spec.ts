@@ -181,6 +181,28 @@ test('an event dated just before the window keeps its label readable from the le
   expect(shownThere).toBe('Biden–Putin video summit')
 })
 
+test('the time axis never shows a label cut by the left edge: the first is moved to the edge, or hidden when it does not fit', async ({ annalist }) => {
+  const axis = annalist.timeline.locator('.vis-panel.vis-top')
+  /** The axis's minor labels in view, as the analyst reads them: text and where they start. */
+  const shownLabels = () =>
+    axis.evaluate((panel) => {
+      const edge = panel.getBoundingClientRect().left
+      return [...panel.querySelectorAll<HTMLElement>('.vis-text.vis-minor:not(.vis-measure)')]
+        .filter((label) => getComputedStyle(label).visibility !== 'hidden' && label.getBoundingClientRect().right > edge)
+        .map((label) => ({ text: label.textContent ?? '', fromEdge: Math.round(label.getBoundingClientRect().left - edge) }))
+    })
+  // The whole seed: its first stretch on the axis is 1990–95, and the window starts in 1991.
+  await expect.poll(async () => (await shownLabels())[0]?.text).toBe('1990')
+  const first = (await shownLabels())[0]!.fromEdge
+  expect(first >= 0 && first <= 1, `"1990" starts at the edge (past the panel's border), not ${first} px from it`).toBe(true)
+  for (let step = 0; step < 12; step++) {
+    await annalist.page.keyboard.press('ArrowRight')
+    const labels = await shownLabels()
+    expect(labels.length).toBeGreaterThan(2)
+    for (const label of labels) expect(label.fromEdge, `"${label.text}" starts inside the timeline`).toBeGreaterThanOrEqual(0)
+  }
+})
+
 test('an invalid date in go to date is explained, not accepted', async ({ annalist }) => {
   await annalist.button('Go to date').click()
   const dialog = annalist.page.getByRole('dialog', { name: 'Go to date' })

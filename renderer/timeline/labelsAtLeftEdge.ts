@@ -1,5 +1,7 @@
 /**
- * Keeps readable the label of an event dated just before the window. vis-timeline draws a point's
+ * Keeps readable the labels cut by the window's left edge: an event's, and the time axis's first.
+ *
+ * An event dated just before the window. vis-timeline draws a point's
  * label running right from its dot; with the dot past the left edge the label is cut from its start
  * ("eeping mandate in Minsk"), at times leaving a grade badge on its own. As vis-timeline already
  * does for bars, the label is moved to start at the edge, and fades out where it used to end, so it
@@ -11,6 +13,8 @@
  * does; if its shape changes, `keepLabelsAtLeftEdge` answers false and labels are cut as before.
  */
 import type { Timeline } from 'vis-timeline'
+
+export type LeftEdgeLabels = 'events and axis' | 'events' | 'axis' | 'neither'
 
 interface VisPointItem {
   /** Where the event's date is, in px from the window's left edge. */
@@ -37,8 +41,14 @@ function pointItemClass(timeline: Timeline): VisPointItem | null {
   return prototype && typeof prototype.repositionX === 'function' ? prototype : null
 }
 
-/** Answers whether labels of points past the left edge are now kept in view. */
-export function keepLabelsAtLeftEdge(timeline: Timeline): boolean {
+/** Answers which labels cut by the left edge are now kept in view (vis-timeline may have changed). */
+export function keepLabelsAtLeftEdge(timeline: Timeline): LeftEdgeLabels {
+  const events = keepEventLabels(timeline)
+  const axis = keepAxisLabel(timeline)
+  return events && axis ? 'events and axis' : events ? 'events' : axis ? 'axis' : 'neither'
+}
+
+function keepEventLabels(timeline: Timeline): boolean {
   const pointClass = pointItemClass(timeline)
   if (!pointClass) return false
   if (wrappedClasses.has(pointClass)) return true
@@ -50,6 +60,67 @@ export function keepLabelsAtLeftEdge(timeline: Timeline): boolean {
   wrappedClasses.add(pointClass)
   return true
 }
+
+interface CutLabel {
+  label: HTMLElement
+  x: number
+  text: string
+  orientation: string
+}
+
+interface VisTimeAxis {
+  props: { minorCharWidth?: number; majorLabelHeight?: number }
+  dom: { minorTexts: HTMLElement[] }
+  _repaintLabels(): void
+  _repaintMinorText(x: number, text: string, orientation: string, className: string): HTMLElement
+}
+
+/**
+ * The axis labels the stretch of time right of its tick ("1990" the five years from 1990), cut where
+ * its tick is past the edge: "90" at the start of the whole timeline. vis-timeline already moves the
+ * first major label (the year over the months) to the edge; the first minor label is moved there too
+ * when the rest of its stretch holds it, and hidden when not. Its width is vis-timeline's own
+ * estimate (characters × the width it measured for one), as vis-timeline's is for major labels.
+ */
+function keepAxisLabel(timeline: Timeline): boolean {
+  const axis = (timeline as unknown as { timeAxis?: VisTimeAxis }).timeAxis
+  if (!axis || typeof axis._repaintLabels !== 'function' || typeof axis._repaintMinorText !== 'function' || !Array.isArray(axis.dom?.minorTexts)) return false
+  const repaintLabels = axis._repaintLabels
+  const repaintMinorText = axis._repaintMinorText
+  // The first minor label of the redraw under way, when its tick is past the edge.
+  let cut: CutLabel | null = null
+  const takeCut = (): CutLabel | null => {
+    const taken = cut
+    cut = null
+    return taken
+  }
+  axis._repaintMinorText = function (this: VisTimeAxis, x, text, orientation, className) {
+    const isFirst = this.dom.minorTexts.length === 0
+    const label = repaintMinorText.call(this, x, text, orientation, className)
+    label.style.removeProperty('visibility') // labels are reused from one redraw to the next
+    if (isFirst && x < 0) cut = { label, x, text, orientation }
+    return label
+  }
+  axis._repaintLabels = function (this: VisTimeAxis) {
+    takeCut()
+    repaintLabels.call(this)
+    const first = takeCut()
+    if (!first) return
+    const { label, x, text, orientation } = first
+    const shown = x + (Number.parseFloat(label.style.width) || 0)
+    const needed = text.length * (this.props.minorCharWidth || 8) + AXIS_LABEL_PADDING_PX
+    if (shown < needed) {
+      label.style.visibility = 'hidden'
+      return
+    }
+    label.style.transform = `translate(0px, ${orientation === 'top' ? (this.props.majorLabelHeight ?? 0) : 0}px)`
+    label.style.width = `${shown}px`
+  }
+  return true
+}
+
+/** vis-timeline's padding either side of an axis label's text. */
+const AXIS_LABEL_PADDING_PX = 6
 
 function keepInView(item: VisPointItem): void {
   const content = item.dom?.content

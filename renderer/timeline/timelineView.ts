@@ -310,7 +310,8 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     refreshSoon() // a wider or narrower drawing may need another level of detail
   }).observe(container)
   if (!batchItemLayout(timeline)) console.warn('Annalist: vis-timeline changed; new items are laid out one by one (slower zoom steps)')
-  if (!keepLabelsAtLeftEdge(timeline)) console.warn('Annalist: vis-timeline changed; labels of events just before the window are cut at its edge')
+  const leftEdge = keepLabelsAtLeftEdge(timeline)
+  if (leftEdge !== 'events and axis') console.warn(`Annalist: vis-timeline changed; labels cut by the window's left edge are kept in view only for ${leftEdge}`)
 
   const frame = (start: number, end: number) => moveTo(framedWindow(start, end))
   const fit = () => (view.range ? frame(view.range.start, view.range.end) : timeline.fit({ animation: false }))
