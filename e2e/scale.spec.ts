@@ -150,6 +150,42 @@ test('search finds an event deep in 10,000 and the timeline shows it', async ({ 
   }
 })
 
+test('a search marks every match on the timeline: clusters say how many they hold, and zooming in shows them marked', async ({ dataDir }, testInfo) => {
+  const { app, annalist } = await openLargeTimeline(dataDir, testInfo.project.name as Target)
+  const { page } = annalist
+  /** "N found" on the clusters drawn, and the events drawn marked as matches. */
+  const marks = async () => ({
+    inClusters: (await annalist.timeline.locator('.cluster-found-count').allTextContents()).map((text) => Number(text.replace(/\D/g, ''))),
+    drawn: await annalist.timeline.locator('.vis-item.ev.ev-highlight').count(),
+  })
+  try {
+    // The whole timeline: 10,000 events in clusters; the one deep match is counted in one of them.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('satellite uplinks')
+    await expect(page.getByRole('tabpanel', { name: 'Search' }).getByRole('status')).toHaveText(/^1 match/, { timeout: 20_000 })
+    // (It is in two lanes: a cluster in each counts it, where its lane is in view.)
+    await expect.poll(async () => (await marks()).inClusters.length, { timeout: 20_000 }).toBeGreaterThan(0)
+    expect(await marks()).toEqual({ inClusters: (await marks()).inClusters.map(() => 1), drawn: 0 })
+    const holding = annalist.timeline.locator('.vis-item.cluster.cluster-found')
+
+    // Zoomed in on that cluster until it opens: the match is drawn as itself, marked.
+    for (let opened = false, step = 0; !opened && step < 12; step++) {
+      await holding.first().click({ timeout: 5_000 })
+      await page.waitForTimeout(400)
+      opened = (await marks()).drawn > 0
+    }
+    await expect.poll(async () => (await marks()).inClusters, { timeout: 20_000 }).toEqual([])
+    const titles = await annalist.timeline.locator('.vis-item.ev.ev-highlight .ev-title').allTextContents()
+    expect(titles.length).toBeGreaterThan(0)
+    expect(new Set(titles)).toEqual(new Set([DEEP_TITLE]))
+
+    // A search that finds nothing, or none: no marks are left behind.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('')
+    await expect.poll(marks, { timeout: 20_000 }).toEqual({ inClusters: [], drawn: 0 })
+  } finally {
+    await app.close()
+  }
+})
+
 test('an event picked from the search results is on screen, below lanes that grow as the day is drawn', async ({ dataDir }, testInfo) => {
   // With the benchmark's 10,000 notes the Notes lane and the lanes above the event fill up with
   // the notes and whole-day events of that day only after the window has moved there.

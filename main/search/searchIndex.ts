@@ -94,6 +94,11 @@ export class TimelineSearch {
   private abandoned = false
   /** Changes that arrive while the build runs, applied in order once it is done. */
   private readonly waiting: Edit[] = []
+  /**
+   * The events the last search asked of `matchingEvents` matched, until the index changes: the
+   * timeline asks for every drawing while a search is shown, and pans and zooms ask the same.
+   */
+  private matched: { key: string; events: ReadonlySet<string> } | null = null
 
   constructor(private readonly subjects: SearchSubjects) {}
 
@@ -135,6 +140,7 @@ export class TimelineSearch {
   }
 
   private edit(edit: Edit): void {
+    this.matched = null
     // Before the build starts there is nothing to edit: the build reads the document as it is then.
     if (this.built) edit(this.index)
     else if (this.building) this.waiting.push(edit)
@@ -184,6 +190,30 @@ export class TimelineSearch {
     return { hits, total, span: start <= end ? { start, end } : null }
   }
 
+  /**
+   * Every event the search matches after its filters (not only the hits it lists), for the timeline
+   * to mark them and count them in its clusters. Null while the index is still being built: a
+   * drawing is never held back for it.
+   */
+  matchingEvents(query: Pick<SearchQuery, 'text' | 'filter'>): ReadonlySet<string> | null {
+    if (!this.built) return null
+    const text = query.text.trim()
+    const key = JSON.stringify([text, query.filter ?? {}])
+    if (this.matched?.key === key) return this.matched.events
+    const keep = this.filterFor(query)
+    const events = new Set<string>()
+    if (text !== '') {
+      for (const result of this.index.search(text)) {
+        const id = String(result.id)
+        if (!id.startsWith(EVENT_PREFIX)) continue
+        const match = this.subject(id)
+        if (match && keep(match)) events.add(id.slice(EVENT_PREFIX.length))
+      }
+    }
+    this.matched = { key, events }
+    return events
+  }
+
   private subject(key: string): Subject | null {
     if (key.startsWith(EVENT_PREFIX)) {
       const found = this.subjects.event(key.slice(EVENT_PREFIX.length))
@@ -211,7 +241,7 @@ export class TimelineSearch {
    * Lanes and grade apply to an annotation through the event it is attached to (an annotation on
    * a span of time has neither, so those filters leave it out); tags are the annotation's own.
    */
-  private filterFor(query: SearchQuery): (match: Subject) => boolean {
+  private filterFor(query: Pick<SearchQuery, 'filter'>): (match: Subject) => boolean {
     const filter = query.filter ?? {}
     const lanes = filter.lanes?.length ? new Set(filter.lanes) : null
     const tags = filter.tags?.length ? new Set(filter.tags) : null

@@ -173,8 +173,15 @@ export class TimelineIndexes {
     return [...this.lanes.filter((lane) => !lane.hidden).map((lane) => lane.id), NO_LANE]
   }
 
+  /**
+   * What to draw for the window. With a search, the events it matches are marked, drawn or counted
+   * in a cluster: the search lists its first hits, but the analyst looks for all of them (3,385 for
+   * "protest" in the 10,000-event benchmark timeline). Until the search index is built, none are.
+   */
   viewportItems(query: ViewportQuery, limits: DetailLimits = DEFAULT_LIMITS, withMembers = false): DetailedSlice {
-    return viewportSlice(query, query.laneIds ?? this.defaultLaneIds(), this.laneEvents, limits, withMembers)
+    const matches = query.search ? this.searchIndex.matchingEvents(query.search) : null
+    const slice = viewportSlice(query, query.laneIds ?? this.defaultLaneIds(), this.laneEvents, limits, withMembers || (matches !== null && matches.size > 0))
+    return matches?.size ? withSearchMatches(slice, matches, withMembers) : slice
   }
 
   /**
@@ -380,4 +387,16 @@ function everyDifference<T extends { id: string }>(list: readonly T[], indexed: 
   if (stillThere === indexed.size) return { updated, removed: [] }
   const present = new Set(list.map((item) => item.id))
   return { updated, removed: [...indexed.keys()].filter((id) => !present.has(id)) }
+}
+
+/** The slice with the search's matches marked on its events and counted in its clusters. */
+function withSearchMatches(slice: DetailedSlice, matches: ReadonlySet<string>, keepMembers: boolean): DetailedSlice {
+  const { members, ...rest } = slice
+  const items = slice.items.map((item) => (matches.has(item.eventId) ? { ...item, matchesSearch: true as const } : item))
+  const clusters = slice.clusters.map((cluster) => {
+    let found = 0
+    for (const id of members?.get(cluster.id) ?? []) if (matches.has(id)) found++
+    return found > 0 ? { ...cluster, searchMatches: found } : cluster
+  })
+  return { ...rest, items, clusters, ...(keepMembers && members ? { members } : {}) }
 }

@@ -31,6 +31,8 @@ export interface ViewportQuery {
   filter?: EventFilter
   /** A note on a span or moment the analyst has chosen: drawn even where more notes than the Notes lane shows overlap. */
   chosenNote?: string
+  /** The search shown in the window: the events it matches are marked, and counted in their clusters. */
+  search?: Pick<SearchQuery, 'text' | 'filter'>
 }
 
 /** One event drawn as itself in one lane (an event in two lanes is drawn in both). */
@@ -51,6 +53,8 @@ export interface ViewportItem {
   approximate: boolean
   /** Best grade among its sources, e.g. `B2`; '' when unsourced. */
   bestGrade: string
+  /** The query's search matches it. */
+  matchesSearch?: true
 }
 
 /** Several events in one lane too close together to draw one by one at this zoom. */
@@ -67,6 +71,8 @@ export interface ViewportCluster {
   count: number
   /** Up to three member titles, earliest first. */
   sampleTitles: string[]
+  /** How many of its members the query's search matches (absent: none, or no search). */
+  searchMatches?: number
 }
 
 export interface ViewportSlice {

@@ -21,9 +21,16 @@ interface Drawing {
 /** The four windows one step away, plus the last step's neighbours while the analyst keeps going. */
 const MOST_KEPT = 8
 
-/** Same lanes, filter and drawing width: an answer for one is an answer for the other. */
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {})
+
+/** Asked with the same search (or none): it marks the matches a window showing `search` should. */
+export function sameSearch(asked: ViewportQuery, search: ViewportQuery['search'] | null): boolean {
+  return sameValue(asked.search, search)
+}
+
+/** Same lanes, filter, search and drawing width: an answer for one is an answer for the other. */
 function sameSelection(a: ViewportQuery, b: ViewportQuery): boolean {
-  return a.widthPx === b.widthPx && String(a.laneIds) === String(b.laneIds) && JSON.stringify(a.filter ?? {}) === JSON.stringify(b.filter ?? {})
+  return a.widthPx === b.widthPx && String(a.laneIds) === String(b.laneIds) && sameValue(a.filter, b.filter) && sameSearch(a, b.search)
 }
 
 /**

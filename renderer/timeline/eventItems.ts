@@ -76,7 +76,7 @@ export function toClusterItem(cluster: ViewportCluster, laneIndex: number, msPer
     start: new Date(cluster.start),
     end: spread ? new Date(cluster.end) : undefined,
     type: spread ? 'range' : 'box',
-    className: `cluster${narrow ? ' cluster-narrow' : ''} lane-colour-${laneIndex % LANE_COLOURS}`,
+    className: `cluster${narrow ? ' cluster-narrow' : ''}${cluster.searchMatches ? ' cluster-found' : ''} lane-colour-${laneIndex % LANE_COLOURS}`,
     content: '',
     cluster,
   }
@@ -109,9 +109,13 @@ export function renderEventLabel(item: EventItem, noteCount: number): HTMLElemen
 export function renderClusterLabel(item: ClusterItem): HTMLElement {
   const { cluster } = item
   const more = cluster.count - cluster.sampleTitles.length
-  return el('span', { className: 'cluster-label', attrs: { title: [...cluster.sampleTitles, more > 0 ? `and ${more} more` : ''].filter(Boolean).join('\n') } }, [
+  const found = cluster.searchMatches ? `${cluster.searchMatches.toLocaleString('en-GB')} found` : ''
+  const titles = [...cluster.sampleTitles, more > 0 ? `and ${more} more` : '']
+  return el('span', { className: 'cluster-label', attrs: { title: [...titles, found ? `(${found} by the search)` : ''].filter(Boolean).join('\n') } }, [
     el('span', { className: 'cluster-count', text: cluster.count.toLocaleString('en-GB') }),
-    el('span', { className: 'cluster-words', text: ` events · ${cluster.sampleTitles[0] ?? ''}${cluster.count > 1 ? '…' : ''}` }),
+    el('span', { className: 'cluster-words', text: ' events' }),
+    found ? el('span', { className: 'cluster-found-count', text: found }) : null,
+    el('span', { className: 'cluster-words', text: ` · ${cluster.sampleTitles[0] ?? ''}${cluster.count > 1 ? '…' : ''}` }),
   ])
 }
 

@@ -14,7 +14,7 @@ import { batchItemLayout, inOneLayout } from './batchedItemLayout'
 import { keepLabelsAtLeftEdge } from './labelsAtLeftEdge'
 import { markChosen, isNoteItem, type TimelineItem, type TimelineSelection } from './chosenOnTimeline'
 import { syncDataSet } from './syncDataSet'
-import { DrawingsAhead, showsChosenNote } from './drawingsAhead'
+import { DrawingsAhead, sameSearch, showsChosenNote } from './drawingsAhead'
 import { framedWindow, pannedWindow, windowsOneStepAway, ZOOM_MAX, ZOOM_MIN, zoomedWindow, type VisibleWindow } from './steps'
 import { renderClusterLabel, renderEventLabel, renderLaneLabel, toClusterItem, toEventItem, toLaneGroups } from './eventItems'
 import {
@@ -54,8 +54,8 @@ export interface TimelineHandle {
   update(view: TimelineView): void
   /** Notes were added, changed or removed: draws them again (bands, moment lines, event badges). */
   notesChanged(): void
-  /** Ids of events to emphasise (search results); empty clears the emphasis. */
-  highlight(eventIds: ReadonlySet<string>): void
+  /** Marks the events this search matches, drawn or counted in clusters (null: no search shown). */
+  markSearch(search: ViewportQuery['search'] | null): void
   /** Shows only events that pass the filter (tags, minimum grade); lanes are chosen with `showLanes`. */
   setFilter(filter: EventFilter): void
   /** Lanes to draw (null: every lane not hidden). */
@@ -81,14 +81,14 @@ export type ClusterFinder = (eventId: string, query: ViewportQuery) => Promise<s
 function itemSignature(item: TimelineItem, noteCount: (eventId: string) => number): string {
   const base = `${item.group}|${item.type}|${String(item.start.valueOf())}|${String(item.end?.valueOf())}|${item.className}`
   if (isNoteItem(item)) return `${base}|${item.note.updated}|${item.note.label}`
-  if (item.kind === 'cluster') return `${base}|${item.cluster.count}`
+  if (item.kind === 'cluster') return `${base}|${item.cluster.count}|${item.cluster.searchMatches ?? 0}`
   return `${base}|${item.event.title}|${item.event.bestGrade}|${noteCount(item.event.eventId)}`
 }
 
 export function mountTimeline(container: HTMLElement, initialView: TimelineView, source: ViewportSource, clusterHolding: ClusterFinder): TimelineHandle {
   let view = initialView
   let noteCounts: Readonly<Record<string, number>> = {}
-  let highlighted: ReadonlySet<string> = new Set()
+  let search: ViewportQuery['search'] | null = null
   let filter: EventFilter = {}
   let laneChoice: readonly string[] | null = null
   /** The note on a span or moment the analyst has chosen, drawn even where more notes crowd it out. */
@@ -125,7 +125,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     const laneIndex = new Map(view.lanes.filter((lane) => !lane.hidden).map((lane, index) => [lane.id, index]))
     const { start, end, widthPx } = ahead.askedFor(answer) ?? queryFor(handle.visibleWindow())
     const items: TimelineItem[] = [
-      ...answer.items.map((event) => toEventItem(event, laneIndex.get(event.lane) ?? 7, highlighted.has(event.eventId))),
+      ...answer.items.map((event) => toEventItem(event, laneIndex.get(event.lane) ?? 7, event.matchesSearch === true)),
       ...answer.clusters.map((cluster) => toClusterItem(cluster, laneIndex.get(cluster.lane) ?? 7, (end - start) / widthPx)),
     ]
     inOneLayout(timeline, () => syncDataSet<TimelineItem>(itemSet, items, (item) => !isNoteItem(item), signatureOf))
@@ -164,14 +164,14 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   function queryFor(window: VisibleWindow): ViewportQuery {
     const laneIds = drawnLanes().map((lane) => lane.id)
     if (view.hasEventsWithoutLane) laneIds.push(NO_LANE)
-    return { ...window, widthPx: drawingWidth(), laneIds, filter, ...(chosenNote ? { chosenNote } : {}) }
+    return { ...window, widthPx: drawingWidth(), laneIds, filter, ...(chosenNote ? { chosenNote } : {}), ...(search ? { search } : {}) }
   }
 
-  /** The drawing shown can draw the window: it covers it at its level of detail, and shows the chosen note (or none). */
+  /** The drawing shown can draw the window: it covers it at its level of detail, marks the search shown, and shows the chosen note (or none). */
   function slicedFor(window: VisibleWindow): boolean {
     if (!slice || !sliceStillFits(slice, window, drawingWidth())) return false
     const asked = ahead.askedFor(slice)
-    return !asked || showsChosenNote(asked, slice, chosenNote ?? undefined)
+    return !asked || (sameSearch(asked, search) && showsChosenNote(asked, slice, chosenNote ?? undefined))
   }
 
   /** Asks the engine for the window when the last answer no longer covers it (or `force`). */
@@ -424,9 +424,10 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
       redrawAll()
     },
     notesChanged: redrawAll,
-    highlight: (eventIds) => {
-      highlighted = eventIds
-      if (slice) drawSlice(slice)
+    markSearch: (next) => {
+      if (JSON.stringify(next ?? null) === JSON.stringify(search)) return
+      search = next ?? null
+      redrawAll()
     },
     setFilter: (next) => {
       filter = next

@@ -54,6 +54,10 @@ test('the seed timeline comes back as items per lane, with an overview and searc
     start: Math.min(...found.hits.map((hit) => hit.span!.start)),
     end: Math.max(...found.hits.map((hit) => hit.span!.end)),
   }, 'fit-to-results frames every match (the 1991 Alma-Ata Protocol and the 2022 unrest)')
+
+  // The search shown in the window marks its matches in the drawing (once the index has answered).
+  const marked = await call('viewportItems', { ...WINTER, widthPx: 1_600, search: { text: 'geneva' } })
+  assert.deepEqual(new Set(marked.items.filter((item) => item.matchesSearch).map((item) => item.eventId)), new Set([geneva.eventId]), 'the talks, in each lane they are drawn in')
 })
 
 test('an event added through the editing channel is drawn and found at once', async (t) => {
@@ -78,6 +82,8 @@ test('malformed queries are refused before they reach the engine', async (t) => 
   await refused('densityOverview', [0])
   await refused('densityOverview', [1e9])
   await refused('search', [{ text: 'x'.repeat(5_000) }])
+  await refused('viewportItems', [{ start: 0, end: 5, widthPx: 800, search: { text: 'x'.repeat(5_000) } }])
+  await refused('viewportItems', [{ start: 0, end: 5, widthPx: 800, search: { text: 'x', limit: 5 } }])
 })
 
 test('the drawn stretch carries its notes, and events their note counts, as notes are added', async (t) => {

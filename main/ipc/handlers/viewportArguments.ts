@@ -10,6 +10,9 @@ const Filter = {
   minGrade: z.string().regex(/^[A-F][1-6]$/, 'grade must be a letter A–F then a digit 1–6, e.g. B2').optional(),
 }
 
+const SearchText = z.string().max(1_000)
+const SearchFilter = z.strictObject({ ...Filter, lanes: LaneIds.optional(), from: Instant.optional(), to: Instant.optional() })
+
 const ViewportQuerySchema = z
   .strictObject({
     start: Instant,
@@ -18,13 +21,14 @@ const ViewportQuerySchema = z
     laneIds: LaneIds.optional(),
     filter: z.strictObject(Filter).optional(),
     chosenNote: z.string().min(1).max(200).optional(),
+    search: z.strictObject({ text: SearchText, filter: SearchFilter.optional() }).optional(),
   })
   .refine((query) => query.end > query.start, { message: 'the window must end after it starts' })
 
 const SearchQuerySchema = z.strictObject({
-  text: z.string().max(1_000),
+  text: SearchText,
   limit: z.number().int().min(1).max(1_000).optional(),
-  filter: z.strictObject({ ...Filter, lanes: LaneIds.optional(), from: Instant.optional(), to: Instant.optional() }).optional(),
+  filter: SearchFilter.optional(),
 })
 
 export const viewportArgumentSchemas = {

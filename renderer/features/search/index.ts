@@ -87,19 +87,20 @@ export function mountSearch(context: AppContext): void {
     }
   }
 
-  function show(answer: SearchResults | null): void {
+  /** `asked`: the question `answer` is for, whose matches the timeline marks. */
+  function show(answer: SearchResults | null, asked?: SearchQuery): void {
     results = answer
     if (!answer) {
       count.textContent = ''
       hitList.replaceChildren(el('li', { className: 'empty-list muted', text: 'Type in the search box to find events and notes by their words: titles, descriptions, sources and note text.' }))
       fitButton.disabled = true
-      context.timeline.highlight(new Set())
+      context.timeline.markSearch(null)
       return
     }
     count.textContent = countWords(answer)
     hitList.replaceChildren(...answer.hits.map((hit) => hitRow(hit, openHit)))
     fitButton.disabled = answer.span === null
-    context.timeline.highlight(new Set(answer.hits.filter((hit) => hit.kind === 'event').map((hit) => hit.id)))
+    context.timeline.markSearch(asked && answer.total > 0 ? { text: asked.text, filter: asked.filter } : null)
   }
 
   /** Asks the index; an answer to an older keystroke is dropped when a newer question is out. */
@@ -113,12 +114,13 @@ export function mountSearch(context: AppContext): void {
       count.textContent = SEARCH_WAITING_WORDS
       hitList.replaceChildren()
     }, SEARCH_WAITING_AFTER_MS)
-    const answer = await request('search', query()).catch(() => null)
+    const asked = query()
+    const answer = await request('search', asked).catch(() => null)
     clearTimeout(waiting)
     if (mine !== sequence) return
     // Not answered: the status line has the main process's words; the count says nothing stale.
     if (!answer) count.textContent = ''
-    else show(answer)
+    else show(answer, asked)
   }
 
   function searchSoon(): void {

@@ -1,0 +1,80 @@
+/**
+ * The search shown in the window, on the timeline: every event it matches is marked, drawn as itself
+ * or counted in its cluster ("37 found"), not only the first hits the results list shows.
+ */
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { TimelineIndexes } from '../../main/timelineIndex/timelineIndexes'
+import type { ViewportQuery } from '../../main/timelineIndex/viewportTypes'
+import { event, timeline } from './fixtures'
+
+const DAY = 86_400_000
+const JUNE = Date.UTC(2021, 5, 1)
+/** Sixty events a day apart in lane A, every third about a pipeline; two pipeline events in lane B. */
+function pipelineSummer() {
+  const events = Array.from({ length: 60 }, (_, day) =>
+    event(`d${day}`, new Date(JUNE + day * DAY).toISOString().slice(0, 10), ['a'], { title: day % 3 === 0 ? `Pipeline talks, day ${day}` : `Border talks, day ${day}` }),
+  )
+  events.push(event('b1', '2021-06-20', ['b'], { title: 'Pipeline closed' }), event('b2', '2021-07-20', ['b'], { title: 'Pipeline reopened' }))
+  return timeline(events)
+}
+
+async function indexed(document = pipelineSummer()): Promise<TimelineIndexes> {
+  const indexes = new TimelineIndexes({ searchBuild: 'on-first-search' })
+  indexes.rebuild(document)
+  await indexes.searchReady()
+  return indexes
+}
+
+const WHOLE_SUMMER: ViewportQuery = { start: JUNE - 5 * DAY, end: JUNE + 65 * DAY, widthPx: 800 }
+const isPipeline = (id: string) => id === 'b1' || id === 'b2' || Number(id.slice(1)) % 3 === 0
+
+test('every event the search matches is marked where it is drawn, and counted in the cluster that holds it', async () => {
+  const indexes = await indexed()
+  const searched = indexes.viewportItems({ ...WHOLE_SUMMER, search: { text: 'pipeline' } }, undefined, true)
+  assert.ok(searched.clusters.length > 0, 'lane A is too crowded to draw one by one over the summer')
+  let counted = 0
+  for (const cluster of searched.clusters) {
+    const matching = searched.members!.get(cluster.id)!.filter(isPipeline).length
+    assert.equal(cluster.searchMatches, matching > 0 ? matching : undefined, `cluster ${cluster.id} counts its ${matching} matches`)
+    counted += matching
+  }
+  for (const item of searched.items) assert.equal(item.matchesSearch, isPipeline(item.eventId) ? true : undefined, `${item.eventId} is marked if it matches`)
+  assert.equal(counted + searched.items.filter((item) => item.matchesSearch).length, 22, 'all twenty-two matches, drawn or counted')
+
+  const plain = indexes.viewportItems(WHOLE_SUMMER)
+  assert.ok(plain.clusters.every((cluster) => cluster.searchMatches === undefined) && plain.items.every((item) => item.matchesSearch === undefined), 'no search, no marks')
+  assert.deepEqual(
+    searched.clusters.map(({ searchMatches: _, ...cluster }) => cluster),
+    plain.clusters,
+    'the search changes the marks, not what is drawn',
+  )
+})
+
+test('the search filters narrow the marks as they narrow the results', async () => {
+  const indexes = await indexed()
+  const laneB = indexes.viewportItems({ ...WHOLE_SUMMER, search: { text: 'pipeline', filter: { lanes: ['b'] } } })
+  assert.deepEqual(laneB.items.filter((item) => item.matchesSearch).map((item) => item.eventId).sort(), ['b1', 'b2'])
+  assert.ok(laneB.clusters.every((cluster) => cluster.searchMatches === undefined), 'lane A holds no match in lane B')
+  const july = indexes.viewportItems({ ...WHOLE_SUMMER, search: { text: 'pipeline', filter: { from: Date.UTC(2021, 6, 1), to: Date.UTC(2021, 6, 31) } } })
+  const found = july.clusters.reduce((sum, cluster) => sum + (cluster.searchMatches ?? 0), 0) + july.items.filter((item) => item.matchesSearch).length
+  assert.equal(found, 11, 'ten in lane A and one in lane B in July')
+})
+
+test('an edit is marked at the next drawing; until the index is built nothing is, and nothing waits for it', async () => {
+  const document = pipelineSummer()
+  const indexes = new TimelineIndexes({ searchBuild: 'on-first-search' })
+  indexes.rebuild(document)
+  const early = indexes.viewportItems({ ...WHOLE_SUMMER, search: { text: 'pipeline' } })
+  assert.ok(early.items.length + early.clusters.length > 0, 'drawn')
+  assert.ok(early.items.every((item) => !item.matchesSearch) && early.clusters.every((cluster) => !cluster.searchMatches), 'no marks yet')
+
+  await indexes.searchReady()
+  const query = { ...WHOLE_SUMMER, search: { text: 'pipeline' } }
+  const before = indexes.viewportItems(query).items.find((item) => item.eventId === 'b1')
+  assert.equal(before?.matchesSearch, true)
+  indexes.sync({ ...document, events: document.events.map((e) => (e.id === 'b1' ? { ...e, title: 'Border closed' } : e)) })
+  const after = indexes.viewportItems(query).items.find((item) => item.eventId === 'b1')
+  assert.ok(after, 'still drawn')
+  assert.equal(after.matchesSearch, undefined, 'retitled, it no longer matches')
+})
