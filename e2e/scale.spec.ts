@@ -150,6 +150,36 @@ test('search finds an event deep in 10,000 and the timeline shows it', async ({ 
   }
 })
 
+test('a cluster clicked in a lane low in the window opens with that lane still in view', async ({ dataDir }, testInfo) => {
+  const { app, annalist } = await openLargeTimeline(dataDir, testInfo.project.name as Target)
+  /** Where the top of the lane in this row is, from the top of the timeline's view (px). */
+  const laneTop = (row: number) =>
+    annalist.timeline.locator('.vis-panel.vis-center').evaluate((panel, wanted) => {
+      const lane = panel.querySelectorAll('.vis-foreground > .vis-group')[wanted]!
+      return Math.round(lane.getBoundingClientRect().top - panel.getBoundingClientRect().top)
+    }, row)
+  try {
+    // The cluster lowest in the window, whole on screen.
+    const clusters = annalist.timeline.locator('.vis-item.cluster')
+    const lowest = await clusters.evaluateAll((items) => {
+      const panel = document.querySelector('.vis-panel.vis-center')!.getBoundingClientRect()
+      const onScreen = items.map((item, index) => ({ index, box: item.getBoundingClientRect(), group: item.closest('.vis-group')! })).filter(({ box }) => box.bottom <= panel.bottom)
+      const { index, group } = onScreen.sort((a, b) => b.box.top - a.box.top)[0]!
+      return { index, row: [...group.parentElement!.children].indexOf(group), viewHeight: panel.height }
+    })
+    expect(lowest.row, 'a lane below the first few').toBeGreaterThan(3)
+    const before = await annalist.visibleWindow()
+    await clusters.nth(lowest.index).click()
+    await expect.poll(() => annalist.visibleWindow()).not.toEqual(before)
+    // Once the lanes above have grown with the new detail, the lane is still in view.
+    await annalist.page.waitForTimeout(1_500)
+    const top = await laneTop(lowest.row)
+    expect(top >= 0 && top < lowest.viewHeight - 40, `the lane's top is in view (${top} px down a view ${lowest.viewHeight} px high)`).toBe(true)
+  } finally {
+    await app.close()
+  }
+})
+
 test('a search marks every match on the timeline: clusters say how many they hold, and zooming in shows them marked', async ({ dataDir }, testInfo) => {
   const { app, annalist } = await openLargeTimeline(dataDir, testInfo.project.name as Target)
   const { page } = annalist

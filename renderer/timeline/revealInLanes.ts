@@ -26,7 +26,11 @@ interface VisItem {
 }
 
 interface VisCore {
-  itemSet?: { items: Record<string, VisItem | undefined>; options?: { margin?: { item?: { vertical?: number } } } }
+  itemSet?: {
+    items: Record<string, VisItem | undefined>
+    groups?: Record<string, { dom?: { foreground?: HTMLElement } } | undefined>
+    options?: { margin?: { item?: { vertical?: number } } }
+  }
   dom?: { centerContainer?: HTMLElement }
   /** Zero or negative: how far the lanes are moved up. */
   _getScrollTop(): number
@@ -105,6 +109,40 @@ export async function revealInLanes(timeline: Timeline, itemId: string, stillWan
     // Taller than the window, or above it: its top at the top. Below: its bottom at the bottom.
     const moveUp = top < shown.top || height > shown.height ? top - shown.top - margin : bottom - shown.bottom + margin
     core._setScrollTop(core._getScrollTop() - moveUp)
+    core._redraw()
+  }
+}
+
+/** A lane whose top is this close to the bottom of the view shows nothing of its first row. */
+const LANE_ROOM_PX = 48
+
+/**
+ * Keeps the top of a lane in view while the drawing now under way is laid out: a cluster clicked in
+ * a lane low in the window zooms in, the lanes above it grow with the new detail, and the lane the
+ * analyst wanted opened slipped out of sight below them (a cluster in the ninth lane of the
+ * 10,000-event benchmark timeline). Scrolls only when the lane's top leaves the view, and looks
+ * again until it stays where it is for a pass, as `revealInLanes` does for an item.
+ */
+export async function revealLane(timeline: Timeline, laneGroupId: string, stillWanted: () => boolean): Promise<void> {
+  const core = coreOf(timeline)
+  if (!core) return
+  let lastTop: number | null = null
+  for (let pass = 0; pass < MOST_PASSES; pass++) {
+    await nextFrame()
+    await nextFrame()
+    if (!stillWanted()) return
+    const lane = core.itemSet?.groups?.[laneGroupId]?.dom?.foreground
+    const view = core.dom?.centerContainer
+    if (!lane || !view) return
+    const { top } = lane.getBoundingClientRect()
+    const shown = view.getBoundingClientRect()
+    if (top >= shown.top && top <= shown.bottom - LANE_ROOM_PX) {
+      if (top === lastTop) return
+      lastTop = top
+      continue
+    }
+    lastTop = null
+    core._setScrollTop(core._getScrollTop() - (top - shown.top))
     core._redraw()
   }
 }

@@ -12,6 +12,7 @@ import { NO_LANE, sliceStillFits } from '../../main/timelineIndex/viewportRules'
 import { el } from '../dom'
 import { batchItemLayout, inOneLayout } from './batchedItemLayout'
 import { keepLabelsAtLeftEdge } from './labelsAtLeftEdge'
+import { revealLane } from './revealInLanes'
 import { markChosen, isNoteItem, type TimelineItem, type TimelineSelection } from './chosenOnTimeline'
 import { syncDataSet } from './syncDataSet'
 import { DrawingsAhead, sameSearch, showsChosenNote } from './drawingsAhead'
@@ -413,9 +414,11 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
         if (item.id === 'notes-more') return listener(null)
         if (isNoteItem(item)) return listener({ kind: 'annotation', id: item.note.id })
         if (item.kind === 'event') return listener({ kind: 'event', id: item.event.eventId })
-        // A cluster is not a thing to select: clicking it zooms in until it splits.
+        // A cluster is not a thing to select: clicking it zooms in until it splits, its lane in view.
         timeline.setSelection([])
         handle.frame(item.cluster.start, Math.max(item.cluster.end, item.cluster.start + 3_600_000))
+        const mine = moves
+        void lastMove.then(() => revealLane(timeline, String(item.group), () => moves === mine))
       }),
     onRangeChange: (listener) => void rangeListeners.push(listener),
     update: (next) => {
