@@ -175,11 +175,14 @@ export class TimelineSearch {
     let total = 0
     let start = Infinity
     let end = -Infinity
+    // The timeline asks next for the events matched, to mark them: gathered on the way.
+    const events = new Set<string>()
     // Common words match thousands of documents: every match is placed and filtered (for `total`
     // and the span), but only the hits returned get a snippet.
     for (const result of this.index.search(text)) {
       const match = this.subject(String(result.id))
       if (!match || !keep(match)) continue
+      if (match.kind === 'event') events.add(match.record.id)
       total += 1
       if (match.span) {
         start = Math.min(start, match.span.start)
@@ -187,6 +190,7 @@ export class TimelineSearch {
       }
       if (hits.length < limit) hits.push(this.hit(match, result))
     }
+    this.matched = { key: matchKey(query), events }
     return { hits, total, span: start <= end ? { start, end } : null }
   }
 
@@ -198,7 +202,7 @@ export class TimelineSearch {
   matchingEvents(query: Pick<SearchQuery, 'text' | 'filter'>): ReadonlySet<string> | null {
     if (!this.built) return null
     const text = query.text.trim()
-    const key = JSON.stringify([text, query.filter ?? {}])
+    const key = matchKey(query)
     if (this.matched?.key === key) return this.matched.events
     const keep = this.filterFor(query)
     const events = new Set<string>()
@@ -261,6 +265,11 @@ type Subject = { span: SearchHit['span']; record: EventRecord | undefined; tags:
   | { kind: 'event'; record: EventRecord; event: TimelineEvent }
   | { kind: 'annotation'; annotation: Annotation }
 )
+
+/** The same for the same words and filters, whatever else the query asks (how many hits). */
+function matchKey(query: Pick<SearchQuery, 'text' | 'filter'>): string {
+  return JSON.stringify([query.text.trim(), query.filter ?? {}])
+}
 
 function put(index: MiniSearch<SearchDocument>, document: SearchDocument): void {
   if (index.has(document.id)) index.discard(document.id)
