@@ -6,7 +6,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { INJECTED_ELEMENTS, launchOnTimeline, test, expect, AnnalistPage } from './fixtures'
 import { launchApp, type Target } from './launch'
-import type { Annotation } from '../main/domain/timeline'
+import type { Annotation, TimelineDocument } from '../main/domain/timeline'
 import { emptyTimeline } from '../main/store/openTimeline'
 
 const ANALYST = 'Jane Analyst'
@@ -392,12 +392,14 @@ test('hostile note text is shown as text: no markup, no script, no link, no netw
   expect(app.networkRequests).toEqual([])
 })
 
-test('a note chosen in the Notes tab is drawn and marked where more notes than the Notes lane shows crowd it out', async ({ dataDir }, testInfo) => {
+/**
+ * A note on the whole of 2021, edited first, and eighty ten-day notes through it edited after:
+ * where they crowd, the most recently edited are drawn, so the year's note is not, even framed.
+ */
+function crowdedNotesTimeline(): TimelineDocument {
   const document = emptyTimeline('Crowded notes', new Date('2026-01-01T00:00:00Z'))
   document.lanes = [{ id: 'main', name: 'Main', hidden: false }]
   document.events.push({ id: 'talks', title: 'Ceasefire talks resume', date: '2021-06-01', description: '', lanes: ['main'], tags: [], sources: [] })
-  // A note on the whole year, edited first, and eighty ten-day notes through it edited after: where
-  // they crowd, the most recently edited are drawn, so the year's note is not, even framed.
   for (let n = 0; n <= 80; n++) {
     const from = new Date(Date.UTC(2021, 0, n * 4))
     const to = new Date(from.valueOf() + 9 * 86_400_000)
@@ -418,6 +420,11 @@ test('a note chosen in the Notes tab is drawn and marked where more notes than t
     }
     document.annotations.push(note)
   }
+  return document
+}
+
+test('a note chosen in the Notes tab is drawn and marked where more notes than the Notes lane shows crowd it out', async ({ dataDir }, testInfo) => {
+  const document = crowdedNotesTimeline()
   const { app, annalist } = await launchOnTimeline(dataDir, testInfo.project.name as Target, document)
   try {
     await annalist.waitForReady()
@@ -436,6 +443,49 @@ test('a note chosen in the Notes tab is drawn and marked where more notes than t
     await annalist.page.keyboard.press('Escape')
     await expect(earliest).toHaveCount(0)
     await expect(noteOnTimeline(annalist, 'Weekly reading 80')).toBeVisible()
+  } finally {
+    await app.close()
+  }
+})
+
+test('the Notes lane folds to one row counting its notes, stays folded when the window reloads, and its row unfolds it', async ({ dataDir }, testInfo) => {
+  const { app, annalist } = await launchOnTimeline(dataDir, testInfo.project.name as Target, crowdedNotesTimeline())
+  const { page } = annalist
+  const fold = page.getByRole('button', { name: 'Notes lane' })
+  const laneHeight = async () => (await annalist.timeline.locator('.vis-label.notes-lane').boundingBox())!.height
+  const countingRow = annalist.timeline.locator('.vis-item.note-more')
+  try {
+    await annalist.waitForReady()
+    await annalist.button('Go to date').click()
+    await page.getByRole('dialog', { name: 'Go to date' }).getByRole('textbox', { name: 'Date (EDTF)' }).fill('2021')
+    await page.keyboard.press('Enter')
+    await expect(noteOnTimeline(annalist, 'Weekly reading 80')).toBeVisible()
+    await expect(fold).toHaveAttribute('aria-expanded', 'true')
+    const unfolded = await laneHeight()
+
+    await fold.click()
+    await expect(fold).toHaveAttribute('aria-expanded', 'false')
+    await expect(noteOnTimeline(annalist, 'Weekly reading 80')).toHaveCount(0)
+    await expect(countingRow).toContainText('81 notes here: click to unfold the Notes lane')
+    await expect.poll(laneHeight).toBeLessThan(50)
+    expect(unfolded).toBeGreaterThan(100)
+
+    // Chosen in the Notes tab, a note is drawn all the same.
+    await page.getByRole('tab', { name: 'Notes' }).click()
+    await noteRows(annalist).filter({ hasText: 'Earliest judgement on the ceasefire' }).click()
+    await expect(noteOnTimeline(annalist, 'Earliest judgement on the ceasefire')).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(noteOnTimeline(annalist, 'Earliest judgement on the ceasefire')).toHaveCount(0)
+
+    await page.reload()
+    await annalist.waitForReady()
+    await expect(fold).toHaveAttribute('aria-expanded', 'false')
+    await expect(countingRow).toContainText('notes here: click to unfold the Notes lane')
+
+    await countingRow.click()
+    await expect(fold).toHaveAttribute('aria-expanded', 'true')
+    await expect(countingRow.filter({ hasText: 'click to unfold' })).toHaveCount(0)
+    await expect(annalist.timeline.locator('.vis-item.note:not(.note-more)').first()).toBeVisible()
   } finally {
     await app.close()
   }

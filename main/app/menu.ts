@@ -76,6 +76,7 @@ export function setupMenu(): void {
         item('Zoom Out', 'zoom-out', 'CmdOrCtrl+-'),
         item('Fit Whole Timeline', 'zoom-fit', 'CmdOrCtrl+0'),
         item('Go to Date…', 'go-to-date', 'CmdOrCtrl+G'),
+        item('Fold or Unfold the Notes Lane', 'fold-notes-lane'),
         { type: 'separator' },
         { role: 'togglefullscreen' },
         ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),

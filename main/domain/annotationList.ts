@@ -178,7 +178,7 @@ export function notesInWindow(document: TimelineDocument, window: { start: numbe
   if (picked >= 0) kept.push(...placed.splice(picked, 1))
   const overlapping = placed.length + kept.length
   for (const entry of placed) {
-    if (kept.length === limit.most) break
+    if (kept.length >= limit.most) break
     if (limit.spacing && overlapping > limit.spacing.beyond && entry.span.start < window.start && entry.span.end > window.end) {
       if (across === limit.spacing.across) continue
       across++

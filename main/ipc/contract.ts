@@ -251,6 +251,7 @@ export const MENU_COMMANDS = [
   'zoom-out',
   'zoom-fit',
   'go-to-date',
+  'fold-notes-lane',
   'show-shortcuts',
 ] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]

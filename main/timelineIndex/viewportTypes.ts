@@ -33,6 +33,8 @@ export interface ViewportQuery {
   chosenNote?: string
   /** The search shown in the window: the events it matches are marked, and counted in their clusters. */
   search?: Pick<SearchQuery, 'text' | 'filter'>
+  /** The Notes lane is folded: its notes are counted, not drawn (but for the chosen one). */
+  notesFolded?: true
 }
 
 /** One event drawn as itself in one lane (an event in two lanes is drawn in both). */

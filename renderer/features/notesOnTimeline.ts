@@ -45,5 +45,26 @@ export function mountNotesOnTimeline(context: AppContext): NotesOnTimeline {
     return true
   })
   context.onReload(refresh)
+  keepNotesLaneFolding(context)
   return { refresh, onChange: (listener) => void listeners.push(listener) }
+}
+
+/** Whether the analyst folded the Notes lane, kept in the window's storage like the inspector's width. */
+const FOLDED_STORED_AS = 'annalist.notesLaneFolded'
+
+/** The Notes lane opens folded if the analyst left it so; the command menu and View menu fold it too. */
+function keepNotesLaneFolding(context: AppContext): void {
+  try {
+    if (localStorage.getItem(FOLDED_STORED_AS) === 'true') context.timeline.foldNotes(true)
+  } catch {
+    // Storage unavailable: the lane opens unfolded.
+  }
+  context.timeline.onNotesFolded((folded) => {
+    try {
+      localStorage.setItem(FOLDED_STORED_AS, String(folded))
+    } catch {
+      // Not kept for next time; the lane is folded all the same.
+    }
+  })
+  context.addCommand('fold-notes-lane', 'Fold or unfold the Notes lane', () => context.timeline.foldNotes(!context.timeline.notesFolded()))
 }

@@ -28,9 +28,9 @@ export function sameSearch(asked: ViewportQuery, search: ViewportQuery['search']
   return sameValue(asked.search, search)
 }
 
-/** Same lanes, filter, search and drawing width: an answer for one is an answer for the other. */
+/** Same lanes, filter, search, Notes lane and drawing width: an answer for one is an answer for the other. */
 function sameSelection(a: ViewportQuery, b: ViewportQuery): boolean {
-  return a.widthPx === b.widthPx && String(a.laneIds) === String(b.laneIds) && sameValue(a.filter, b.filter) && sameSearch(a, b.search)
+  return a.widthPx === b.widthPx && String(a.laneIds) === String(b.laneIds) && sameValue(a.filter, b.filter) && sameSearch(a, b.search) && a.notesFolded === b.notesFolded
 }
 
 /**

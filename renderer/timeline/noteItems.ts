@@ -107,10 +107,13 @@ export function edtfForDrag(start: number, end: number, windowWidthMs: number): 
   return end > start ? `${text(start)}/${text(end)}` : text(start)
 }
 
-/** The bar that stands for notes not drawn because too many fall in view. */
-export function moreNotesItem(count: number, window: { start: number; end: number }): NoteItem {
+export const MORE_NOTES_ID = 'notes-more'
+
+/** The bar that stands for notes not drawn: too many fall in view, or the Notes lane is folded. */
+export function moreNotesItem(count: number, window: { start: number; end: number }, folded: boolean): NoteItem {
+  const notes = `${count.toLocaleString('en-GB')} ${folded ? '' : 'more '}note${count === 1 ? '' : 's'} here`
   return {
-    id: 'notes-more',
+    id: MORE_NOTES_ID,
     group: NOTES_LANE,
     type: 'range',
     start: new Date(window.start),
@@ -120,9 +123,9 @@ export function moreNotesItem(count: number, window: { start: number; end: numbe
     editable: false,
     selectable: false,
     note: {
-      id: 'notes-more',
+      id: MORE_NOTES_ID,
       kind: 'span',
-      label: `${count.toLocaleString('en-GB')} more notes here: zoom in, or see the Notes tab`,
+      label: folded ? `${notes}: click to unfold the Notes lane` : `${notes}: zoom in, or see the Notes tab`,
       colour: 'grey',
       initials: '+',
       updated: String(count),

@@ -7,7 +7,7 @@ import { Timeline, type DataGroup, type DataItem, type TimelineItem as VisItem, 
 import { DataSet } from 'vis-data'
 import moment from 'moment'
 import type { TimelineView } from '../../main/ipc/contract'
-import type { DrawnNote, EventFilter, ViewportDrawing, ViewportQuery } from '../../main/timelineIndex/viewportTypes'
+import type { EventFilter, ViewportDrawing, ViewportQuery } from '../../main/timelineIndex/viewportTypes'
 import { NO_LANE, sliceStillFits } from '../../main/timelineIndex/viewportRules'
 import { el } from '../dom'
 import { batchItemLayout, inOneLayout } from './batchedItemLayout'
@@ -22,13 +22,11 @@ import {
   annotationIdOf,
   annotationIdOfMoment,
   edtfForDrag,
-  momentTimeId,
-  moreNotesItem,
-  MOST_LINES_ACROSS,
+  MORE_NOTES_ID,
   NOTES_LANE,
   renderNoteLabel,
-  toNoteItems,
 } from './noteItems'
+import { createNotesLane } from './notesLane'
 
 export type { VisibleWindow, TimelineSelection }
 
@@ -57,6 +55,11 @@ export interface TimelineHandle {
   notesChanged(): void
   /** Marks the events this search matches, drawn or counted in clusters (null: no search shown). */
   markSearch(search: ViewportQuery['search'] | null): void
+  /** Folds the Notes lane to one row counting its notes, or unfolds it. */
+  foldNotes(folded: boolean): void
+  notesFolded(): boolean
+  /** Called whenever the Notes lane is folded or unfolded, from here or from the lane itself. */
+  onNotesFolded(listener: (folded: boolean) => void): void
   /** Shows only events that pass the filter (tags, minimum grade); lanes are chosen with `showLanes`. */
   setFilter(filter: EventFilter): void
   /** Lanes to draw (null: every lane not hidden). */
@@ -94,8 +97,6 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   let laneChoice: readonly string[] | null = null
   /** The note on a span or moment the analyst has chosen, drawn even where more notes crowd it out. */
   let chosenNote: string | null = null
-  /** Moment lines drawn, by id, at their instants. */
-  let moments = new Map<string, number>()
   let moveListener: (annotationId: string, date: string) => Promise<boolean> = async () => false
   const itemSet = new DataSet<TimelineItem>()
   const groupSet = new DataSet<DataGroup>()
@@ -114,7 +115,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
 
   function drawLanes(): void {
     syncDataSet(groupSet, [
-      { id: NOTES_LANE, content: 'Notes', order: -1, className: 'lane notes-lane' } as DataGroup,
+      notesLane.group(),
       ...toLaneGroups(drawnLanes(), view.hasEventsWithoutLane),
     ])
   }
@@ -131,31 +132,22 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     ]
     inOneLayout(timeline, () => syncDataSet<TimelineItem>(itemSet, items, (item) => !isNoteItem(item), signatureOf))
     container.dataset.drawnItems = String(items.length)
-    drawNotes()
+    notesLane.draw(slice)
     firstDrawn()
   }
 
   const signatureOf = (item: TimelineItem) => itemSignature(item, (eventId) => noteCounts[eventId] ?? 0)
 
-  /**
-   * Draws the notes on spans and moments in the stretch the timeline holds, as the engine chose
-   * them: a timeline may carry 10,000 notes, and vis-timeline (and the Notes lane) can show a few hundred.
-   */
-  function drawNotes(): void {
-    const drawn = slice?.notes ?? []
-    const items: TimelineItem[] = toNoteItems(drawn)
-    if (slice?.moreNotes) items.push(moreNotesItem(slice.moreNotes, slice.covered))
-    inOneLayout(timeline, () => syncDataSet<TimelineItem>(itemSet, items, isNoteItem, signatureOf))
-    const wanted = new Map<string, number>()
-    const momentNotes = drawn.filter((note) => note.kind === 'moment')
-    for (const { id: annotationId, span } of momentNotes.length <= MOST_LINES_ACROSS ? momentNotes : []) {
-      const id = momentTimeId(annotationId)
-      wanted.set(id, span.start)
-      if (!moments.has(id)) timeline.addCustomTime(new Date(span.start), id)
-      else if (moments.get(id) !== span.start) timeline.setCustomTime(new Date(span.start), id)
-    }
-    for (const id of moments.keys()) if (!wanted.has(id)) timeline.removeCustomTime(id)
-    moments = wanted
+  const notesLane = createNotesLane({ timeline: () => timeline, items: itemSet, signatureOf, onFold: (folded) => foldNotes(folded) })
+  const foldListeners: ((folded: boolean) => void)[] = []
+  function foldNotes(folded: boolean): void {
+    if (folded === notesLane.folded) return
+    notesLane.fold(folded)
+    drawLanes()
+    // vis-timeline finds the lanes in view from where they were at its last redraw, so lanes that
+    // come into view as the Notes lane folds are drawn at the redraw after (none came by itself).
+    void redrawAll().then(() => requestAnimationFrame(() => timeline.redraw()))
+    for (const listener of foldListeners) listener(folded)
   }
 
   function drawingWidth(): number {
@@ -165,7 +157,8 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   function queryFor(window: VisibleWindow): ViewportQuery {
     const laneIds = drawnLanes().map((lane) => lane.id)
     if (view.hasEventsWithoutLane) laneIds.push(NO_LANE)
-    return { ...window, widthPx: drawingWidth(), laneIds, filter, ...(chosenNote ? { chosenNote } : {}), ...(search ? { search } : {}) }
+    const notesFolded = notesLane.folded ? { notesFolded: true as const } : {}
+    return { ...window, widthPx: drawingWidth(), laneIds, filter, ...(chosenNote ? { chosenNote } : {}), ...(search ? { search } : {}), ...notesFolded }
   }
 
   /** The drawing shown can draw the window: it covers it at its level of detail, marks the search shown, and shows the chosen note (or none). */
@@ -234,10 +227,10 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   }
 
   /** What is drawn changed: draw the window again, and ask afresh for the drawings ahead. */
-  function redrawAll(): void {
+  function redrawAll(): Promise<void> {
     changes++
     ahead.forget()
-    void refreshItems(true)
+    return refreshItems(true)
   }
 
   /** The window after the moves asked for so far: steps in quick succession add up. */
@@ -290,7 +283,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
       if (item.kind === 'cluster') return renderClusterLabel(item)
       return renderEventLabel(item, noteCounts[item.event.eventId] ?? 0)
     },
-    groupTemplate: (group) => renderLaneLabel(group),
+    groupTemplate: (group) => (group?.id === NOTES_LANE ? notesLane.label() : renderLaneLabel(group)),
     // Defence in depth: templates already return Elements; allow no tags at all if HTML ever gets through.
     xss: { disabled: false, filterOptions: { whiteList: {} } },
     onMove: (item: VisItem, callback: (item: VisItem | null) => void) => {
@@ -350,6 +343,9 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     { capture: true },
   )
 
+  // The folded Notes lane's one bar unfolds it (it cannot be selected: it is not a note).
+  timeline.on('click', ({ item }: { item: string | null }) => item === MORE_NOTES_ID && notesLane.folded && foldNotes(false))
+
   // A moment note is a vertical line the analyst can drag; its label sits in the Notes lane.
   timeline.on('timechanged', ({ id, time }: { id: string; time: Date }) => {
     const note = drawnNote(annotationIdOfMoment(String(id)))
@@ -360,10 +356,8 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     })
   })
 
-  /** Only drawn notes can be dragged. */
-  function drawnNote(annotationId: string | null): DrawnNote | null {
-    return slice?.notes.find((note) => note.id === annotationId) ?? null
-  }
+  const drawnNote = notesLane.drawnNote
+
 
   const chosen = markChosen({
     timeline,
@@ -411,7 +405,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
       timeline.on('select', ({ items: picked }: { items: string[] }) => {
         const item = picked[0] === undefined ? undefined : itemSet.get(picked[0])
         if (!item) return listener(null)
-        if (item.id === 'notes-more') return listener(null)
+        if (item.id === MORE_NOTES_ID) return listener(null)
         if (isNoteItem(item)) return listener({ kind: 'annotation', id: item.note.id })
         if (item.kind === 'event') return listener({ kind: 'event', id: item.event.eventId })
         // A cluster is not a thing to select: clicking it zooms in until it splits, its lane in view.
@@ -427,6 +421,9 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
       redrawAll()
     },
     notesChanged: redrawAll,
+    foldNotes,
+    notesFolded: () => notesLane.folded,
+    onNotesFolded: (listener) => void foldListeners.push(listener),
     markSearch: (next) => {
       if (JSON.stringify(next ?? null) === JSON.stringify(search)) return
       search = next ?? null

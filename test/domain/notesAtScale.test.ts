@@ -100,6 +100,12 @@ test('the note the analyst has chosen is drawn where it overlaps the stretch, ho
   const starts = chosen.notes.map((note) => note.span.start)
   assert.deepEqual(starts, [...starts].sort((a, b) => a - b), 'in time order with the rest')
 
+  // The Notes lane folded: none drawn but the chosen one, and the rest counted.
+  const folded = notesInWindow(document, window, { most: 0, spacing, chosen: left.id })
+  assert.deepEqual(folded.notes.map((note) => note.id), [left.id])
+  assert.equal(folded.moreNotes, unchosen.notes.length + unchosen.moreNotes - 1)
+  assert.deepEqual(notesInWindow(document, window, { most: 0, spacing }).notes, [], 'folded, nothing chosen: none drawn')
+
   const elsewhere = { start: Date.UTC(1800, 0, 1), end: Date.UTC(1801, 0, 1) }
   assert.deepEqual(notesInWindow(document, elsewhere, { most: 60, chosen: left.id }), { notes: [], moreNotes: 0 }, 'a chosen note outside the stretch is not drawn')
 })

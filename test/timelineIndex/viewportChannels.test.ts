@@ -84,6 +84,7 @@ test('malformed queries are refused before they reach the engine', async (t) => 
   await refused('search', [{ text: 'x'.repeat(5_000) }])
   await refused('viewportItems', [{ start: 0, end: 5, widthPx: 800, search: { text: 'x'.repeat(5_000) } }])
   await refused('viewportItems', [{ start: 0, end: 5, widthPx: 800, search: { text: 'x', limit: 5 } }])
+  await refused('viewportItems', [{ start: 0, end: 5, widthPx: 800, notesFolded: 'yes' }])
 })
 
 test('the drawn stretch carries its notes, and events their note counts, as notes are added', async (t) => {

@@ -50,7 +50,7 @@ export function viewportHandlers(
         if (count) noteCounts[item.eventId] = count
       }
       const spacing = { ms: slice.bucketMs * NOTES_DRAWN.bucketsApart, notes: NOTES_DRAWN.notesApart, beyond: NOTES_DRAWN.spacedBeyond, across: NOTES_DRAWN.across }
-      return { ...slice, ...notesInWindow(document, slice.covered, { most: NOTES_DRAWN.most, spacing, chosen: query.chosenNote }), noteCounts }
+      return { ...slice, ...notesInWindow(document, slice.covered, { most: query.notesFolded ? 0 : NOTES_DRAWN.most, spacing, chosen: query.chosenNote }), noteCounts }
     },
     clusterHolding: async (eventId, query) => current().clusterHolding(eventId, query),
     densityOverview: async (bins) => current().densityOverview(bins),

@@ -22,6 +22,7 @@ const ViewportQuerySchema = z
     filter: z.strictObject(Filter).optional(),
     chosenNote: z.string().min(1).max(200).optional(),
     search: z.strictObject({ text: SearchText, filter: SearchFilter.optional() }).optional(),
+    notesFolded: z.literal(true).optional(),
   })
   .refine((query) => query.end > query.start, { message: 'the window must end after it starts' })
 
