@@ -167,9 +167,6 @@ export class TimelineSearch {
 
   async search(query: SearchQuery): Promise<SearchResults> {
     await this.whenBuilt()
-    const text = query.text.trim()
-    if (text === '') return { hits: [], total: 0, span: null }
-    const keep = this.filterFor(query)
     const limit = query.limit ?? DEFAULT_LIMIT
     const hits: SearchHit[] = []
     let total = 0
@@ -179,9 +176,7 @@ export class TimelineSearch {
     const events = new Set<string>()
     // Common words match thousands of documents: every match is placed and filtered (for `total`
     // and the span), but only the hits returned get a snippet.
-    for (const result of this.index.search(text)) {
-      const match = this.subject(String(result.id))
-      if (!match || !keep(match)) continue
+    this.eachMatch(query, (match, result) => {
       if (match.kind === 'event') events.add(match.record.id)
       total += 1
       if (match.span) {
@@ -189,7 +184,7 @@ export class TimelineSearch {
         end = Math.max(end, match.span.end)
       }
       if (hits.length < limit) hits.push(this.hit(match, result))
-    }
+    })
     this.matched = { key: matchKey(query), events }
     return { hits, total, span: start <= end ? { start, end } : null }
   }
@@ -201,21 +196,24 @@ export class TimelineSearch {
    */
   matchingEvents(query: Pick<SearchQuery, 'text' | 'filter'>): ReadonlySet<string> | null {
     if (!this.built) return null
-    const text = query.text.trim()
     const key = matchKey(query)
-    if (this.matched?.key === key) return this.matched.events
-    const keep = this.filterFor(query)
-    const events = new Set<string>()
-    if (text !== '') {
-      for (const result of this.index.search(text)) {
-        const id = String(result.id)
-        if (!id.startsWith(EVENT_PREFIX)) continue
-        const match = this.subject(id)
-        if (match && keep(match)) events.add(id.slice(EVENT_PREFIX.length))
-      }
+    if (this.matched?.key !== key) {
+      const events = new Set<string>()
+      this.eachMatch(query, (match) => match.kind === 'event' && events.add(match.record.id))
+      this.matched = { key, events }
     }
-    this.matched = { key, events }
-    return events
+    return this.matched.events
+  }
+
+  /** Visits what the words match, in the index's order of relevance, after the query's filters. */
+  private eachMatch(query: Pick<SearchQuery, 'text' | 'filter'>, visit: (match: Subject, result: SearchResult) => void): void {
+    const text = query.text.trim()
+    if (text === '') return
+    const keep = this.filterFor(query)
+    for (const result of this.index.search(text)) {
+      const match = this.subject(String(result.id))
+      if (match && keep(match)) visit(match, result)
+    }
   }
 
   private subject(key: string): Subject | null {

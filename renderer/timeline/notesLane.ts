@@ -56,7 +56,7 @@ export function createNotesLane({ timeline, items, signatureOf, onFold }: NotesL
     moments = wanted
   }
 
-  const lane: NotesLane = {
+  return {
     get folded() {
       return folded
     },
@@ -84,5 +84,4 @@ export function createNotesLane({ timeline, items, signatureOf, onFold }: NotesL
     },
     drawnNote: (annotationId) => drawn?.notes.find((note) => note.id === annotationId) ?? null,
   }
-  return lane
 }

@@ -57,6 +57,7 @@ export interface TimelineHandle {
   markSearch(search: ViewportQuery['search'] | null): void
   /** Folds the Notes lane to one row counting its notes, or unfolds it. */
   foldNotes(folded: boolean): void
+  /** Whether the Notes lane is folded. */
   notesFolded(): boolean
   /** Called whenever the Notes lane is folded or unfolded, from here or from the lane itself. */
   onNotesFolded(listener: (folded: boolean) => void): void
