@@ -196,6 +196,9 @@ test('a search marks every match on the timeline: clusters say how many they hol
     await expect.poll(async () => (await marks()).inClusters.length, { timeout: 20_000 }).toBeGreaterThan(0)
     expect(await marks()).toEqual({ inClusters: (await marks()).inClusters.map(() => 1), drawn: 0 })
     const holding = annalist.timeline.locator('.vis-item.cluster.cluster-found')
+    // The overview strip counts it too, in the stretch of thirty years where it lies.
+    const strip = page.getByRole('slider', { name: 'Overview' })
+    await expect(strip).toHaveAttribute('data-found', '1')
 
     // Zoomed in on that cluster until it opens: the match is drawn as itself, marked.
     for (let opened = false, step = 0; !opened && step < 12; step++) {
@@ -211,6 +214,7 @@ test('a search marks every match on the timeline: clusters say how many they hol
     // A search that finds nothing, or none: no marks are left behind.
     await page.getByRole('searchbox', { name: 'Search' }).fill('')
     await expect.poll(marks, { timeout: 20_000 }).toEqual({ inClusters: [], drawn: 0 })
+    await expect(strip).not.toHaveAttribute('data-found', /./)
   } finally {
     await app.close()
   }

@@ -19,12 +19,12 @@ import type { SaveState } from '../store/saveQueue'
 import type { FigureFormat, FigureOptionsInput, RememberedOptions } from '../figure/options'
 import type { FigureExportResult, FigurePreview, FigureProgress } from '../figure/figureResults'
 import type { ApplyImportRequest, ConflictChoice, DataExportResult, ExportFormat, ImportApplied, ImportPreviewView, ImportRequest, MergePreviewView } from '../formats/transferPayloads'
-import type { DensityOverview, SearchQuery, SearchResults, ViewportDrawing, ViewportQuery, ViewportSlice } from '../timelineIndex/viewportTypes'
+import type { DensityOverview, SearchQuery, SearchResults, ShownSearch, ViewportDrawing, ViewportQuery, ViewportSlice } from '../timelineIndex/viewportTypes'
 import type { CurrentTimeline, OpenTimelineChoice, TimelineClosed, TimelineCopyResult, TimelineListing } from '../workspace/workspacePayloads'
 
 export type { CurrentTimeline, OpenTimelineChoice, TimelineClosed, TimelineCopyResult, TimelineListing }
 
-export type { DensityOverview, SearchQuery, SearchResults, ViewportDrawing, ViewportQuery, ViewportSlice }
+export type { DensityOverview, SearchQuery, SearchResults, ShownSearch, ViewportDrawing, ViewportQuery, ViewportSlice }
 
 export type { ApplyImportRequest, ConflictChoice, DataExportResult, ExportFormat, ImportApplied, ImportPreviewView, ImportRequest, MergePreviewView }
 
@@ -176,8 +176,8 @@ export interface AnnalistContract {
   viewportItems: { args: [query: ViewportQuery]; result: ViewportDrawing }
   /** The cluster counting the event in the drawing for `query`, or null when it is drawn as itself (or not at all). */
   clusterHolding: { args: [eventId: string, query: ViewportQuery]; result: string | null }
-  /** Event and annotation counts in `bins` equal stretches of the whole timeline. */
-  densityOverview: { args: [bins: number]; result: DensityOverview }
+  /** Event and annotation counts in `bins` equal stretches of the whole timeline; with a search (or null), of its matches too. */
+  densityOverview: { args: [bins: number, search: ShownSearch | null]; result: DensityOverview }
   /** Events and notes matching the words, best first, with the span of all matches. */
   search: { args: [query: SearchQuery]; result: SearchResults }
   // File ▸ New, Open…, Open Recent, Save a Copy As…, Rename, Close: main/ipc/handlers/timelines.ts.

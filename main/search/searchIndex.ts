@@ -15,7 +15,7 @@ import { noteTitle } from '../domain/shortText'
 import type { Annotation, TimelineEvent } from '../domain/timeline'
 import type { EventRecord } from '../timelineIndex/eventRecords'
 import { compileFilter } from '../timelineIndex/eventRecords'
-import type { SearchHit, SearchQuery, SearchResults } from '../timelineIndex/viewportTypes'
+import type { SearchHit, SearchQuery, SearchResults, ShownSearch } from '../timelineIndex/viewportTypes'
 import { matchedRanges, searchableWord, snippetAround } from './snippet'
 
 interface SearchDocument {
@@ -194,7 +194,7 @@ export class TimelineSearch {
    * to mark them and count them in its clusters. Null while the index is still being built: a
    * drawing is never held back for it.
    */
-  matchingEvents(query: Pick<SearchQuery, 'text' | 'filter'>): ReadonlySet<string> | null {
+  matchingEvents(query: ShownSearch): ReadonlySet<string> | null {
     if (!this.built) return null
     const key = matchKey(query)
     if (this.matched?.key !== key) {
@@ -206,7 +206,7 @@ export class TimelineSearch {
   }
 
   /** Visits what the words match, in the index's order of relevance, after the query's filters. */
-  private eachMatch(query: Pick<SearchQuery, 'text' | 'filter'>, visit: (match: Subject, result: SearchResult) => void): void {
+  private eachMatch(query: ShownSearch, visit: (match: Subject, result: SearchResult) => void): void {
     const text = query.text.trim()
     if (text === '') return
     const keep = this.filterFor(query)
@@ -265,7 +265,7 @@ type Subject = { span: SearchHit['span']; record: EventRecord | undefined; tags:
 )
 
 /** The same for the same words and filters, whatever else the query asks (how many hits). */
-function matchKey(query: Pick<SearchQuery, 'text' | 'filter'>): string {
+function matchKey(query: ShownSearch): string {
   return JSON.stringify([query.text.trim(), query.filter ?? {}])
 }
 

@@ -32,3 +32,11 @@ export function densityOverview(events: Iterable<number>, annotations: Iterable<
   }
   return { range: { start, end: end + 1 }, binMs, events: count(events), annotations: count(annotations) }
 }
+
+/** The overview with `matched` (the starts of the events a search matches) counted in its bins. */
+export function densityWithMatches(overview: DensityOverview, matched: Iterable<number>): DensityOverview {
+  const { range, binMs } = overview
+  const counts = new Array<number>(overview.events.length).fill(0)
+  if (range) for (const at of matched) counts[Math.min(counts.length - 1, Math.max(0, Math.floor((at - range.start) / binMs)))]! += 1
+  return { ...overview, searchMatches: counts }
+}

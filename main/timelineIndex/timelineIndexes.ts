@@ -9,7 +9,7 @@
 import type { Annotation, Lane, TimelineDocument, TimelineEvent } from '../domain/timeline'
 import type { TimeSpan } from '../domain/dates'
 import { TimelineSearch, type SearchSubjects } from '../search/searchIndex'
-import { densityOverview } from './density'
+import { densityOverview, densityWithMatches } from './density'
 import { eventRecord, fingerprintA, fingerprintB, lanesOf, type EventRecord } from './eventRecords'
 import { IntervalIndex, type IntervalEntry } from './intervalIndex'
 import { DEFAULT_LIMITS, viewportSlice, type DetailedSlice, type DetailLimits } from './levelOfDetail'
@@ -17,7 +17,7 @@ import { datedAnchorSpan, eventSpan } from '../domain/placeEvent'
 import { NO_LANE } from './viewportRules'
 import { SlotSpans } from './slotSpans'
 import { TimeOrder } from './timeOrder'
-import type { DensityOverview, SearchQuery, SearchResults, ViewportQuery } from './viewportTypes'
+import type { DensityOverview, SearchQuery, SearchResults, ShownSearch, ViewportQuery } from './viewportTypes'
 
 export interface Changes<T> {
   added?: readonly T[]
@@ -194,7 +194,21 @@ export class TimelineIndexes {
     return clusters.find((cluster) => members?.get(cluster.id)?.includes(eventId))?.id ?? null
   }
 
-  densityOverview(bins: number): DensityOverview {
+  /** The overview strip's counts; with a search, also of the events it matches (see `viewportItems`). */
+  densityOverview(bins: number, search?: ShownSearch): DensityOverview {
+    const overview = this.wholeDensity(bins)
+    const matches = search ? this.searchIndex.matchingEvents(search) : null
+    if (!matches) return overview
+    const starts = this.spans.starts()
+    const matched: number[] = []
+    for (const id of matches) {
+      const slot = this.slotById.get(id)
+      if (slot !== undefined) matched.push(starts[slot]!)
+    }
+    return densityWithMatches(overview, matched)
+  }
+
+  private wholeDensity(bins: number): DensityOverview {
     let answer = this.densityCache.get(bins)
     if (!answer) {
       const annotationStarts: number[] = []

@@ -32,7 +32,7 @@ export interface ViewportQuery {
   /** A note on a span or moment the analyst has chosen: drawn even where more notes than the Notes lane shows overlap. */
   chosenNote?: string
   /** The search shown in the window: the events it matches are marked, and counted in their clusters. */
-  search?: Pick<SearchQuery, 'text' | 'filter'>
+  search?: ShownSearch
   /** The Notes lane is folded: its notes are counted, not drawn (but for the chosen one). */
   notesFolded?: true
 }
@@ -124,7 +124,12 @@ export interface DensityOverview {
   events: number[]
   /** Annotations (in use, not in the trash) anchored in each bin. */
   annotations: number[]
+  /** With a search: the events it matches starting in each bin (absent without one, or before its index is built). */
+  searchMatches?: number[]
 }
+
+/** The search the window shows, as the timeline and the overview strip mark its matches. */
+export type ShownSearch = Pick<SearchQuery, 'text' | 'filter'>
 
 export interface SearchQuery {
   text: string

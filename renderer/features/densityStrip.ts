@@ -1,13 +1,14 @@
 /**
  * The overview strip under the timeline: how many events (and notes) fall in each stretch of the
- * whole timeline, with the visible window marked. Drag the mark to move the window, click
+ * whole timeline, with the visible window marked, and while a search is shown, how many of them it
+ * matches (where in thirty years the protests were). Drag the mark to move the window, click
  * elsewhere to jump there, or use the arrow keys when the strip has focus.
  *
  * Drawn on a canvas from the engine's `densityOverview` counts: at 100,000 events the strip is a
  * few hundred numbers, never one element per event. The counts are asked for again after a reload
  * and when the strip changes width; moving the window only redraws the mark.
  */
-import type { DensityOverview } from '../../main/ipc/contract'
+import type { DensityOverview, ShownSearch } from '../../main/ipc/contract'
 import { request } from '../api'
 import { el } from '../dom'
 import type { AppContext } from '../shell/appContext'
@@ -15,6 +16,7 @@ import type { VisibleWindow } from '../timeline/timelineView'
 import { FRAME_ROOM, framedWindow } from '../timeline/steps'
 
 const STRIP_HEIGHT = 40
+const STRIP_TITLE = 'Overview: drag the mark to move, click to jump, arrow keys to step'
 /** One bin per this many CSS pixels: wide enough to read as bars, narrow enough to show crises. */
 const PX_PER_BIN = 2
 /** Arrow keys move the window by this share of its width (Shift: a whole width). */
@@ -26,7 +28,7 @@ const DATA_SHARE = 1 / (1 + FRAME_ROOM.before + FRAME_ROOM.after)
 function palette(element: HTMLElement) {
   const style = getComputedStyle(element)
   const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback
-  return { events: read('--ink-soft', '#52606d'), notes: read('--lane-3', '#b07d1a'), rule: read('--rule', '#d9d6cc'), accent: read('--accent', '#2f5d8a') }
+  return { events: read('--ink-soft', '#52606d'), notes: read('--lane-3', '#b07d1a'), rule: read('--rule', '#d9d6cc'), accent: read('--accent', '#2f5d8a'), found: read('--found', '#e0a800') }
 }
 
 const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10)
@@ -45,11 +47,12 @@ export function createDensityStrip(context: AppContext): DensityStrip {
       role: 'slider',
       'aria-label': 'Overview',
       tabindex: 0,
-      title: 'Overview: drag the mark to move, click to jump, arrow keys to step',
+      title: STRIP_TITLE,
     },
   })
   const element = el('div', { className: 'density-strip' }, [canvas])
   let overview: DensityOverview | null = null
+  let search: ShownSearch | null = null
   let asked = 0
   let drawRequested = false
 
@@ -94,7 +97,8 @@ export function createDensityStrip(context: AppContext): DensityStrip {
   /**
    * Events as bars rising from the baseline, notes as a thin band along the top. Heights grow with
    * the square root of the count: a crisis with 50 times the usual traffic stays on the strip
-   * without flattening every quiet year to nothing.
+   * without flattening every quiet year to nothing. A search's matches are drawn over the events'
+   * bars on the same scale, so a stretch where every event matches is a whole bar in its colour.
    */
   function drawCounts(g: CanvasRenderingContext2D, counts: DensityOverview, height: number, colours: ReturnType<typeof palette>): void {
     const from = counts.range!.start
@@ -103,12 +107,16 @@ export function createDensityStrip(context: AppContext): DensityStrip {
     const most = Math.sqrt(Math.max(1, ...counts.events))
     const mostNotes = Math.sqrt(Math.max(1, ...counts.annotations))
     const barRoom = height - 8
+    const bars = (values: readonly number[]) =>
+      values.forEach((count, index) => {
+        if (!count) return
+        const bar = Math.max(1, (Math.sqrt(count) / most) * barRoom)
+        g.fillRect(binX(index), height - 1 - bar, Math.max(1, binWidth - 0.5), bar)
+      })
     g.fillStyle = colours.events
-    counts.events.forEach((count, index) => {
-      if (!count) return
-      const bar = Math.max(1, (Math.sqrt(count) / most) * barRoom)
-      g.fillRect(binX(index), height - 1 - bar, Math.max(1, binWidth - 0.5), bar)
-    })
+    bars(counts.events)
+    g.fillStyle = colours.found
+    bars(counts.searchMatches ?? [])
     g.fillStyle = colours.notes
     counts.annotations.forEach((count, index) => {
       if (!count) return
@@ -153,11 +161,15 @@ export function createDensityStrip(context: AppContext): DensityStrip {
   async function refresh(): Promise<void> {
     const mine = ++asked
     const bins = Math.max(20, Math.min(2_000, Math.round((widthPx() * DATA_SHARE) / PX_PER_BIN)))
-    const answer = await request('densityOverview', bins).catch(() => null)
+    const answer = await request('densityOverview', bins, search).catch(() => null)
     if (!answer || mine !== asked) return
     overview = answer
+    const total = (counts: readonly number[]) => String(counts.reduce((sum, count) => sum + count, 0))
     canvas.dataset.bins = String(answer.events.length)
-    canvas.dataset.events = String(answer.events.reduce((sum, count) => sum + count, 0))
+    canvas.dataset.events = total(answer.events)
+    if (answer.searchMatches) canvas.dataset.found = total(answer.searchMatches)
+    else delete canvas.dataset.found
+    canvas.title = answer.searchMatches ? `${STRIP_TITLE}; in yellow, the events the search matches` : STRIP_TITLE
     drawSoon()
   }
 
@@ -222,6 +234,10 @@ export function createDensityStrip(context: AppContext): DensityStrip {
   })
 
   timeline.onRangeChange(drawSoon)
+  timeline.onSearchMarked((shown) => {
+    search = shown
+    if (started) void refresh()
+  })
   context.onReload(() => void refresh())
   // First asked once the timeline has drawn (it waits for the window's own drawing), then again
   // whenever the strip changes width.

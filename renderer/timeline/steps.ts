@@ -42,6 +42,18 @@ export function framedWindow(start: number, end: number): VisibleWindow {
   return { start: start - width * FRAME_ROOM.before, end: end + width * FRAME_ROOM.after }
 }
 
+/**
+ * The window that brings `span` into view from `window`: framed when it is wider than the window,
+ * centred when it lies outside it; null when it is already in view.
+ */
+export function windowShowing(span: VisibleWindow, window: VisibleWindow): VisibleWindow | null {
+  const width = window.end - window.start
+  if (span.end - span.start > width) return framedWindow(span.start, span.end)
+  if (span.end >= window.start && span.start <= window.end) return null
+  const middle = (span.start + span.end) / 2
+  return { start: middle - width / 2, end: middle + width / 2 }
+}
+
 /** Where each single step from `window` leads: zoom in, zoom out, pan right, pan left. */
 export function windowsOneStepAway(window: VisibleWindow): VisibleWindow[] {
   return [zoomedWindow(window, ZOOM_STEP), zoomedWindow(window, 1 / ZOOM_STEP), pannedWindow(window, PAN_STEP), pannedWindow(window, -PAN_STEP)]

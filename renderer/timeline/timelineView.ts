@@ -7,7 +7,7 @@ import { Timeline, type DataGroup, type DataItem, type TimelineItem as VisItem, 
 import { DataSet } from 'vis-data'
 import moment from 'moment'
 import type { TimelineView } from '../../main/ipc/contract'
-import type { EventFilter, ViewportDrawing, ViewportQuery } from '../../main/timelineIndex/viewportTypes'
+import type { EventFilter, ShownSearch, ViewportDrawing, ViewportQuery } from '../../main/timelineIndex/viewportTypes'
 import { NO_LANE, sliceStillFits } from '../../main/timelineIndex/viewportRules'
 import { el } from '../dom'
 import { batchItemLayout, inOneLayout } from './batchedItemLayout'
@@ -16,7 +16,7 @@ import { revealLane } from './revealInLanes'
 import { markChosen, isNoteItem, type TimelineItem, type TimelineSelection } from './chosenOnTimeline'
 import { syncDataSet } from './syncDataSet'
 import { DrawingsAhead, sameSearch, showsChosenNote } from './drawingsAhead'
-import { framedWindow, pannedWindow, windowsOneStepAway, ZOOM_MAX, ZOOM_MIN, zoomedWindow, type VisibleWindow } from './steps'
+import { framedWindow, pannedWindow, windowShowing, windowsOneStepAway, ZOOM_MAX, ZOOM_MIN, zoomedWindow, type VisibleWindow } from './steps'
 import { renderClusterLabel, renderEventLabel, renderLaneLabel, toClusterItem, toEventItem, toLaneGroups } from './eventItems'
 import {
   annotationIdOf,
@@ -54,7 +54,9 @@ export interface TimelineHandle {
   /** Notes were added, changed or removed: draws them again (bands, moment lines, event badges). */
   notesChanged(): void
   /** Marks the events this search matches, drawn or counted in clusters (null: no search shown). */
-  markSearch(search: ViewportQuery['search'] | null): void
+  markSearch(search: ShownSearch | null): void
+  /** Called with the search marked whenever it changes (the overview strip marks it too). */
+  onSearchMarked(listener: (search: ShownSearch | null) => void): void
   /** Folds the Notes lane to one row counting its notes, or unfolds it. */
   foldNotes(folded: boolean): void
   /** Whether the Notes lane is folded. */
@@ -93,7 +95,8 @@ function itemSignature(item: TimelineItem, noteCount: (eventId: string) => numbe
 export function mountTimeline(container: HTMLElement, initialView: TimelineView, source: ViewportSource, clusterHolding: ClusterFinder): TimelineHandle {
   let view = initialView
   let noteCounts: Readonly<Record<string, number>> = {}
-  let search: ViewportQuery['search'] | null = null
+  let search: ShownSearch | null = null
+  const searchListeners: ((search: ShownSearch | null) => void)[] = []
   let filter: EventFilter = {}
   let laneChoice: readonly string[] | null = null
   /** The note on a span or moment the analyst has chosen, drawn even where more notes crowd it out. */
@@ -370,14 +373,9 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   })
 
   /** Moves the window to `span` when it lies outside it, framing it when it is wider than the window. */
-  function bringIntoWindow(span: { start: number; end: number }): void {
-    const { start, end } = targetWindow()
-    const width = end - start
-    if (span.end - span.start > width) return frame(span.start, span.end)
-    if (span.end < start || span.start > end) {
-      const middle = (span.start + span.end) / 2
-      moveTo({ start: middle - width / 2, end: middle + width / 2 })
-    }
+  function bringIntoWindow(span: VisibleWindow): void {
+    const next = windowShowing(span, targetWindow())
+    if (next) moveTo(next)
   }
 
   const handle: TimelineHandle = {
@@ -426,10 +424,12 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     notesFolded: () => notesLane.folded,
     onNotesFolded: (listener) => void foldListeners.push(listener),
     markSearch: (next) => {
-      if (JSON.stringify(next ?? null) === JSON.stringify(search)) return
-      search = next ?? null
-      redrawAll()
+      if (JSON.stringify(next) === JSON.stringify(search)) return
+      search = next
+      void redrawAll()
+      for (const listener of searchListeners) listener(search)
     },
+    onSearchMarked: (listener) => void searchListeners.push(listener),
     setFilter: (next) => {
       filter = next
       redrawAll()

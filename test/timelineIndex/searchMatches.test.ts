@@ -51,6 +51,18 @@ test('every event the search matches is marked where it is drawn, and counted in
   )
 })
 
+test('the overview strip counts the events a search matches in its bins, on the same bins as every event', async () => {
+  const indexes = await indexed()
+  const plain = indexes.densityOverview(10)
+  assert.equal(plain.searchMatches, undefined, 'no search, no counts of matches')
+  const searched = indexes.densityOverview(10, { text: 'pipeline' })
+  assert.deepEqual({ ...searched, searchMatches: undefined }, { ...plain, searchMatches: undefined }, 'the same bins and counts otherwise')
+  assert.equal(searched.searchMatches!.reduce((sum, count) => sum + count, 0), 22, 'every matching event once, whatever its lanes')
+  searched.searchMatches!.forEach((count, bin) => assert.ok(count <= searched.events[bin]!, `bin ${bin}: no more matches than events`))
+  const july = indexes.densityOverview(10, { text: 'pipeline', filter: { from: Date.UTC(2021, 6, 1), to: Date.UTC(2021, 6, 31) } })
+  assert.equal(july.searchMatches!.reduce((sum, count) => sum + count, 0), 11, 'its filters apply')
+})
+
 test('the search filters narrow the marks as they narrow the results', async () => {
   const indexes = await indexed()
   const laneB = indexes.viewportItems({ ...WHOLE_SUMMER, search: { text: 'pipeline', filter: { lanes: ['b'] } } })

@@ -44,7 +44,7 @@ test('the seed timeline comes back as items per lane, with an overview and searc
   assert.equal(geneva.date, session.document.events.find((e) => e.id === geneva.eventId)?.date)
   assert.ok(slice.covered.start <= WINTER.start && slice.covered.end >= WINTER.end)
 
-  const overview = await call('densityOverview', 200)
+  const overview = await call('densityOverview', 200, null)
   assert.equal(overview.events.reduce((a, b) => a + b, 0), session.document.events.length)
 
   const found = await call('search', { text: 'kazakhstan' })
@@ -79,8 +79,8 @@ test('malformed queries are refused before they reach the engine', async (t) => 
   await refused('viewportItems', [{ start: 10, end: 5, widthPx: 800 }])
   await refused('viewportItems', [{ start: 0, end: 5, widthPx: 800, filter: { minGrade: 'Z9' } }])
   await refused('viewportItems', [{ start: 0, end: 5, widthPx: 800, extra: true }])
-  await refused('densityOverview', [0])
-  await refused('densityOverview', [1e9])
+  await refused('densityOverview', [0, null])
+  await refused('densityOverview', [1e9, null])
   await refused('search', [{ text: 'x'.repeat(5_000) }])
   await refused('viewportItems', [{ start: 0, end: 5, widthPx: 800, search: { text: 'x'.repeat(5_000) } }])
   await refused('viewportItems', [{ start: 0, end: 5, widthPx: 800, search: { text: 'x', limit: 5 } }])

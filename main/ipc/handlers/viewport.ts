@@ -53,7 +53,7 @@ export function viewportHandlers(
       return { ...slice, ...notesInWindow(document, slice.covered, { most: query.notesFolded ? 0 : NOTES_DRAWN.most, spacing, chosen: query.chosenNote }), noteCounts }
     },
     clusterHolding: async (eventId, query) => current().clusterHolding(eventId, query),
-    densityOverview: async (bins) => current().densityOverview(bins),
+    densityOverview: async (bins, search) => current().densityOverview(bins, search ?? undefined),
     search: (query) => current().search(query),
     stepEvent: async (fromId, direction) => current().step(fromId, direction),
     tagsInUse: async () => current().tagsInUse(),

@@ -13,6 +13,8 @@ const Filter = {
 const SearchText = z.string().max(1_000)
 const SearchFilter = z.strictObject({ ...Filter, lanes: LaneIds.optional(), from: Instant.optional(), to: Instant.optional() })
 
+const ShownSearchSchema = z.strictObject({ text: SearchText, filter: SearchFilter.optional() })
+
 const ViewportQuerySchema = z
   .strictObject({
     start: Instant,
@@ -21,7 +23,7 @@ const ViewportQuerySchema = z
     laneIds: LaneIds.optional(),
     filter: z.strictObject(Filter).optional(),
     chosenNote: z.string().min(1).max(200).optional(),
-    search: z.strictObject({ text: SearchText, filter: SearchFilter.optional() }).optional(),
+    search: ShownSearchSchema.optional(),
     notesFolded: z.literal(true).optional(),
   })
   .refine((query) => query.end > query.start, { message: 'the window must end after it starts' })
@@ -35,6 +37,6 @@ const SearchQuerySchema = z.strictObject({
 export const viewportArgumentSchemas = {
   viewportItems: z.tuple([ViewportQuerySchema]),
   clusterHolding: z.tuple([z.string().min(1).max(200), ViewportQuerySchema]),
-  densityOverview: z.tuple([z.number().int().min(1).max(MAX_BINS)]),
+  densityOverview: z.tuple([z.number().int().min(1).max(MAX_BINS), ShownSearchSchema.nullable()]),
   search: z.tuple([SearchQuerySchema]),
 }
