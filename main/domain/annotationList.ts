@@ -5,7 +5,7 @@ import { datedAnchorSpan, eventSpan } from './placeEvent'
 import { noteTitle } from './shortText'
 import type { Annotation, TimelineDocument, TimelineEvent } from './timeline'
 import type { AnnotationDetail, AnnotationFilter, AnnotationSummary, ListedAnnotation } from '../edits/editingPayloads'
-import type { DrawnNote } from '../timelineIndex/viewportTypes'
+import type { DrawnNote, ViewportDrawing } from '../timelineIndex/viewportTypes'
 import { readMarkdown } from '../markdown/safeMarkdown'
 
 type EventsById = ReadonlyMap<string, TimelineEvent>
@@ -160,7 +160,7 @@ export interface NotesDrawnLimit {
  * zoom in a timeline of 10,000 notes, sixteen months-long notes stacked the lane 530 px deep and
  * pushed every event lane out of the window.
  */
-export function notesInWindow(document: TimelineDocument, window: { start: number; end: number }, limit: NotesDrawnLimit): { notes: DrawnNote[]; moreNotes: number } {
+export function notesInWindow(document: TimelineDocument, window: { start: number; end: number }, limit: NotesDrawnLimit): Pick<ViewportDrawing, 'notes' | 'moreNotes' | 'moreNotesAcross'> {
   const placed: (PlacedNote & { span: TimeSpan })[] = []
   const noEvents: EventsById = new Map()
   for (const note of document.annotations) {
@@ -177,10 +177,18 @@ export function notesInWindow(document: TimelineDocument, window: { start: numbe
   const picked = placed.findIndex((entry) => entry.note.id === limit.chosen)
   if (picked >= 0) kept.push(...placed.splice(picked, 1))
   const overlapping = placed.length + kept.length
+  const runsAcross = (span: TimeSpan) => span.start < window.start && span.end > window.end
+  let leftAcross = 0
   for (const entry of placed) {
-    if (kept.length >= limit.most) break
-    if (limit.spacing && overlapping > limit.spacing.beyond && entry.span.start < window.start && entry.span.end > window.end) {
-      if (across === limit.spacing.across) continue
+    if (kept.length >= limit.most) {
+      if (runsAcross(entry.span)) leftAcross++
+      continue
+    }
+    if (limit.spacing && overlapping > limit.spacing.beyond && runsAcross(entry.span)) {
+      if (across === limit.spacing.across) {
+        leftAcross++
+        continue
+      }
       across++
     } else if (limit.spacing && overlapping > limit.spacing.beyond) {
       const stretch = Math.floor(entry.span.start / limit.spacing.ms)
@@ -199,7 +207,7 @@ export function notesInWindow(document: TimelineDocument, window: { start: numbe
     updated: note.updated,
     span: { start: span!.start, end: span!.end },
   }))
-  return { notes: drawn, moreNotes: overlapping - drawn.length }
+  return { notes: drawn, moreNotes: overlapping - drawn.length, moreNotesAcross: leftAcross }
 }
 
 /** Counted once per set of notes (edits replace the array), not once per zoom step. */

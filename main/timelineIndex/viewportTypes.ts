@@ -111,6 +111,8 @@ export interface ViewportDrawing extends ViewportSlice {
   notes: DrawnNote[]
   /** Notes overlapping `covered` beyond those (drawn as one "zoom in" bar). */
   moreNotes: number
+  /** Of `moreNotes`, those running across the whole of `covered`: zooming in does not draw them. */
+  moreNotesAcross: number
   /** Live notes on each drawn event (events without notes are absent), for the badge on its label. */
   noteCounts: Record<string, number>
 }

@@ -109,9 +109,13 @@ export function edtfForDrag(start: number, end: number, windowWidthMs: number): 
 
 export const MORE_NOTES_ID = 'notes-more'
 
-/** The bar that stands for notes not drawn: too many fall in view, or the Notes lane is folded. */
-export function moreNotesItem(count: number, window: { start: number; end: number }, folded: boolean): NoteItem {
+/**
+ * The bar that stands for notes not drawn: too many fall in view, or the Notes lane is folded.
+ * `across`: how many of them run across the whole stretch, which zooming in would not draw.
+ */
+export function moreNotesItem(count: number, across: number, window: { start: number; end: number }, folded: boolean): NoteItem {
   const notes = `${count.toLocaleString('en-GB')} ${folded ? '' : 'more '}note${count === 1 ? '' : 's'} here`
+  const where = across < count ? 'zoom in, or see the Notes tab' : 'they run across all of this stretch; see the Notes tab'
   return {
     id: MORE_NOTES_ID,
     group: NOTES_LANE,
@@ -125,7 +129,7 @@ export function moreNotesItem(count: number, window: { start: number; end: numbe
     note: {
       id: MORE_NOTES_ID,
       kind: 'span',
-      label: folded ? `${notes}: click to unfold the Notes lane` : `${notes}: zoom in, or see the Notes tab`,
+      label: folded ? `${notes}: click to unfold the Notes lane` : `${notes}: ${where}`,
       colour: 'grey',
       initials: '+',
       updated: String(count),

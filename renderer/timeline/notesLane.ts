@@ -78,7 +78,7 @@ export function createNotesLane({ timeline, items, signatureOf, onFold }: NotesL
       drawn = drawing
       const notes = drawing?.notes ?? []
       const next: TimelineItem[] = toNoteItems(notes)
-      if (drawing?.moreNotes) next.push(moreNotesItem(drawing.moreNotes, drawing.covered, folded))
+      if (drawing?.moreNotes) next.push(moreNotesItem(drawing.moreNotes, drawing.moreNotesAcross, drawing.covered, folded))
       inOneLayout(timeline(), () => syncDataSet<TimelineItem>(items, next, isNoteItem, signatureOf))
       drawMomentLines(notes)
     },

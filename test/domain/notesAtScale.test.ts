@@ -50,7 +50,7 @@ test('the timeline gets the live span and moment notes overlapping its stretch, 
   const all = notesInWindow(document, window, { most: 100_000 })
   assert.equal(all.notes.length, expected.length)
   assert.equal(all.moreNotes, 0)
-  assert.deepEqual(notesInWindow(document, { start: Date.UTC(1800, 0, 1), end: Date.UTC(1801, 0, 1) }, { most: 150 }), { notes: [], moreNotes: 0 })
+  assert.deepEqual(notesInWindow(document, { start: Date.UTC(1800, 0, 1), end: Date.UTC(1801, 0, 1) }, { most: 150 }), { notes: [], moreNotes: 0, moreNotesAcross: 0 })
 })
 
 const DAY = 86_400_000
@@ -107,7 +107,7 @@ test('the note the analyst has chosen is drawn where it overlaps the stretch, ho
   assert.deepEqual(notesInWindow(document, window, { most: 0, spacing }).notes, [], 'folded, nothing chosen: none drawn')
 
   const elsewhere = { start: Date.UTC(1800, 0, 1), end: Date.UTC(1801, 0, 1) }
-  assert.deepEqual(notesInWindow(document, elsewhere, { most: 60, chosen: left.id }), { notes: [], moreNotes: 0 }, 'a chosen note outside the stretch is not drawn')
+  assert.deepEqual(notesInWindow(document, elsewhere, { most: 60, chosen: left.id }), { notes: [], moreNotes: 0, moreNotesAcross: 0 }, 'a chosen note outside the stretch is not drawn')
 })
 const runsAcross = (span: { start: number; end: number }, stretch: { start: number; end: number }) => span.start < stretch.start && span.end > stretch.end
 const newerFirst = (a: { updated: string; id: string }, b: { updated: string; id: string }) => (a.updated === b.updated ? (a.id < b.id ? -1 : 1) : a.updated > b.updated ? -1 : 1)
@@ -157,6 +157,7 @@ test('at a day\'s zoom, the notes running across the whole stretch are three, th
   assert.deepEqual(drawnAcross.map((drawnNote) => drawnNote.id).sort(), ['crowd-13', 'crowd-14', 'crowd-15'], 'the three most recently edited')
   assert.deepEqual(drawn.notes.filter((drawnNote) => !runsAcross(drawnNote.span, stretch)).map((drawnNote) => drawnNote.id).sort(), short.map((n) => n.id).sort(), 'the notes on the day are all drawn')
   assert.equal(drawn.moreNotes, 13, 'the rest are counted')
+  assert.equal(drawn.moreNotesAcross, 13, 'all thirteen run across the stretch: zooming in would not draw them')
   const unspaced = notesInWindow(crowded, stretch, { most: 60, spacing: { ...spacing, across: 60 } })
   assert.equal(unspaced.notes.length, 20, 'without the limit they are all drawn')
 })

@@ -28,6 +28,7 @@ function engine() {
       total: asked.length,
       notes: [],
       moreNotes: 0,
+      moreNotesAcross: 0,
       noteCounts: {},
     } as unknown as ViewportDrawing
   }
