@@ -157,7 +157,7 @@ export interface NotesDrawnLimit {
  * in the stretch while `most` is not reached — unless it comes to run across the whole stretch,
  * where `spacing.across` newer notes may do so too. Notes across the whole stretch each fill a row
  * of the Notes lane from edge to edge, and no spacing by start date tells them apart: at a day's
- * zoom in a timeline of 10,000 notes, sixteen months-long notes stacked the lane 530 px deep and
+ * zoom in a timeline of 10,000 notes, sixteen months-long notes stacked the lane 549 px deep and
  * pushed every event lane out of the window.
  */
 export function notesInWindow(document: TimelineDocument, window: { start: number; end: number }, limit: NotesDrawnLimit): Pick<ViewportDrawing, 'notes' | 'moreNotes' | 'moreNotesAcross'> {

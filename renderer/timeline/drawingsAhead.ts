@@ -23,14 +23,17 @@ const MOST_KEPT = 8
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {})
 
-/** Asked with the same search (or none): it marks the matches a window showing `search` should. */
-export function sameSearch(asked: ViewportQuery, search: ViewportQuery['search'] | null): boolean {
-  return sameValue(asked.search, search)
+/** What a drawing marks besides the window's events: the search shown, and whether the Notes lane is folded. */
+export type ShownMarks = Pick<ViewportQuery, 'search' | 'notesFolded'>
+
+/** Asked for with the same search and Notes lane as `shown`: it marks what a window showing them should. */
+export function marksAlike(asked: ShownMarks, shown: ShownMarks): boolean {
+  return sameValue(asked.search, shown.search) && asked.notesFolded === shown.notesFolded
 }
 
-/** Same lanes, filter, search, Notes lane and drawing width: an answer for one is an answer for the other. */
+/** Same lanes, filter, marks and drawing width: an answer for one is an answer for the other. */
 function sameSelection(a: ViewportQuery, b: ViewportQuery): boolean {
-  return a.widthPx === b.widthPx && String(a.laneIds) === String(b.laneIds) && sameValue(a.filter, b.filter) && sameSearch(a, b.search) && a.notesFolded === b.notesFolded
+  return a.widthPx === b.widthPx && String(a.laneIds) === String(b.laneIds) && sameValue(a.filter, b.filter) && marksAlike(a, b)
 }
 
 /**

@@ -2,7 +2,7 @@
  * The Notes lane at the top of the timeline: the bars of the notes on spans and moments the engine
  * chose for the stretch drawn, their bands and moment lines across the lanes, and the bar that
  * counts the rest. The analyst can fold it to one row: at a month's zoom in a timeline of 10,000
- * notes it stood twelve rows (410 px) deep and left room for six event lanes in an 800 px window.
+ * notes it stood twelve rows (407 px) deep and left room for six event lanes in an 800 px window.
  * Folded, its one bar counts the notes there (a click unfolds it); a note the analyst has chosen is
  * still drawn, and every note stays in the Notes tab.
  */

@@ -58,7 +58,7 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
  * grow, and the lane moves further down. Lanes in view also grow over a few frames as their new
  * items are measured, so an item is left only once it is in view where it was a pass before (a
  * search pick at a day's zoom under sixteen notes was in view two frames after the move, then
- * pushed 1,000 px down). Pressing J through the 100,000-event benchmark timeline at a month's zoom
+ * pushed ~970 px down). Pressing J through the 100,000-event benchmark timeline at a month's zoom
  * took two to four passes.
  */
 const MOST_PASSES = 8

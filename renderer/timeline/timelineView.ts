@@ -15,7 +15,7 @@ import { keepLabelsAtLeftEdge } from './labelsAtLeftEdge'
 import { revealLane } from './revealInLanes'
 import { markChosen, isNoteItem, type TimelineItem, type TimelineSelection } from './chosenOnTimeline'
 import { syncDataSet } from './syncDataSet'
-import { DrawingsAhead, sameSearch, showsChosenNote } from './drawingsAhead'
+import { DrawingsAhead, marksAlike, showsChosenNote, type ShownMarks } from './drawingsAhead'
 import { framedWindow, pannedWindow, windowShowing, windowsOneStepAway, ZOOM_MAX, ZOOM_MIN, zoomedWindow, type VisibleWindow } from './steps'
 import { renderClusterLabel, renderEventLabel, renderLaneLabel, toClusterItem, toEventItem, toLaneGroups } from './eventItems'
 import {
@@ -161,15 +161,16 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   function queryFor(window: VisibleWindow): ViewportQuery {
     const laneIds = drawnLanes().map((lane) => lane.id)
     if (view.hasEventsWithoutLane) laneIds.push(NO_LANE)
-    const notesFolded = notesLane.folded ? { notesFolded: true as const } : {}
-    return { ...window, widthPx: drawingWidth(), laneIds, filter, ...(chosenNote ? { chosenNote } : {}), ...(search ? { search } : {}), ...notesFolded }
+    return { ...window, widthPx: drawingWidth(), laneIds, filter, ...(chosenNote ? { chosenNote } : {}), ...shownMarks() }
   }
 
-  /** The drawing shown can draw the window: it covers it at its level of detail, marks the search shown, and shows the chosen note (or none). */
+  const shownMarks = (): ShownMarks => ({ ...(search ? { search } : {}), ...(notesLane.folded ? { notesFolded: true } : {}) })
+
+  /** The drawing shown can draw the window: it covers it at its level of detail, marks what the window shows (search, Notes lane), and shows the chosen note (or none). */
   function slicedFor(window: VisibleWindow): boolean {
     if (!slice || !sliceStillFits(slice, window, drawingWidth())) return false
     const asked = ahead.askedFor(slice)
-    return !asked || (sameSearch(asked, search) && showsChosenNote(asked, slice, chosenNote ?? undefined))
+    return !asked || (marksAlike(asked, shownMarks()) && showsChosenNote(asked, slice, chosenNote ?? undefined))
   }
 
   /** Asks the engine for the window when the last answer no longer covers it (or `force`). */
@@ -361,7 +362,6 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   })
 
   const drawnNote = notesLane.drawnNote
-
 
   const chosen = markChosen({
     timeline,
