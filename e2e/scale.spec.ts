@@ -132,6 +132,8 @@ test('search finds an event deep in 10,000 and the timeline shows it', async ({ 
     await page.keyboard.press('Control+f')
     const box = page.getByRole('searchbox', { name: 'Search' })
     await expect(box).toBeFocused()
+    // Typed as the timeline opens: the first answers come from what is indexed so far, and are
+    // asked again until the index is whole (the event is near the end of the file).
     await box.fill('satellite uplinks')
     const results = page.getByRole('tabpanel', { name: 'Search' }).getByRole('list', { name: 'Search results' }).getByRole('listitem')
     await expect(results.filter({ hasText: DEEP_TITLE })).toHaveCount(1, { timeout: 20_000 })

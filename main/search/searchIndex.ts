@@ -92,6 +92,8 @@ export class TimelineSearch {
   private built = false
   /** Set when the timeline was re-indexed from scratch: this build's work would be thrown away. */
   private abandoned = false
+  /** Documents (events and notes) in the index so far, and in the whole build. */
+  private progress = { indexed: 0, of: 0 }
   /** Changes that arrive while the build runs, applied in order once it is done. */
   private readonly waiting: Edit[] = []
   /**
@@ -118,13 +120,16 @@ export class TimelineSearch {
     const documents: SearchDocument[] = []
     for (const event of events) documents.push(eventDocument(event))
     for (const annotation of annotations) if (!annotation.deleted) documents.push(annotationDocument(annotation))
+    this.progress.of = documents.length
     // A piece at a time, so other requests are answered in between; minisearch's own addAllAsync
     // cannot be stopped, and an abandoned build of 100,000 events would hold the main process for
     // seconds after the analyst opened another timeline.
     for (let from = 0; from < documents.length; from += BUILD_CHUNK) {
       if (from > 0) await setImmediate()
       if (this.abandoned) return
-      this.index.addAll(documents.slice(from, from + BUILD_CHUNK))
+      const piece = documents.slice(from, from + BUILD_CHUNK)
+      this.index.addAll(piece)
+      this.progress.indexed += piece.length
     }
     for (const edit of this.waiting.splice(0)) edit(this.index)
     this.built = true
@@ -165,14 +170,30 @@ export class TimelineSearch {
     this.edit((index) => drop(index, ANNOTATION_PREFIX + id))
   }
 
+  /**
+   * Waits for the index to be complete, or with `soFar` answers at once from what it holds while it
+   * is being built (100,000 events take seconds to index; the first piece is in as soon as the build
+   * starts). Hits are read from the live document: an event removed meanwhile is left out, and one
+   * changed meanwhile is shown as it is now (though found, until the build ends, by its old words).
+   */
   async search(query: SearchQuery): Promise<SearchResults> {
-    await this.whenBuilt()
+    const building = this.whenBuilt()
+    if (query.soFar && !this.built) return { ...this.matches(query).results, indexing: { ...this.progress } }
+    await building
+    const { results, events } = this.matches(query)
+    // The timeline asks next for the events matched, to mark them: gathered on the way. Marks wait
+    // for the whole index, so a cluster never counts fewer matches than it holds.
+    this.matched = { key: matchKey(query), events }
+    return results
+  }
+
+  /** What the index as it is now answers, and every event matched (not only those listed). */
+  private matches(query: SearchQuery): { results: SearchResults; events: Set<string> } {
     const limit = query.limit ?? DEFAULT_LIMIT
     const hits: SearchHit[] = []
     let total = 0
     let start = Infinity
     let end = -Infinity
-    // The timeline asks next for the events matched, to mark them: gathered on the way.
     const events = new Set<string>()
     // Common words match thousands of documents: every match is placed and filtered (for `total`
     // and the span), but only the hits returned get a snippet.
@@ -185,8 +206,7 @@ export class TimelineSearch {
       }
       if (hits.length < limit) hits.push(this.hit(match, result))
     })
-    this.matched = { key: matchKey(query), events }
-    return { hits, total, span: start <= end ? { start, end } : null }
+    return { results: { hits, total, span: start <= end ? { start, end } : null }, events }
   }
 
   /**

@@ -144,6 +144,11 @@ export interface SearchQuery {
     from?: number
     to?: number
   }
+  /**
+   * Answer at once from what is indexed so far while the index is still being built (a large
+   * timeline's first seconds), rather than wait for all of it; `indexing` then says how far it got.
+   */
+  soFar?: true
 }
 
 export interface SearchHit {
@@ -165,4 +170,6 @@ export interface SearchResults {
   total: number
   /** Smallest window holding every placed match: "fit view to results". */
   span: { start: number; end: number } | null
+  /** Only with `soFar`: the index was still being built, and this answer covers the events and notes indexed so far. */
+  indexing?: { indexed: number; of: number }
 }

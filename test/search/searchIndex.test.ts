@@ -152,6 +152,41 @@ test('an abandoned search build stops (the timeline was indexed again from scrat
   assert.equal(search.isBuilt, false, 'stopped before indexing all 2,000 events')
 })
 
+test('asked for what is indexed so far, a search answers at once while the index is built, and says how far it got', async () => {
+  // 2,000 events saying "summit"; the first and the last also say "Sevastopol".
+  const document = manyEvents(2_000, 'e')
+  document.events[0] = { ...document.events[0]!, title: 'Fleet reaches Sevastopol' }
+  const indexes = new TimelineIndexes({ searchBuild: 'on-first-search' })
+  indexes.rebuild(document)
+
+  const early = await indexes.search({ text: 'sevastopol', soFar: true })
+  assert.ok(early.indexing, 'the answer says the index is still being built')
+  assert.equal(early.indexing.of, 2_000)
+  assert.ok(early.indexing.indexed > 0 && early.indexing.indexed < 2_000, `part of the timeline indexed (${early.indexing.indexed})`)
+  assert.deepEqual(early.hits.map((hit) => hit.id), ['e-0'], 'what is indexed so far is found; the rest is not yet')
+  assert.equal(indexes.searchBuilt, false)
+
+  // Asked without soFar, the same search waits for the whole index.
+  const whole = await indexes.search({ text: 'sevastopol' })
+  assert.equal(whole.indexing, undefined)
+  assert.deepEqual(whole.hits.map((hit) => hit.id).sort(), ['e-0', 'e-1999'])
+  const after = await indexes.search({ text: 'sevastopol', soFar: true })
+  assert.equal(after.indexing, undefined, 'once built, a search asked for what is indexed so far is complete')
+  assert.equal(after.total, 2)
+})
+
+test('the timeline marks a search only once the index is whole: a cluster never counts fewer matches than it holds', async () => {
+  const indexes = new TimelineIndexes({ searchBuild: 'on-first-search' })
+  indexes.rebuild(manyEvents(2_000, 'e'))
+  const window = { start: Date.UTC(2021, 11, 1), end: Date.UTC(2021, 11, 31), widthPx: 1000 }
+  const marked = (drawing: ReturnType<TimelineIndexes['viewportItems']>) =>
+    drawing.items.filter((item) => item.matchesSearch).length + drawing.clusters.reduce((sum, cluster) => sum + (cluster.searchMatches ?? 0), 0)
+  await indexes.search({ text: 'summit', soFar: true })
+  assert.equal(marked(indexes.viewportItems({ ...window, search: { text: 'summit' } })), 0, 'nothing marked from a partial index')
+  await indexes.searchReady()
+  assert.equal(marked(indexes.viewportItems({ ...window, search: { text: 'summit' } })), 1_999, 'every event but the last, which says "Fleet leaves Sevastopol"')
+})
+
 test('a search asked while the timeline is indexed again answers for the timeline as it is now', async () => {
   const indexes = new TimelineIndexes({ searchBuild: 'at-open' })
   indexes.rebuild(manyEvents(2_000, 'old'))

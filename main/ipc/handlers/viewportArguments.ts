@@ -32,6 +32,7 @@ const SearchQuerySchema = z.strictObject({
   text: SearchText,
   limit: z.number().int().min(1).max(1_000).optional(),
   filter: SearchFilter.optional(),
+  soFar: z.literal(true).optional(),
 })
 
 export const viewportArgumentSchemas = {

@@ -44,11 +44,21 @@ function hitRow(hit: SearchHit, open: (hit: SearchHit) => void): HTMLElement {
 /** A search still unanswered after this long says that it is under way. */
 const SEARCH_WAITING_AFTER_MS = 300
 const SEARCH_WAITING_WORDS = 'Searching… (a large timeline is indexed for a few seconds after it opens)'
+/**
+ * While a large timeline is still being indexed (seconds, for 100,000 events), the results listed
+ * are those found so far, asked for again this often until the index is whole.
+ */
+const SO_FAR_AGAIN_MS = 1_000
 
-function countWords(results: SearchResults): string {
-  if (results.total === 0) return 'No matches'
+/** The line above the results: how many matched, how many are listed, and whether the index is whole. */
+export function countWords(results: SearchResults): string {
+  const matches = `${results.total === 0 ? 'No' : results.total.toLocaleString('en-GB')} ${results.total === 1 ? 'match' : 'matches'}`
+  if (results.indexing) {
+    const read = Math.floor((100 * results.indexing.indexed) / Math.max(1, results.indexing.of))
+    return `${matches} so far: the timeline is still being indexed (${read} %)`
+  }
   const shown = results.hits.length < results.total ? ` (first ${results.hits.length} listed)` : ''
-  return `${results.total} ${results.total === 1 ? 'match' : 'matches'}${shown}`
+  return `${matches}${shown}`
 }
 
 export function mountSearch(context: AppContext): void {
@@ -72,6 +82,8 @@ export function mountSearch(context: AppContext): void {
   let results: SearchResults | null = null
   let sequence = 0
   let timer: ReturnType<typeof setTimeout> | undefined
+  /** The next asking while the answer shown covers only what is indexed so far. */
+  let again: ReturnType<typeof setTimeout> | undefined
 
   function query(): SearchQuery {
     const chosen = filters.current()
@@ -100,27 +112,35 @@ export function mountSearch(context: AppContext): void {
     count.textContent = countWords(answer)
     hitList.replaceChildren(...answer.hits.map((hit) => hitRow(hit, openHit)))
     fitButton.disabled = answer.span === null
-    context.timeline.markSearch(asked && answer.total > 0 ? { text: asked.text, filter: asked.filter } : null)
+    // Marked once the index is whole: the timeline marks every match, and counts them in its clusters.
+    const whole = asked && answer.total > 0 && !answer.indexing
+    context.timeline.markSearch(whole ? { text: asked.text, filter: asked.filter } : null)
   }
 
-  /** Asks the index; an answer to an older keystroke is dropped when a newer question is out. */
-  async function search(): Promise<void> {
+  /**
+   * Asks the index; an answer to an older keystroke is dropped when a newer question is out. As the
+   * analyst types, the answer comes at once from what a large timeline has indexed so far, and is
+   * asked again until it is whole; `whole` waits for it instead (Enter goes to the best match).
+   */
+  async function search(whole = false): Promise<void> {
     const mine = ++sequence
+    clearTimeout(again)
     if (!box.value.trim()) return show(null)
     // Answers come in tens of milliseconds, but a large timeline's index is still being built for
-    // a few seconds after it opens, and the question waits for it: say so rather than nothing.
+    // a few seconds after it opens, and a whole answer waits for it: say so rather than nothing.
     const waiting = setTimeout(() => {
       if (mine !== sequence) return
       count.textContent = SEARCH_WAITING_WORDS
       hitList.replaceChildren()
     }, SEARCH_WAITING_AFTER_MS)
     const asked = query()
-    const answer = await request('search', asked).catch(() => null)
+    const answer = await request('search', whole ? asked : { ...asked, soFar: true }).catch(() => null)
     clearTimeout(waiting)
     if (mine !== sequence) return
     // Not answered: the status line has the main process's words; the count says nothing stale.
-    if (!answer) count.textContent = ''
-    else show(answer, asked)
+    if (!answer) return void (count.textContent = '')
+    show(answer, asked)
+    if (answer.indexing) again = setTimeout(() => mine === sequence && void search(), SO_FAR_AGAIN_MS)
   }
 
   function searchSoon(): void {
@@ -161,7 +181,7 @@ export function mountSearch(context: AppContext): void {
       // Enter goes to the best match.
       event.preventDefault()
       clearTimeout(timer)
-      void search().then(() => {
+      void search(true).then(() => {
         const best = results?.hits[0]
         if (best) openHit(best)
       })
