@@ -102,10 +102,26 @@ export class TimelineSearch {
    */
   private matched: { key: string; events: ReadonlySet<string> } | null = null
 
-  constructor(private readonly subjects: SearchSubjects) {}
+  /** A search has asked for the index: it is built at full speed from then on. */
+  private asked = false
+
+  /**
+   * `spareMoment` resolves when the build may take its next piece: the timeline's indexes hold it
+   * back while the analyst is moving the window (TimelineIndexes), and stop holding it once `wanted`
+   * answers true (a search has asked for the index).
+   */
+  constructor(
+    private readonly subjects: SearchSubjects,
+    private readonly spareMoment: (wanted: () => boolean) => Promise<void> = () => setImmediate(),
+  ) {}
 
   get isBuilt(): boolean {
     return this.built
+  }
+
+  /** Documents (events and notes) indexed so far, of all the build reads. */
+  get indexed(): { indexed: number; of: number } {
+    return { ...this.progress }
   }
 
   /** Starts the build if it has not started; resolves once every document is indexed. */
@@ -125,7 +141,7 @@ export class TimelineSearch {
     // cannot be stopped, and an abandoned build of 100,000 events would hold the main process for
     // seconds after the analyst opened another timeline.
     for (let from = 0; from < documents.length; from += BUILD_CHUNK) {
-      if (from > 0) await setImmediate()
+      if (from > 0) await this.spareMoment(() => this.asked || this.abandoned)
       if (this.abandoned) return
       const piece = documents.slice(from, from + BUILD_CHUNK)
       this.index.addAll(piece)
@@ -177,8 +193,9 @@ export class TimelineSearch {
    * changed meanwhile is shown as it is now (though found, until the build ends, by its old words).
    */
   async search(query: SearchQuery): Promise<SearchResults> {
+    this.asked = true
     const building = this.whenBuilt()
-    if (query.soFar && !this.built) return { ...this.matches(query).results, indexing: { ...this.progress } }
+    if (query.soFar && !this.built) return { ...this.matches(query).results, indexing: this.indexed }
     await building
     const { results, events } = this.matches(query)
     // The timeline asks next for the events matched, to mark them: gathered on the way. Marks wait

@@ -187,6 +187,32 @@ test('the timeline marks a search only once the index is whole: a cluster never 
   assert.equal(marked(indexes.viewportItems({ ...window, search: { text: 'summit' } })), 1_999, 'every event but the last, which says "Fleet leaves Sevastopol"')
 })
 
+test('indexing for search waits while the analyst moves the window, and a search lifts the wait', async () => {
+  const indexes = new TimelineIndexes({ searchBuild: 'at-open', searchBuildDelayMs: 0, searchBuildQuietMs: 300 })
+  indexes.rebuild(manyEvents(2_000, 'e'))
+  const window = { start: Date.UTC(2021, 11, 1), end: Date.UTC(2021, 11, 31), widthPx: 1000 }
+  // A drawing asked for every 10 ms, as zoom and pan steps do; 2,000 events index in tens of ms otherwise.
+  const moving = setInterval(() => indexes.viewportItems(window), 10)
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    const { indexed, of } = indexes.searchIndexed
+    assert.ok(indexed < of, `indexing waited while the window moved (${indexed} of ${of} indexed)`)
+    // A search wants the index now: it is built at full speed, the window still moving.
+    const found = await indexes.search({ text: 'sevastopol' })
+    assert.deepEqual(found.hits.map((hit) => hit.id), ['e-1999'])
+    assert.equal(indexes.searchBuilt, true)
+  } finally {
+    clearInterval(moving)
+  }
+
+  // Left alone, the window still: the build goes on by itself.
+  const still = new TimelineIndexes({ searchBuild: 'at-open', searchBuildDelayMs: 0, searchBuildQuietMs: 300 })
+  still.rebuild(manyEvents(2_000, 'e'))
+  still.viewportItems(window)
+  await still.searchReady()
+  assert.equal(still.searchIndexed.indexed, 2_000)
+})
+
 test('a search asked while the timeline is indexed again answers for the timeline as it is now', async () => {
   const indexes = new TimelineIndexes({ searchBuild: 'at-open' })
   indexes.rebuild(manyEvents(2_000, 'old'))
