@@ -16,11 +16,6 @@ function eventEditor(page: Page): Locator {
   return page.getByRole('dialog', { name: /^(New|Edit) event$/ })
 }
 
-async function runCommand(annalist: AnnalistPage, name: string): Promise<void> {
-  await annalist.button('Commands').click()
-  await annalist.page.getByRole('menuitem', { name }).click()
-}
-
 async function goToDate(annalist: AnnalistPage, edtf: string): Promise<void> {
   await annalist.button('Go to date').click()
   await annalist.page.getByRole('dialog', { name: 'Go to date' }).getByRole('textbox', { name: 'Date (EDTF)' }).fill(edtf)
@@ -39,7 +34,7 @@ test('an event added with the event editor is drawn, graded and still there afte
   const annalist = new AnnalistPage(app.page)
   await annalist.waitForReady()
 
-  await runCommand(annalist, 'New event…')
+  await annalist.runCommand('New event…')
   const editor = eventEditor(annalist.page)
   await expect(editor).toHaveAccessibleName('New event')
   await editor.getByRole('textbox', { name: 'Title', exact: true }).fill('Lavrov–Blinken meeting in Geneva')
@@ -141,7 +136,7 @@ test('a deleted event comes back with Undo, with the same id, and goes again wit
   await expect.poll(() => annalist.drawnEventIds()).not.toContain('geneva-ssd-2022')
   await expect(status(annalist, /^Redid: delete event/)).toBeVisible()
   // And the menu command undoes it too (focus is not in a text field).
-  await runCommand(annalist, 'Undo')
+  await annalist.runCommand('Undo')
   await expect.poll(() => annalist.drawnEventIds()).toContain('geneva-ssd-2022')
 })
 

@@ -65,6 +65,12 @@ export class AnnalistPage {
   button(name: string): Locator {
     return this.page.getByRole('button', { name, exact: true })
   }
+
+  /** Runs a command from the Commands menu, as the analyst picks it. */
+  async runCommand(name: string): Promise<void> {
+    await this.button('Commands').click()
+    await this.page.getByRole('menuitem', { name }).click()
+  }
 }
 
 /** Launches the app on a timeline of the test's own, written where the default timeline's file goes. */

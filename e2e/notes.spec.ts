@@ -21,13 +21,8 @@ function savedStatus(annalist: AnnalistPage, words: string | RegExp): Locator {
   return annalist.page.getByRole('status').filter({ hasText: words })
 }
 
-async function runCommand(annalist: AnnalistPage, name: string): Promise<void> {
-  await annalist.button('Commands').click()
-  await annalist.page.getByRole('menuitem', { name }).click()
-}
-
 async function setName(annalist: AnnalistPage): Promise<void> {
-  await runCommand(annalist, 'Preferences…')
+  await annalist.runCommand('Preferences…')
   const dialog = annalist.page.getByRole('dialog', { name: 'Preferences' })
   await dialog.getByRole('textbox', { name: 'Your name' }).fill(ANALYST)
   await dialog.getByRole('button', { name: 'Save' }).click()
@@ -90,7 +85,7 @@ test('each kind of note is added through the window, drawn, listed, and still th
   await expect(notesTab(annalist).getByRole('article', { name: 'Note' })).toContainText('likely (moderate confidence)')
 
   // On a span, through the dialog: the date is explained as it is typed.
-  await runCommand(annalist, 'New span note for the view')
+  await annalist.runCommand('New span note for the view')
   await editor.getByRole('textbox', { name: 'Start (EDTF)' }).fill('2022-01-08')
   await editor.getByRole('textbox', { name: 'End (EDTF)' }).fill('2022-01-13')
   await expect(editor.getByRole('status', { name: 'What the date means' })).toHaveText('8 January 2022 – 13 January 2022')

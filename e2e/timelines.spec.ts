@@ -5,25 +5,20 @@ import path from 'node:path'
 import { test, expect, type AnnalistPage } from './fixtures'
 import { parseTimelineText } from '../main/store/timelineFile'
 
-async function runCommand(annalist: AnnalistPage, name: string): Promise<void> {
-  await annalist.button('Commands').click()
-  await annalist.page.getByRole('menuitem', { name }).click()
-}
-
 const heading = (annalist: AnnalistPage) => annalist.page.getByRole('heading', { level: 1 })
 
 test('New makes an empty timeline titled as typed; Open Recent goes back to the seed', async ({ annalist }) => {
   const seedTitle = (await heading(annalist).textContent()) ?? ''
   expect((await annalist.drawnEventIds()).length).toBeGreaterThan(5)
 
-  await runCommand(annalist, 'New timeline…')
+  await annalist.runCommand('New timeline…')
   const dialog = annalist.page.getByRole('dialog', { name: 'New timeline' })
   await dialog.getByRole('textbox', { name: 'Title' }).fill('Sahel coups, 2020–23')
   await dialog.getByRole('button', { name: 'Create' }).click()
   await expect(heading(annalist)).toHaveText('Sahel coups, 2020–23')
   await expect.poll(() => annalist.drawnEventIds()).toEqual([])
 
-  await runCommand(annalist, 'Open timeline…')
+  await annalist.runCommand('Open timeline…')
   const chooser = annalist.page.getByRole('dialog', { name: 'Open a timeline' })
   await expect(chooser.getByRole('table', { name: 'Timelines in your library' })).toContainText('Sahel coups, 2020–23')
   await chooser.getByRole('button', { name: `Open recent: ${seedTitle}` }).click()
@@ -37,17 +32,17 @@ test('Save a Copy As writes a valid timeline; Rename retitles and Undo puts the 
   const folder = await mkdtemp(path.join(os.tmpdir(), 'annalist-copy-'))
   const copy = path.join(folder, 'briefing-copy.annalist.json')
   app.answerDialogs(copy)
-  await runCommand(annalist, 'Save a copy as…')
+  await annalist.runCommand('Save a copy as…')
   await expect(annalist.page.getByRole('status').first()).toContainText(`Saved a copy`)
   const saved = parseTimelineText(await readFile(copy, 'utf8'))
   expect(saved.meta.title).toBe(seedTitle)
   expect(saved.events.length).toBeGreaterThan(5)
 
-  await runCommand(annalist, 'Rename timeline…')
+  await annalist.runCommand('Rename timeline…')
   const dialog = annalist.page.getByRole('dialog', { name: 'Rename timeline' })
   await dialog.getByRole('textbox', { name: 'Title' }).fill('Russia and the West, 2021–22 (working copy)')
   await dialog.getByRole('button', { name: 'Rename' }).click()
   await expect(heading(annalist)).toHaveText('Russia and the West, 2021–22 (working copy)')
-  await runCommand(annalist, 'Undo')
+  await annalist.runCommand('Undo')
   await expect(heading(annalist)).toHaveText(seedTitle)
 })

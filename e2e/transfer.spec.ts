@@ -24,11 +24,6 @@ interface StoredTimeline {
   events: StoredEvent[]
 }
 
-async function runCommand(annalist: AnnalistPage, name: string): Promise<void> {
-  await annalist.button('Commands').click()
-  await annalist.page.getByRole('menuitem', { name }).click()
-}
-
 async function storedTimeline(dataDir: string): Promise<StoredTimeline> {
   return JSON.parse(await readFile(timelinePath(dataDir, DEFAULT_TIMELINE_NAME), 'utf8')) as StoredTimeline
 }
@@ -50,7 +45,7 @@ async function writeCsv(): Promise<string> {
 
 test('a CSV comes in through the mapping step, with provenance, as one undoable step', async ({ annalist, app, dataDir }) => {
   app.answerDialogs(await writeCsv())
-  await runCommand(annalist, 'Import…')
+  await annalist.runCommand('Import…')
   const dialog = annalist.page.getByRole('dialog', { name: 'Import' })
   await expect(dialog.getByText('does not recognise these columns')).toBeVisible()
   await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled()
@@ -85,7 +80,7 @@ test('a CSV comes in through the mapping step, with provenance, as one undoable 
   expect(talks?.description).toBe('<b>kept as text</b>')
   expect(stored.lanes.map((l) => l.name)).toEqual(expect.arrayContaining(['Türkiye']))
 
-  await runCommand(annalist, 'Undo')
+  await annalist.runCommand('Undo')
   await expect.poll(async () => (await storedTimeline(dataDir)).events.some((e) => e.title === 'Border crossing reopened')).toBe(false)
 })
 
@@ -93,7 +88,7 @@ test('cancelling an import leaves the timeline as it was', async ({ annalist, ap
   const before = await readFile(timelinePath(dataDir, DEFAULT_TIMELINE_NAME), 'utf8')
   const drawn = await annalist.drawnEventIds()
   app.answerDialogs(await writeCsv())
-  await runCommand(annalist, 'Import…')
+  await annalist.runCommand('Import…')
   const dialog = annalist.page.getByRole('dialog', { name: 'Import' })
   await dialog.getByRole('combobox', { name: 'Date column', exact: true }).selectOption('When')
   await dialog.getByRole('combobox', { name: 'Title column' }).selectOption('What happened')
@@ -118,7 +113,7 @@ test('a colleague’s copy merges through the review list: their title chosen, t
   await writeFile(theirFile, JSON.stringify(theirs))
 
   app.answerDialogs(theirFile)
-  await runCommand(annalist, 'Merge a colleague’s timeline…')
+  await annalist.runCommand('Merge a colleague’s timeline…')
   const dialog = annalist.page.getByRole('dialog', { name: 'Merge a colleague’s timeline' })
   await expect(dialog.getByLabel('What the merge adds')).toContainText('1 new event')
   const conflicts = dialog.getByRole('table', { name: 'Conflicts' })
@@ -132,7 +127,7 @@ test('a colleague’s copy merges through the review list: their title chosen, t
   await expect(annalist.eventItem('(colleague’s wording)')).toBeVisible()
   await expect(annalist.eventItem('Colleague adds: envoy recalled')).toBeVisible()
 
-  await runCommand(annalist, 'Undo')
+  await annalist.runCommand('Undo')
   await expect(annalist.eventItem('Colleague adds: envoy recalled')).toHaveCount(0)
   await expect(annalist.eventItem('(colleague’s wording)')).toHaveCount(0)
   const after = await storedTimeline(dataDir)
@@ -145,7 +140,7 @@ test('ambiguous day/month dates are asked about, and the answer shows in the pre
   await writeFile(file, ['Date,Title,Country', '03/04/2014,Embassy cable on troop movements,Ukraine', '05/06/2014,Second cable,Ukraine'].join('\n'))
   const seedTitle = (await annalist.page.getByRole('heading', { level: 1 }).textContent()) ?? ''
   app.answerDialogs(file)
-  await runCommand(annalist, 'Import…')
+  await annalist.runCommand('Import…')
   const dialog = annalist.page.getByRole('dialog', { name: 'Import' })
   await expect(dialog.getByRole('group')).toContainText('day first or month first?')
   await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled()
@@ -174,7 +169,7 @@ test('a long import shows its progress and can be cancelled while reading', asyn
   await writeFile(file, lines.join('\n'))
   const before = await readFile(timelinePath(dataDir, DEFAULT_TIMELINE_NAME), 'utf8')
   app.answerDialogs(file)
-  await runCommand(annalist, 'Import…')
+  await annalist.runCommand('Import…')
   const dialog = annalist.page.getByRole('dialog', { name: 'Import' })
   await expect(dialog.getByRole('progressbar', { name: 'Reading the file' })).toBeVisible()
   await expect(dialog.getByText(/^\d+ %$/)).toBeVisible({ timeout: 30_000 })
