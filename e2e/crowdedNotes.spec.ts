@@ -66,7 +66,7 @@ test('a note chosen in the Notes tab is drawn and marked where more notes than t
   }
 })
 
-test('the Notes lane folds to one row counting its notes, stays folded when the window reloads, and its row unfolds it', async ({ dataDir }, testInfo) => {
+test('the Notes lane folds to one row counting its notes, stays folded when the window reloads and for that timeline only, and its row unfolds it', async ({ dataDir }, testInfo) => {
   const { app, annalist } = await launchOnTimeline(dataDir, testInfo.project.name as Target, crowdedNotesTimeline())
   const { page } = annalist
   const fold = page.getByRole('button', { name: 'Notes lane' })
@@ -97,6 +97,20 @@ test('the Notes lane folds to one row counting its notes, stays folded when the 
 
     await page.reload()
     await annalist.waitForReady()
+    await expect(fold).toHaveAttribute('aria-expanded', 'false')
+    await expect(countingRow).toContainText('notes here: click to unfold the Notes lane')
+
+    // Folded for this timeline only: another opens with its lane as it was left there.
+    const title = (await page.getByRole('heading', { level: 1 }).textContent()) ?? ''
+    await annalist.runCommand('New timeline…')
+    const dialog = page.getByRole('dialog', { name: 'New timeline' })
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('Sahel coups, 2020–23')
+    await dialog.getByRole('button', { name: 'Create' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sahel coups, 2020–23')
+    await expect(fold).toHaveAttribute('aria-expanded', 'true')
+    await annalist.runCommand('Open timeline…')
+    await page.getByRole('dialog', { name: 'Open a timeline' }).getByRole('button', { name: `Open recent: ${title}` }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
     await expect(fold).toHaveAttribute('aria-expanded', 'false')
     await expect(countingRow).toContainText('notes here: click to unfold the Notes lane')
 

@@ -5,7 +5,7 @@
  * events (viewportItems), the lists ask listAnnotations.
  */
 import type { Annotation } from '../../main/domain/timeline'
-import type { AnnotationInput } from '../../main/ipc/contract'
+import type { AnnotationInput, TimelineView } from '../../main/ipc/contract'
 import { request } from '../api'
 import type { AppContext } from '../shell/appContext'
 import { savedWords } from './notes/savedWords'
@@ -49,19 +49,33 @@ export function mountNotesOnTimeline(context: AppContext): NotesOnTimeline {
   return { refresh, onChange: (listener) => void listeners.push(listener) }
 }
 
-/** Whether the analyst folded the Notes lane, kept in the window's storage like the inspector's width. */
-const FOLDED_STORED_AS = 'annalist.notesLaneFolded'
+/**
+ * Where the window keeps whether the analyst folded a timeline's Notes lane: per timeline, named by
+ * when it was created (its file keeps that; a copy saved from it starts as it was), so a timeline
+ * crowded with notes stays folded without folding every other one.
+ */
+const foldedStoredAs = (view: TimelineView) => `annalist.notesLaneFolded:${view.meta.created}`
 
-/** The Notes lane opens folded if the analyst left it so; the command menu and View menu fold it too. */
+/** Each timeline's Notes lane opens folded if the analyst left it so; the command menu and View menu fold it too. */
 function keepNotesLaneFolding(context: AppContext): void {
-  try {
-    if (localStorage.getItem(FOLDED_STORED_AS) === 'true') context.timeline.foldNotes(true)
-  } catch {
-    // Storage unavailable: the lane opens unfolded.
+  let shown = context.view()
+  const foldAsLeft = () => {
+    try {
+      context.timeline.foldNotes(localStorage.getItem(foldedStoredAs(shown)) === 'true')
+    } catch {
+      // Storage unavailable: the lane opens unfolded.
+    }
   }
+  foldAsLeft()
+  // Another timeline opened in this window (File ▸ New, Open, Close): its own lane as it was left.
+  context.onReload((view) => {
+    if (view.meta.created === shown.meta.created) return
+    shown = view
+    foldAsLeft()
+  })
   context.timeline.onNotesFolded((folded) => {
     try {
-      localStorage.setItem(FOLDED_STORED_AS, String(folded))
+      localStorage.setItem(foldedStoredAs(shown), String(folded))
     } catch {
       // Not kept for next time; the lane is folded all the same.
     }
