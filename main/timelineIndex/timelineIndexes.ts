@@ -260,9 +260,9 @@ export class TimelineIndexes {
   }
 
   /**
-   * Searches the index as it is once built. If the timeline is indexed again meanwhile (an import,
-   * another timeline opened), the search is asked again of the new index, so it answers for the
-   * timeline as it is now.
+   * Searches the index once built (or, with `soFar`, as far as its build has got). If the timeline
+   * is indexed again meanwhile (an import, another timeline opened), the search is asked again of
+   * the new index, so it answers for the timeline as it is now.
    */
   async search(query: SearchQuery): Promise<SearchResults> {
     const index = this.searchIndex

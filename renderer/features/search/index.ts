@@ -113,8 +113,8 @@ export function mountSearch(context: AppContext): void {
     hitList.replaceChildren(...answer.hits.map((hit) => hitRow(hit, openHit)))
     fitButton.disabled = answer.span === null
     // Marked once the index is whole: the timeline marks every match, and counts them in its clusters.
-    const whole = asked && answer.total > 0 && !answer.indexing
-    context.timeline.markSearch(whole ? { text: asked.text, filter: asked.filter } : null)
+    const complete = asked && answer.total > 0 && !answer.indexing
+    context.timeline.markSearch(complete ? { text: asked.text, filter: asked.filter } : null)
   }
 
   /**
