@@ -6,8 +6,6 @@
  * handlers call `sync(session.document)` before each answer, so every path that changes the
  * document, Undo and restored backups included, is followed without hooks).
  */
-import { performance } from 'node:perf_hooks'
-import { setImmediate, setTimeout as sleep } from 'node:timers/promises'
 import type { Annotation, Lane, TimelineDocument, TimelineEvent } from '../domain/timeline'
 import type { TimeSpan } from '../domain/dates'
 import { TimelineSearch, type SearchSubjects } from '../search/searchIndex'
@@ -19,6 +17,7 @@ import { datedAnchorSpan, eventSpan } from '../domain/placeEvent'
 import { NO_LANE } from './viewportRules'
 import { SlotSpans } from './slotSpans'
 import { TimeOrder } from './timeOrder'
+import { WindowActivity } from './windowActivity'
 import type { DensityOverview, SearchQuery, SearchResults, ShownSearch, ViewportQuery } from './viewportTypes'
 
 export interface Changes<T> {
@@ -47,22 +46,10 @@ export interface IndexOptions {
   searchBuildDelayMs?: number
   /**
    * The background build takes its next piece only once no drawing has been asked for this long
-   * (a search asking for the index lifts the pause). Default BUSY_WINDOW_MS.
+   * (a search asking for the index lifts the pause). Default: see windowActivity.ts.
    */
   searchBuildQuietMs?: number
 }
-
-/**
- * While the analyst zooms and pans, drawings are asked for every step or two (button and key steps
- * fetch the next ones ahead, about every half second); indexing 100,000 events for search (~8 s of
- * the main process) ran alongside them. The benchmark's zoom and pan steps at 100,000 events,
- * 5 interleaved runs each: zoom median 132 ms and p95 162, pan p95 89, with the build running;
- * 120, 154 and 80 with it waiting for a second's pause (113, 152 and 84 with no build at all).
- * Waiting for 400 ms still let it run between steps (129 against 113).
- */
-const BUSY_WINDOW_MS = 1_000
-/** How often a paused build looks whether a search now wants the index. */
-const WANTED_CHECK_MS = 20
 
 const REBUILD_THRESHOLD = 1_000
 
@@ -98,25 +85,16 @@ export class TimelineIndexes {
   /** The document last given to `rebuild` or `sync`. */
   private indexed: TimelineDocument | null = null
 
-  /** When a drawing was last asked for (performance.now()): the background search build waits while the window moves. */
-  private lastDrawing = -Infinity
+  /** When the window last asked for a drawing: the background search build waits while it moves. */
+  private readonly window: WindowActivity
 
   constructor(private readonly options: IndexOptions = { searchBuild: 'at-open' }) {
+    this.window = new WindowActivity(options.searchBuildQuietMs)
     this.searchIndex = this.newSearch()
   }
 
   private newSearch(): TimelineSearch {
-    return new TimelineSearch(this.subjects(), (wanted) => this.quietMoment(wanted))
-  }
-
-  /** Resolves once no drawing has been asked for a while (at once if none was), or once `wanted`. */
-  private async quietMoment(wanted: () => boolean): Promise<void> {
-    const quietMs = this.options.searchBuildQuietMs ?? BUSY_WINDOW_MS
-    await setImmediate()
-    for (let quietFor = performance.now() - this.lastDrawing; quietFor < quietMs && !wanted(); quietFor = performance.now() - this.lastDrawing) {
-      // In short naps, so that a search waits a moment at most.
-      await sleep(Math.min(quietMs - quietFor, WANTED_CHECK_MS))
-    }
+    return new TimelineSearch(this.subjects(), (wanted) => this.window.quietMoment(wanted))
   }
 
   rebuild(document: TimelineDocument): void {
@@ -215,7 +193,7 @@ export class TimelineIndexes {
    * "protest" in the 10,000-event benchmark timeline). Until the search index is built, none are.
    */
   viewportItems(query: ViewportQuery, limits: DetailLimits = DEFAULT_LIMITS, withMembers = false): DetailedSlice {
-    this.lastDrawing = performance.now()
+    this.window.drawingAsked()
     const matches = query.search ? this.searchIndex.matchingEvents(query.search) : null
     const slice = viewportSlice(query, query.laneIds ?? this.defaultLaneIds(), this.laneEvents, limits, withMembers || (matches !== null && matches.size > 0))
     return matches?.size ? withSearchMatches(slice, matches, withMembers) : slice
