@@ -129,13 +129,14 @@ export class TimelineSession {
     return this.store.restoreBackup(id)
   }
 
-  view(): TimelineView {
+  /** The timeline's outline; `range` when the caller knows it already (the indexes keep it). */
+  view(range: TimelineView['range'] = eventRange(this.document.events)): TimelineView {
     const { meta, lanes, events, annotations } = this.document
     // Events and notes are not sent: the window asks for what it shows (viewportItems, listAnnotations).
     return {
       meta,
       lanes,
-      range: eventRange(events),
+      range,
       eventCount: events.length,
       hasEventsWithoutLane: events.some((event) => event.lanes.length === 0),
       annotationCount: annotations.length,

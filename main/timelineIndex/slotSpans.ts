@@ -37,6 +37,18 @@ export class SlotSpans {
   ends(): Float64Array {
     return this.endValues.subarray(0, this.length)
   }
+
+  /** The earliest start and the latest end of the events in the slots; null when there are none. */
+  range(): { start: number; end: number } | null {
+    let start = Infinity
+    let end = -Infinity
+    // A slot whose event is gone holds NaN, which no comparison picks.
+    for (let slot = 0; slot < this.length; slot++) {
+      if (this.startValues[slot]! < start) start = this.startValues[slot]!
+      if (this.endValues[slot]! > end) end = this.endValues[slot]!
+    }
+    return start === Infinity ? null : { start, end }
+  }
 }
 
 function grown(values: Float64Array<ArrayBuffer>, size: number): Float64Array<ArrayBuffer> {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import { TimelineIndexes } from '../../main/timelineIndex/timelineIndexes'
 import type { Annotation, TimelineDocument, TimelineEvent } from '../../main/domain/timeline'
+import { eventRange } from '../../main/domain/eventRange'
 import { annotation, event, timeline } from './fixtures'
 
 const noSearch = { searchBuild: 'on-first-search' } as const
@@ -55,6 +56,7 @@ function answers(indexes: TimelineIndexes, document: TimelineDocument) {
     items: drawn.items.map((item) => `${item.lane}|${item.eventId}`).sort(),
     clusters: drawn.clusters.length,
     events: document.events.length,
+    range: indexes.range(),
   }
 }
 
@@ -75,6 +77,7 @@ test('after any run of edits, sync answers as indexes built afresh', () => {
       const fresh = new TimelineIndexes(noSearch)
       fresh.sync(document)
       assert.deepEqual(answers(followed, document), answers(fresh, document))
+      assert.deepEqual(followed.range(), eventRange(document.events), 'the range kept is the one read from the events')
     }),
     { numRuns: 300 },
   )

@@ -61,9 +61,13 @@ test('the seed timeline comes back as items per lane, with an overview and searc
   assert.deepEqual(new Set(marked.items.filter((item) => item.matchesSearch).map((item) => item.eventId)), new Set([geneva.eventId]), 'the talks, in each lane they are drawn in')
 })
 
-test('an event added through the editing channel is drawn and found at once', async (t) => {
+test('an event added through the editing channel is drawn and found at once, and the outline’s range takes it in', async (t) => {
   const { call } = await openSeed(t)
+  const before = await call('loadTimeline')
   await call('addEvent', { title: 'Zhanaozen strike committee formed', date: '2022-01-03', lanes: ['kazakhstan-csto'] })
+  await call('addEvent', { title: 'Review of the CSTO mandate', date: '2031-06', lanes: ['kazakhstan-csto'] })
+  const after = await call('loadTimeline')
+  assert.deepEqual(after.range, { start: before.range!.start, end: Date.UTC(2031, 6, 1) - 1 }, 'from the same start to the end of June 2031')
   const found = await call('search', { text: 'strike committee' })
   assert.deepEqual(found.hits.map((hit) => hit.title), ['Zhanaozen strike committee formed'])
   const slice = await call('viewportItems', { ...WINTER, widthPx: 1_600, laneIds: ['kazakhstan-csto'] })

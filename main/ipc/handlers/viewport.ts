@@ -31,11 +31,15 @@ export function viewportHandlers(
     indexes.sync(session.document)
     return indexes
   }
+  let outlined = false
   return {
-    // The outline first, then the indexes, which the window asks of next (its first drawing): built
+    // The first outline, then the indexes, which the window asks of next (its first drawing): built
     // while it sets itself up with the outline. Built as the timeline opened, they held that answer
     // back by the time they take (0.3–0.6 s at 100,000 events) and the window's set-up came after it.
+    // Later outlines (the window reloads after each event edit and Undo) take the range from them.
     loadTimeline: async () => {
+      if (outlined) return session.view(current().range())
+      outlined = true
       const view = session.view()
       setImmediate(current)
       return view
