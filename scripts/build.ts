@@ -3,7 +3,7 @@
  * preload (one CommonJS file, as sandboxed preloads cannot load modules), and the renderer bundle.
  */
 import { build, type BuildOptions } from 'esbuild'
-import { cp, mkdir, rm } from 'node:fs/promises'
+import { access, cp, mkdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -67,6 +67,20 @@ export async function buildApp(outDir = 'dist'): Promise<void> {
   ])
   await mkdir(path.join(outDir, 'renderer'), { recursive: true })
   await cp('renderer/index.html', path.join(outDir, 'renderer', 'index.html'))
+  await checkPreloads(path.join(outDir, 'renderer'))
+}
+
+/**
+ * index.html names the font it preloads by the asset's file name, which the stylesheet names too: a
+ * renamed face would otherwise lose its preload without a word (the window still loads it, later).
+ */
+async function checkPreloads(rendererDir: string): Promise<void> {
+  const page = await readFile(path.join(rendererDir, 'index.html'), 'utf8')
+  for (const [, href] of page.matchAll(/<link rel="preload" href="([^"]+)"/g)) {
+    await access(path.join(rendererDir, href!)).catch(() => {
+      throw new Error(`index.html preloads ${href}, which the build did not write`)
+    })
+  }
 }
 
 // Build only when run as a script (`tsx scripts/build.ts`), not when a test imports buildApp.
