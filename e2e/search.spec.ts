@@ -109,3 +109,29 @@ test('the lane filter and the date window narrow the search', async ({ annalist 
   await tab.getByRole('group', { name: 'Lanes to show' }).getByRole('checkbox', { name: 'Kazakhstan & CSTO' }).uncheck()
   await expect.poll(() => annalist.timeline.locator('.lane-label').allTextContents()).not.toContain('Kazakhstan & CSTO')
 })
+
+test('a result reached with the keyboard keeps its focus when the list is asked again', async ({ annalist }) => {
+  const { page } = annalist
+  const added = await page.evaluate(async () => {
+    const named = await window.annalist.setPreferences({ author: { name: 'Jane Analyst' } })
+    if (!named.ok) return named.error
+    const note = await window.annalist.addAnnotation({ anchor: { kind: 'span', date: '1995-03/1995-04' }, label: 'Unrelated', text: 'Nothing about the talks.' })
+    return note.ok ? 'ok' : note.error
+  })
+  expect(added).toBe('ok')
+  await expect(annalist.button('Undo: add note “Unrelated”')).toBeEnabled()
+
+  await page.getByRole('searchbox', { name: 'Search' }).fill('Geneva')
+  await expect(searchTab(annalist).getByRole('status')).toHaveText(/^\d+ match(es)?$/)
+  const row = hits(annalist).filter({ hasText: GENEVA }).getByRole('button')
+  await row.focus()
+  // Undo reloads the timeline, and the search is asked again: the same results come back.
+  await page.keyboard.press('Control+z')
+  // Said once the reload is done; the search was asked again as it finished.
+  await expect(page.getByRole('status').filter({ hasText: 'Undid: add note “Unrelated”' })).toBeVisible()
+  await expect(searchTab(annalist).getByRole('list', { name: 'Search results' })).not.toHaveAttribute('aria-busy', 'true')
+  await expect(row).toBeFocused()
+  // The row still opens its event.
+  await page.keyboard.press('Enter')
+  await expect(annalist.detailPanel.getByRole('heading', { level: 2 })).toHaveText(GENEVA)
+})

@@ -6,6 +6,7 @@
  */
 import type { SearchQuery, SearchResults } from '../../../main/ipc/contract'
 import type { SearchHit } from '../../../main/timelineIndex/viewportTypes'
+import morphdom from 'morphdom'
 import { request } from '../../api'
 import { el } from '../../dom'
 import type { AppContext } from '../../shell/appContext'
@@ -29,9 +30,13 @@ function withMarks(text: string, ranges: readonly [number, number][]): (string |
   return parts
 }
 
-function hitRow(hit: SearchHit, open: (hit: SearchHit) => void): HTMLElement {
-  return el('li', { className: 'search-hit' }, [
-    el('button', { className: 'search-hit-button', attrs: { type: 'button' }, on: { click: () => open(hit) } }, [
+/** Which row is which hit, so a list asked again keeps the rows it still shows. */
+const hitKey = (hit: SearchHit) => `${hit.kind}:${hit.id}`
+
+/** A row of the results; its clicks are handled by the list, which knows the hit the key names now. */
+function hitRow(hit: SearchHit): HTMLElement {
+  return el('li', { className: 'search-hit', attrs: { 'data-key': hitKey(hit) } }, [
+    el('button', { className: 'search-hit-button', attrs: { type: 'button' } }, [
       el('span', { className: `search-hit-kind kind-${hit.kind}`, text: hit.kind === 'event' ? 'Event' : 'Note' }),
       el('span', { className: 'search-hit-body' }, [
         el('span', { className: 'search-hit-title' }, withMarks(hit.title, hit.marks.title)),
@@ -39,6 +44,17 @@ function hitRow(hit: SearchHit, open: (hit: SearchHit) => void): HTMLElement {
       ]),
     ]),
   ])
+}
+
+/**
+ * Shows `hits` in `list`, changing only the rows that differ. While a large timeline is indexed the
+ * same search is answered again every second: rebuilt each time, the list would drop the keyboard
+ * focus of a row reached with Tab, and a row pressed as it was replaced would never be clicked.
+ */
+function listHits(list: HTMLElement, hits: readonly SearchHit[]): void {
+  const next = el('ul', {}, hits.map(hitRow))
+  const keyOf = (node: Node) => (node instanceof HTMLElement ? node.dataset.key : undefined)
+  morphdom(list, next, { childrenOnly: true, getNodeKey: keyOf })
 }
 
 /** A search still unanswered after this long says that it is under way. */
@@ -61,6 +77,9 @@ export function countWords(results: SearchResults): string {
   return `${matches}${shown}`
 }
 
+/** What a search asks, whatever the round: its words and filters. */
+const questionOf = (asked: SearchQuery) => JSON.stringify({ text: asked.text.trim(), filter: asked.filter })
+
 export function mountSearch(context: AppContext): void {
   const box = el('input', {
     className: 'search-box',
@@ -80,6 +99,8 @@ export function mountSearch(context: AppContext): void {
   const showTab = context.sidebar.addTab('Search', panel)
 
   let results: SearchResults | null = null
+  /** The question the results shown answer (text, filters), to tell a new search from the same one asked again. */
+  let shownQuestion = ''
   let sequence = 0
   let timer: ReturnType<typeof setTimeout> | undefined
   /** The next asking while the answer shown covers only what is indexed so far. */
@@ -102,7 +123,9 @@ export function mountSearch(context: AppContext): void {
   /** `asked`: the question `answer` is for, whose matches the timeline marks. */
   function show(answer: SearchResults | null, asked?: SearchQuery): void {
     results = answer
+    shownQuestion = answer && asked ? questionOf(asked) : ''
     if (!answer) {
+      hitList.removeAttribute('aria-busy')
       count.textContent = ''
       hitList.replaceChildren(el('li', { className: 'empty-list muted', text: 'Type in the search box to find events and notes by their words: titles, descriptions, sources and note text.' }))
       fitButton.disabled = true
@@ -110,7 +133,7 @@ export function mountSearch(context: AppContext): void {
       return
     }
     count.textContent = countWords(answer)
-    hitList.replaceChildren(...answer.hits.map((hit) => hitRow(hit, openHit)))
+    listHits(hitList, answer.hits)
     fitButton.disabled = answer.span === null
     // Marked once the index is whole: the timeline marks every match, and counts them in its clusters.
     const complete = asked && answer.total > 0 && !answer.indexing
@@ -126,17 +149,21 @@ export function mountSearch(context: AppContext): void {
     const mine = ++sequence
     clearTimeout(again)
     if (!box.value.trim()) return show(null)
+    const asked = query()
+    // Assistive tech (and the tests) can tell the list is about to change.
+    hitList.setAttribute('aria-busy', 'true')
     // Answers come in tens of milliseconds, but a large timeline's index is still being built for
     // a few seconds after it opens, and a whole answer waits for it: say so rather than nothing.
+    // The same search asked again (Enter while indexing, a reload) keeps what it has found so far.
     const waiting = setTimeout(() => {
-      if (mine !== sequence) return
+      if (mine !== sequence || questionOf(asked) === shownQuestion) return
       count.textContent = SEARCH_WAITING_WORDS
       hitList.replaceChildren()
     }, SEARCH_WAITING_AFTER_MS)
-    const asked = query()
     const answer = await request('search', whole ? asked : { ...asked, soFar: true }).catch(() => null)
     clearTimeout(waiting)
     if (mine !== sequence) return
+    hitList.removeAttribute('aria-busy')
     // Not answered: the status line has the main process's words; the count says nothing stale.
     if (!answer) return void (count.textContent = '')
     show(answer, asked)
@@ -161,6 +188,11 @@ export function mountSearch(context: AppContext): void {
     context.selection.set({ kind: hit.kind === 'event' ? 'event' : 'annotation', id: hit.id })
   }
 
+  hitList.addEventListener('click', (event) => {
+    const row = event.target instanceof Element ? event.target.closest<HTMLElement>('.search-hit') : null
+    const hit = row && results?.hits.find((shown) => hitKey(shown) === row.dataset.key)
+    if (hit) openHit(hit)
+  })
   fitButton.addEventListener('click', () => {
     if (results?.span) context.timeline.frame(results.span.start, results.span.end)
   })
