@@ -10,7 +10,8 @@ import type { Annotation, Lane, TimelineDocument, TimelineEvent } from '../domai
 import type { TimeSpan } from '../domain/dates'
 import { TimelineSearch, type SearchSubjects } from '../search/searchIndex'
 import { densityOverview, densityWithMatches } from './density'
-import { eventRecord, fingerprintA, fingerprintB, lanesOf, type EventRecord } from './eventRecords'
+import { eventRecord, lanesOf, type EventRecord } from './eventRecords'
+import { buildLaneIndexes } from './laneIndexes'
 import { IntervalIndex, type IntervalEntry } from './intervalIndex'
 import { DEFAULT_LIMITS, viewportSlice, type DetailedSlice, type DetailLimits } from './levelOfDetail'
 import { datedAnchorSpan, eventSpan } from '../domain/placeEvent'
@@ -70,7 +71,7 @@ export class TimelineIndexes {
   /** The event in each slot (undefined once it is gone); `sync` compares by reference to find what changed. */
   private sources: (TimelineEvent | undefined)[] = []
   private readonly slotById = new Map<string, number>()
-  private readonly byLane = new Map<string, IntervalIndex>()
+  private byLane = new Map<string, IntervalIndex>()
   private lanes: readonly Lane[] = []
   private readonly annotations = new Map<string, Annotation>()
   private readonly densityCache = new Map<number, DensityOverview>()
@@ -108,22 +109,7 @@ export class TimelineIndexes {
     this.timeOrder = null
     this.tagCounts = null
     this.lanes = document.lanes
-    for (const event of document.events) this.store(event)
-    // One sort of every event by (start, slot), then each lane's index is filled in order.
-    const starts = this.spans.starts()
-    const ends = this.spans.ends()
-    const order = Uint32Array.from(starts.keys()).sort((a, b) => starts[a]! - starts[b]! || a - b)
-    this.byLane.clear()
-    for (const slot of order) {
-      const event = this.sources[slot]!
-      const markA = fingerprintA(event.id)
-      const markB = fingerprintB(event.id)
-      for (const lane of lanesOf(event)) {
-        let index = this.byLane.get(lane)
-        if (!index) this.byLane.set(lane, (index = new IntervalIndex()))
-        index.append(slot, starts[slot]!, ends[slot]!, markA, markB)
-      }
-    }
+    this.byLane = buildLaneIndexes(document.events, (event) => this.store(event), this.spans)
     for (const annotation of document.annotations) this.annotations.set(annotation.id, annotation)
     this.searchIndex.abandon()
     const search = (this.searchIndex = this.newSearch())
