@@ -16,6 +16,7 @@ import { viewportHandlers } from './handlers/viewport'
 import { timelineHandlers, type ChooseTimelineCopyPath, type ChooseTimelineFile } from './handlers/timelines'
 import type { Workspace } from '../workspace/workspace'
 import { AuthorPreferences } from '../preferences/authorPreferences'
+import { WindowActivity } from '../timelineIndex/windowActivity'
 
 export type HandlerMap = {
   [K in Channel]: (...args: AnnalistContract[K]['args']) => Promise<AnnalistContract[K]['result']>
@@ -46,13 +47,23 @@ export interface HandlerDeps {
   chooseTimelineCopyPath?: ChooseTimelineCopyPath
 }
 
+/** Each request counts as the window waiting while it is answered: indexing for search gives way meanwhile. */
+function answeredFirst(handlers: HandlerMap, activity: WindowActivity): HandlerMap {
+  const answering = Object.entries(handlers).map(([channel, handler]) => [
+    channel,
+    (...args: unknown[]) => activity.whileAnswering(() => (handler as (...a: unknown[]) => Promise<unknown>)(...args)),
+  ])
+  return Object.fromEntries(answering) as HandlerMap
+}
+
 export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath, fontsDir, chooseOpenPath, chooseExportPath, reportImportProgress, reportFigureProgress, workspace, chooseTimelineFile, chooseTimelineCopyPath }: HandlerDeps): HandlerMap {
-  return {
+  const activity = new WindowActivity()
+  return answeredFirst({
     ...backupHandlers(session),
     ...createEditingHandlers(session, new AuthorPreferences(dataDir ?? null)),
     ...figureHandlers({ session, dataDir, chooseSavePath, fontsDir, reportFigureProgress }),
     ...transferHandlers({ session, chooseOpenPath, chooseExportPath, reportImportProgress }),
-    ...viewportHandlers(session),
+    ...viewportHandlers(session, activity),
     ...timelineHandlers({ session, workspace, chooseTimelineFile, chooseTimelineCopyPath }),
     getEvent: async (id) => session.eventDetail(id),
     eventTitles: async (ids) => titlesOf(session.document.events, ids),
@@ -68,5 +79,5 @@ export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath
       if (!parsed) throw new Error('only web links (http or https) can be opened')
       await openInBrowser(parsed.href)
     },
-  }
+  }, activity)
 }

@@ -44,7 +44,7 @@ const DEFAULT_LIMIT = 100
 /** A note found, named in the results list. */
 const HIT_TITLE_MOST = 80
 /** Documents indexed between yields to the event loop: a few ms of work each on a quiet machine. */
-const BUILD_CHUNK = 250
+const BUILD_CHUNK = 100
 
 function eventDocument(event: TimelineEvent): SearchDocument {
   return {
@@ -103,13 +103,13 @@ export class TimelineSearch {
    */
   private matched: { key: string; events: ReadonlySet<string> } | null = null
 
-  /** A search has asked for the index: it is built at full speed from then on. */
-  private asked = false
+  /** Searches waiting for the whole index: while there are any, it is built at full speed. */
+  private awaited = 0
 
   /**
    * `spareMoment` resolves when the build may take its next piece: the timeline's indexes hold it
-   * back while the analyst is moving the window (TimelineIndexes), and stop holding it once `wanted`
-   * answers true (a search has asked for the index).
+   * back while the analyst is moving the window or waiting for an answer (TimelineIndexes), and
+   * stop holding it while `wanted` answers true (a search is waiting for the whole index).
    */
   constructor(
     private readonly subjects: SearchSubjects,
@@ -142,7 +142,7 @@ export class TimelineSearch {
     // cannot be stopped, and an abandoned build of 100,000 events would hold the main process for
     // seconds after the analyst opened another timeline.
     for (let from = 0; from < documents.length; from += BUILD_CHUNK) {
-      if (from > 0) await this.spareMoment(() => this.asked || this.abandoned)
+      if (from > 0) await this.spareMoment(() => this.awaited > 0 || this.abandoned)
       if (this.abandoned) return
       const piece = documents.slice(from, from + BUILD_CHUNK)
       this.index.addAll(piece)
@@ -194,10 +194,14 @@ export class TimelineSearch {
    * changed meanwhile is shown as it is now (though found, until the build ends, by its old words).
    */
   async search(query: SearchQuery): Promise<SearchResults> {
-    this.asked = true
     const building = this.whenBuilt()
     if (query.soFar && !this.built) return { ...this.matches(query).results, indexing: this.indexed }
-    await building
+    this.awaited += 1
+    try {
+      await building
+    } finally {
+      this.awaited -= 1
+    }
     const { results, events } = this.matches(query)
     // The timeline asks next for the events matched, to mark them: gathered on the way. Marks wait
     // for the whole index, so a cluster never counts fewer matches than it holds.

@@ -50,6 +50,8 @@ export interface IndexOptions {
    * (a search asking for the index lifts the pause). Default: see windowActivity.ts.
    */
   searchBuildQuietMs?: number
+  /** The window's requests, shared with the handlers that answer them (default: drawings only). */
+  activity?: WindowActivity
 }
 
 const REBUILD_THRESHOLD = 1_000
@@ -86,11 +88,11 @@ export class TimelineIndexes {
   /** The document last given to `rebuild` or `sync`. */
   private indexed: TimelineDocument | null = null
 
-  /** When the window last asked for a drawing: the background search build waits while it moves. */
+  /** What the window waits for: the background search build waits while it moves or waits. */
   private readonly window: WindowActivity
 
   constructor(private readonly options: IndexOptions = { searchBuild: 'at-open' }) {
-    this.window = new WindowActivity(options.searchBuildQuietMs)
+    this.window = options.activity ?? new WindowActivity(options.searchBuildQuietMs)
     this.searchIndex = this.newSearch()
   }
 

@@ -10,6 +10,7 @@
 import type { HandlerMap } from '../handlers'
 import type { TimelineSession } from '../../timelineSession'
 import { TimelineIndexes } from '../../timelineIndex/timelineIndexes'
+import type { WindowActivity } from '../../timelineIndex/windowActivity'
 import { noteCountsByEvent, notesInWindow } from '../../domain/annotationList'
 
 /**
@@ -25,8 +26,9 @@ const SEARCH_BUILD_DELAY_MS = 2_000
 
 export function viewportHandlers(
   session: TimelineSession,
+  activity: WindowActivity,
 ): Pick<HandlerMap, 'loadTimeline' | 'viewportItems' | 'clusterHolding' | 'densityOverview' | 'search' | 'stepEvent' | 'tagsInUse'> {
-  const indexes = new TimelineIndexes({ searchBuild: 'at-open', searchBuildDelayMs: SEARCH_BUILD_DELAY_MS })
+  const indexes = new TimelineIndexes({ searchBuild: 'at-open', searchBuildDelayMs: SEARCH_BUILD_DELAY_MS, activity })
   const current = () => {
     indexes.sync(session.document)
     return indexes
