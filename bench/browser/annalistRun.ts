@@ -44,9 +44,13 @@ export async function measureAnnalist(dataDir: string, events: number, target: T
     recordSteps(figures, steps, progress)
     if (steps.timedOut) return figures
 
+    // Notes before searches: at 100,000 events the search index is then still being built (it
+    // waits while the window moves), as when an analyst adds a note soon after opening.
+    const noteAcks = await withTimeout(inPage(page, noteTimes, NOTES_TO_ADD), limits.stepMs * NOTES_TO_ADD, 'adding notes')
+    figures.annotationAckMs = median(noteAcks)
+    figures.firstNoteAckMs = noteAcks[0] ?? null
     figures.searchMs = median(await withTimeout(inPage(page, searchTimes, SEARCHES), limits.stepMs * SEARCHES.length, 'search'))
-    figures.annotationAckMs = median(await withTimeout(inPage(page, noteTimes, NOTES_TO_ADD), limits.stepMs * NOTES_TO_ADD, 'adding notes'))
-    progress(`    search ${fmt(figures.searchMs)}, note acknowledged ${fmt(figures.annotationAckMs)}`)
+    progress(`    note acknowledged ${fmt(figures.annotationAckMs)} (the first ${fmt(figures.firstNoteAckMs)}), search ${fmt(figures.searchMs)}`)
     if (withFigure) {
       figures.figurePreviewMs = await withTimeout(inPage(page, figurePreviewTime, null), limits.openMs, 'figure preview')
       progress(`    figure preview (SVG, whole timeline) ${fmt(figures.figurePreviewMs)}`)

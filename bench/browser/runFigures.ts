@@ -24,6 +24,8 @@ export interface RunFigures {
    * the window's start; `openMs` is the latter.
    */
   openWithLaunchMs?: number | null
+  /** Extra: the first of the notes added (`annotationAckMs` is their median). */
+  firstNoteAckMs?: number | null
   /** Extra: figure preview (SVG) round trip, measured at 10,000 events only. */
   figurePreviewMs?: number | null
 }
