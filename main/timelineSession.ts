@@ -6,7 +6,7 @@
 import type { Author, TimelineDocument } from './domain/timeline'
 import type { EventDetail, TimelineView } from './ipc/contract'
 import { describeDate } from './domain/dates'
-import { datesToCorrect } from './domain/datesToCorrect'
+import { DatesToCorrect } from './domain/datesToCorrect'
 import { describeGrade } from './domain/sourceGrade'
 import { eventRange } from './domain/eventRange'
 import type { Edit } from './edits/edit'
@@ -23,6 +23,8 @@ const SWITCH_RETRY_WAIT_MS = 3_000
 export class TimelineSession {
   /** Listeners of the save state; they stay with the session when it switches to another file. */
   private readonly saveListeners = new Set<(state: SaveState) => void>()
+  /** Dates naming 29 February in a year without one, kept from one outline to the next. */
+  private readonly datesToCorrect = new DatesToCorrect()
   private stopForwarding: () => void
 
   private constructor(
@@ -141,8 +143,8 @@ export class TimelineSession {
       hasEventsWithoutLane: events.some((event) => event.lanes.length === 0),
       annotationCount: annotations.length,
       readOnly: this.readOnly,
-      // Dates to correct are found afresh each time, so the notice goes once they are corrected.
-      notices: [...this.notices, ...datesToCorrect(this.document)],
+      // Dates to correct are looked for again each time (in what changed), so the notice goes once they are corrected.
+      notices: [...this.notices, ...this.datesToCorrect.notice(this.document)],
     }
   }
 

@@ -6,6 +6,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { writeFile } from 'node:fs/promises'
+import fc from 'fast-check'
+import { DatesToCorrect } from '../../main/domain/datesToCorrect'
 import { readDate, readEnteredDate } from '../../main/domain/dates'
 import { applyEdit } from '../../main/edits/edit'
 import { readDateStyle } from '../../main/formats/dateStyles'
@@ -74,4 +76,40 @@ test('a file holding such dates opens, names them, and the notice goes once they
     await session.close()
     await library.remove()
   }
+})
+
+test('the notice kept from version to version names what a fresh reading of each version names', () => {
+  // Each step makes the next version as edits and restores do: the lists copied, entries replaced,
+  // removed or inserted in place, the rest the very same objects.
+  const base = seedDocument()
+  const event = (at: number, date: string, sourceDate?: string, title?: string) => {
+    const original = base.events[at % base.events.length]!
+    const sources = original.sources.map((source, n) => (n === 0 && sourceDate ? { ...source, date: sourceDate } : source))
+    return { ...original, id: `e-${at}-${date}`, date, title: title ?? original.title, sources }
+  }
+  const span = (id: string, date: string) => ({ ...note(id, 'Build-up'), label: `Note ${id}`, anchor: { kind: 'span' as const, date } })
+  const step = fc.oneof(
+    fc.record({ kind: fc.constant('put' as const), at: fc.nat(30), date: fc.constantFrom('2021-02-29', '2020-02-29', '1999-05-01'), source: fc.constantFrom(undefined, '1900-02-29', '2000-02-29'), title: fc.constantFrom(undefined, 'Renamed talks') }),
+    fc.record({ kind: fc.constant('remove' as const), at: fc.nat(30) }),
+    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(30), date: fc.constantFrom('2023-02-29', '2024-02-29') }),
+    fc.record({ kind: fc.constant('note' as const), at: fc.nat(5), date: fc.constantFrom('2022-02-01/2023-02-29', '2022-02-01/2023-02-28') }),
+  )
+  fc.assert(
+    fc.property(fc.array(step, { maxLength: 25 }), (steps) => {
+      const kept = new DatesToCorrect()
+      let document = { ...base, events: base.events.map((_, at) => event(at, at % 3 === 0 ? '2021-02-29' : '1999-05-01')), annotations: [span('n0', '2022-02-01/2023-02-29')] }
+      assert.deepEqual(kept.notice(document), new DatesToCorrect().notice(document))
+      for (const change of steps) {
+        const events = [...document.events]
+        const annotations = [...document.annotations]
+        const at = change.at % Math.max(1, events.length)
+        if (change.kind === 'put') events[at] = event(at, change.date, change.source, change.title)
+        if (change.kind === 'remove') events.splice(at, 1)
+        if (change.kind === 'insert') events.splice(at, 0, event(at, change.date))
+        if (change.kind === 'note') annotations[change.at % (annotations.length + 1)] = span(`n${change.at}`, change.date)
+        document = { ...document, events, annotations }
+        assert.deepEqual(kept.notice(document), new DatesToCorrect().notice(document))
+      }
+    }),
+  )
 })
