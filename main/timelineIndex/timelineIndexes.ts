@@ -17,7 +17,7 @@ import { DEFAULT_LIMITS, viewportSlice, type DetailedSlice, type DetailLimits } 
 import { datedAnchorSpan, eventSpan } from '../domain/placeEvent'
 import { NO_LANE } from './viewportRules'
 import { SlotSpans } from './slotSpans'
-import { TimeOrder } from './timeOrder'
+import { stepInTime } from './timeOrder'
 import { WindowActivity } from './windowActivity'
 import type { DensityOverview, SearchQuery, SearchResults, ShownSearch, ViewportQuery } from './viewportTypes'
 
@@ -78,8 +78,6 @@ export class TimelineIndexes {
   private readonly annotations = new Map<string, Annotation>()
   private readonly densityCache = new Map<number, DensityOverview>()
   private searchIndex: TimelineSearch
-  /** J / K's order; worked out when first asked after the events changed. */
-  private timeOrder: TimeOrder | null = null
   /**
    * How many events carry each tag (the search filters' suggestions): counted when first asked,
    * then kept by each edit — a count over 100,000 events takes 50–100 ms, once per change.
@@ -108,7 +106,6 @@ export class TimelineIndexes {
     this.slotById.clear()
     this.annotations.clear()
     this.densityCache.clear()
-    this.timeOrder = null
     this.tagCounts = null
     this.lanes = document.lanes
     this.byLane = buildLaneIndexes(document.events, (event) => this.store(event), this.spans)
@@ -253,8 +250,7 @@ export class TimelineIndexes {
 
   /** The event after (1) or before (-1) `fromId` in time order (J / K); from nothing, the first or the last. */
   step(fromId: string | null, direction: 1 | -1): { id: string; span: TimeSpan } | null {
-    this.timeOrder ??= new TimeOrder(this.spans, (slot) => this.sources[slot]!.id)
-    const slot = this.timeOrder.step(fromId === null ? undefined : this.slotById.get(fromId), direction)
+    const slot = stepInTime(this.spans, (slot) => this.sources[slot]!.id, fromId === null ? undefined : this.slotById.get(fromId), direction)
     const record = slot === undefined ? undefined : this.recordAt(slot)
     return record ? { id: record.id, span: record.span } : null
   }
@@ -320,8 +316,7 @@ export class TimelineIndexes {
     if (slot !== null) {
       const record = this.recordAt(slot)
       this.countTags(event, 1)
-      this.timeOrder = null
-      for (const lane of record.lanes) {
+        for (const lane of record.lanes) {
         let index = this.byLane.get(lane)
         if (!index) this.byLane.set(lane, (index = new IntervalIndex()))
         index.add(intervalEntry(record))
@@ -336,8 +331,7 @@ export class TimelineIndexes {
       const record = this.recordAt(slot)
       for (const lane of record.lanes) this.byLane.get(lane)?.remove(slot, record.span.start, record.span.end)
       this.countTags(this.sources[slot]!, -1)
-      this.timeOrder = null
-      this.records[slot] = undefined
+        this.records[slot] = undefined
       this.spans.clear(slot)
       this.sources[slot] = undefined
       this.slotById.delete(id)
