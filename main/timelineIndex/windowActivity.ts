@@ -23,7 +23,8 @@ export class WindowActivity {
   /**
    * Requests being answered. Each step of one (a note's save: its journal write, its sync to disk)
    * waited behind a piece of the build: the first note added after opening 100,000 events took
-   * 520–770 ms to be acknowledged, against 40–60 ms for the next ones (in the e2e harness).
+   * 520–770 ms to be acknowledged, against 40–60 ms for the next ones (in the e2e harness). A
+   * request waiting on a dialog the analyst has open holds the build too, until it is answered.
    */
   private answering = 0
 
