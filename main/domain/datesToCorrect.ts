@@ -57,7 +57,8 @@ export class DatesToCorrect {
 function findsAgain<T>(list: readonly T[], before: readonly T[], kept: ReadonlyMap<number, string[]>, find: (entry: T) => string[] | null): ReadonlyMap<number, string[]> {
   if (list === before) return kept
   const finds = new Map<number, string[]>()
-  // Places past the end of `before` are not read: out of bounds, V8 reads an array slowly.
+  // Places past the end of `before` are not read: V8 reads out of bounds slowly (a first reading of
+  // 100,000 events took ~63 ms reading them, ~52 without; the old single pass ~45–51, in Node).
   const common = Math.min(list.length, before.length)
   for (let at = 0; at < list.length; at++) {
     const entry = list[at]!

@@ -47,8 +47,8 @@ export interface HandlerDeps {
   chooseTimelineCopyPath?: ChooseTimelineCopyPath
 }
 
-/** Each request counts as the window waiting while it is answered: indexing for search gives way meanwhile. */
-function answeredFirst(handlers: HandlerMap, activity: WindowActivity): HandlerMap {
+/** Each request counts as the window waiting while it is answered: indexing for search is held meanwhile. */
+function heldWhileAnswering(handlers: HandlerMap, activity: WindowActivity): HandlerMap {
   const answering = Object.entries(handlers).map(([channel, handler]) => [
     channel,
     (...args: unknown[]) => activity.whileAnswering(() => (handler as (...a: unknown[]) => Promise<unknown>)(...args)),
@@ -58,7 +58,7 @@ function answeredFirst(handlers: HandlerMap, activity: WindowActivity): HandlerM
 
 export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath, fontsDir, chooseOpenPath, chooseExportPath, reportImportProgress, reportFigureProgress, workspace, chooseTimelineFile, chooseTimelineCopyPath }: HandlerDeps): HandlerMap {
   const activity = new WindowActivity()
-  return answeredFirst({
+  return heldWhileAnswering({
     ...backupHandlers(session),
     ...createEditingHandlers(session, new AuthorPreferences(dataDir ?? null)),
     ...figureHandlers({ session, dataDir, chooseSavePath, fontsDir, reportFigureProgress }),

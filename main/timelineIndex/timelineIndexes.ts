@@ -316,7 +316,7 @@ export class TimelineIndexes {
     if (slot !== null) {
       const record = this.recordAt(slot)
       this.countTags(event, 1)
-        for (const lane of record.lanes) {
+      for (const lane of record.lanes) {
         let index = this.byLane.get(lane)
         if (!index) this.byLane.set(lane, (index = new IntervalIndex()))
         index.add(intervalEntry(record))
@@ -331,7 +331,7 @@ export class TimelineIndexes {
       const record = this.recordAt(slot)
       for (const lane of record.lanes) this.byLane.get(lane)?.remove(slot, record.span.start, record.span.end)
       this.countTags(this.sources[slot]!, -1)
-        this.records[slot] = undefined
+      this.records[slot] = undefined
       this.spans.clear(slot)
       this.sources[slot] = undefined
       this.slotById.delete(id)
