@@ -18,6 +18,7 @@ import { readAppFile } from '../main/security/appUrl'
 import { CONTENT_SECURITY_POLICY } from '../main/security/csp'
 import { TimelineSession } from '../main/timelineSession'
 import { Workspace, timelineToOpenAtStart } from '../main/workspace/workspace'
+import { whenTimelineMayBeRead } from '../main/workspace/windowFirst'
 
 export type Target = 'electron' | 'chromium'
 
@@ -123,9 +124,12 @@ async function launchChromium({ dataDir, viewport }: LaunchOptions): Promise<Lau
   }
 
   // As the app starts (main/index.ts): the window loads while the timeline opens (the timeline
-  // open last, else the default one), and its requests wait for it.
+  // open last, else the default one; a large one once the page is in), and its requests wait for it.
+  let windowShown!: () => void
+  const shown = new Promise<void>((resolve) => (windowShown = resolve))
   const openTimeline = async () => {
     const start = await timelineToOpenAtStart(paths)
+    await whenTimelineMayBeRead(start.file, shown)
     const session = await TimelineSession.open(start.file, start.place)
     const workspace = new Workspace(session, paths)
     await workspace.rememberCurrent()
@@ -179,6 +183,8 @@ async function launchChromium({ dataDir, viewport }: LaunchOptions): Promise<Lau
   )
   await context.addInitScript({ content: await pageBridgeScript() })
   page = await context.newPage()
+  // The nearest the page comes to Electron's ready-to-show: its first content is in.
+  page.once('domcontentloaded', () => windowShown())
   // The window is set up first: in this process, reading a large timeline would hold up the
   // browser's set-up calls, where in the app the window is another process.
   opening = openTimeline()

@@ -11,6 +11,7 @@ import { bundledDataDir, dataDir } from './app/paths'
 import { TimelineSession } from './timelineSession'
 import { Workspace, timelineToOpenAtStart } from './workspace/workspace'
 import { watchOpenedTimelineFiles } from './app/openedFiles'
+import { whenTimelineMayBeRead } from './workspace/windowFirst'
 import { openTimelinesFromSystem } from './app/openedTimelines'
 
 if (!app.requestSingleInstanceLock()) {
@@ -25,9 +26,12 @@ if (!app.requestSingleInstanceLock()) {
     setupAppProtocol()
     setupAbout()
     const paths = { dataDir: dataDir(), bundledDataDir: bundledDataDir() }
-    // The window loads while the timeline opens (reading 100,000 events takes seconds).
+    // The window loads while the timeline opens; a large one is read once the window shows.
+    let windowShown!: () => void
+    const shown = new Promise<void>((resolve) => (windowShown = resolve))
     const opening = (async () => {
       const start = await timelineToOpenAtStart(paths)
+      await whenTimelineMayBeRead(start.file, shown)
       const session = await TimelineSession.open(start.file, start.place)
       const workspace = new Workspace(session, paths)
       void workspace.rememberCurrent().catch(() => undefined)
@@ -37,7 +41,8 @@ if (!app.requestSingleInstanceLock()) {
     })()
     setupIpc(opening)
     setupMenu()
-    await createMainWindow()
+    const window = await createMainWindow()
+    window.once('ready-to-show', windowShown)
     await opening
   })
   app.on('window-all-closed', () => app.quit())
