@@ -11,6 +11,7 @@ import { request } from '../../api'
 import { el } from '../../dom'
 import type { AppContext } from '../../shell/appContext'
 import { createSearchFilters } from './searchFilters'
+import { wholeAnswer } from './wholeAnswer'
 
 const TYPING_DELAY_MS = 120
 /** Hits listed; `total` still counts every match and `span` frames every placed one. */
@@ -143,7 +144,8 @@ export function mountSearch(context: AppContext): void {
   /**
    * Asks the index; an answer to an older keystroke is dropped when a newer question is out. As the
    * analyst types, the answer comes at once from what a large timeline has indexed so far, and is
-   * asked again until it is whole; `whole` waits for it instead (Enter goes to the best match).
+   * asked again until it is whole; `whole` waits for it instead (Enter goes to the best match),
+   * showing what is found so far meanwhile.
    */
   async function search(whole = false): Promise<void> {
     const mine = ++sequence
@@ -160,7 +162,18 @@ export function mountSearch(context: AppContext): void {
       count.textContent = SEARCH_WAITING_WORDS
       hitList.replaceChildren()
     }, SEARCH_WAITING_AFTER_MS)
-    const answer = await request('search', whole ? asked : { ...asked, soFar: true }).catch(() => null)
+    const soFar = () => request('search', { ...asked, soFar: true }).catch(() => null)
+    const answer = whole
+      ? await wholeAnswer({
+          ask: (partly) => (partly ? soFar() : request('search', asked).catch(() => null)),
+          meanwhile(found) {
+            clearTimeout(waiting)
+            show(found, asked)
+          },
+          wanted: () => mine === sequence,
+          againMs: SO_FAR_AGAIN_MS,
+        })
+      : await soFar()
     clearTimeout(waiting)
     if (mine !== sequence) return
     hitList.removeAttribute('aria-busy')
