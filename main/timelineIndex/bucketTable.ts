@@ -3,12 +3,12 @@
  * fingerprints summed, where the first and last of them start, and a way to list them.
  *
  * An event belongs to the bucket holding its start, or to the first bucket when it began before
- * the grid and still runs into it ("carried in"). Without a filter, counts come from the interval
- * index's prefix sums, two binary searches per bucket and duration class, so a lane of 10,000
- * events zoomed out costs about as much as one of 10. With a filter every overlapping event must
- * be looked at, so they are visited and tested one by one.
+ * the grid and still runs into it ("carried in"). Counts come from the interval index's prefix
+ * sums, two binary searches per bucket and duration class, so a lane of 10,000 events zoomed out
+ * costs about as much as one of 10. Under a filter, the index holds only the events it keeps
+ * (filteredLanes.ts).
  */
-import type { CompiledFilter, EventRecord } from './eventRecords'
+import type { EventRecord } from './eventRecords'
 import type { IntervalIndex, SortedIntervals } from './intervalIndex'
 
 export interface Grid {
@@ -65,11 +65,7 @@ function* recordsOf(slots: Iterable<number>, record: (slot: number) => EventReco
   for (const slot of slots) yield record(slot)
 }
 
-export function bucketTable(index: IntervalIndex, grid: Grid, filter: CompiledFilter, record: (slot: number) => EventRecord): BucketTable {
-  return filter.keepsAll ? countedTable(index, grid, record) : visitedTable(index, grid, filter, record)
-}
-
-function countedTable(index: IntervalIndex, grid: Grid, record: (slot: number) => EventRecord): BucketTable {
+export function bucketTable(index: IntervalIndex, grid: Grid, record: (slot: number) => EventRecord): BucketTable {
   const table = emptyTable(grid)
   const gridEnd = grid.start + grid.bucketCount * grid.bucketMs
   const carried: number[] = []
@@ -127,30 +123,4 @@ function leading(cls: SortedIntervals, from: number, to: number, n: number): num
     keys.push(cls.keys[i]!)
   }
   return keys
-}
-
-function visitedTable(index: IntervalIndex, grid: Grid, filter: CompiledFilter, record: (slot: number) => EventRecord): BucketTable {
-  const table = emptyTable(grid)
-  const gridEnd = grid.start + grid.bucketCount * grid.bucketMs
-  const members: number[][] = Array.from({ length: grid.bucketCount }, () => [])
-  index.forEachOverlapping(grid.start, gridEnd - 1, (slot, start, _end, markA, markB) => {
-    if (!filter.test(record(slot))) return
-    const anchor = start < grid.start ? grid.start : start
-    const b = Math.floor((anchor - grid.start) / grid.bucketMs)
-    members[b]!.push(slot)
-    table.count[b]! += 1
-    table.markA[b] = table.markA[b]! + markA
-    table.markB[b] = table.markB[b]! + markB
-    if (anchor < table.minAnchor[b]!) table.minAnchor[b] = anchor
-    if (anchor > table.maxAnchor[b]!) table.maxAnchor[b] = anchor
-  })
-  return {
-    ...table,
-    forEachMember(first, last, visit) {
-      for (let b = first; b <= last; b++) members[b]!.forEach(visit)
-    },
-    earliest(first, last, n) {
-      return earliestOf(recordsOf(members.slice(first, last + 1).flat(), record), n)
-    },
-  }
 }

@@ -160,6 +160,25 @@ export class IntervalIndex {
     this.count += 1
   }
 
+  /** A new index of the intervals whose key `keep` accepts: one pass, in order, with no sort. */
+  kept(keep: (key: number) => boolean): IntervalIndex {
+    const index = new IntervalIndex()
+    this.classes.forEach((from, c) => {
+      const to = index.classes[c]!
+      for (let i = 0; i < from.keys.length; i++) {
+        if (!keep(from.keys[i]!)) continue
+        to.starts.push(from.starts[i]!)
+        to.ends.push(from.ends[i]!)
+        to.keys.push(from.keys[i]!)
+        to.marksA.push(from.marksA[i]!)
+        to.marksB.push(from.marksB[i]!)
+        to.longest = Math.max(to.longest, from.ends[i]! - from.starts[i]!)
+      }
+      index.count += to.keys.length
+    })
+    return index
+  }
+
   /** The duration classes, shortest first. */
   sorted(): readonly SortedIntervals[] {
     return this.classes

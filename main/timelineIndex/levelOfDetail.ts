@@ -17,7 +17,7 @@
  */
 import type { IntervalIndex } from './intervalIndex'
 import { bucketTable, type BucketTable, type Grid } from './bucketTable'
-import { compileFilter, type CompiledFilter, type EventRecord } from './eventRecords'
+import type { EventRecord } from './eventRecords'
 import { bucketMsFor } from './viewportRules'
 import type { ViewportCluster, ViewportItem, ViewportQuery, ViewportSlice } from './viewportTypes'
 
@@ -38,7 +38,10 @@ export interface DetailLimits {
 
 export const DEFAULT_LIMITS: DetailLimits = { maxShown: 1_500, itemsPerBucket: 2, bucketsPerCell: 4, wholeLaneUpTo: 40 }
 
-/** Where the engine's events are: one interval index per lane, keyed by record slot. */
+/**
+ * Where the engine's events are: one interval index per lane, keyed by record slot. Under a filter
+ * they hold only the events it keeps (filteredLanes.ts): the query's own filter is not read here.
+ */
 export interface LaneEvents {
   laneIndex(lane: string): IntervalIndex | undefined
   record(slot: number): EventRecord
@@ -74,25 +77,24 @@ interface LanePlan {
 export function viewportSlice(query: ViewportQuery, laneIds: readonly string[], events: LaneEvents, limits = DEFAULT_LIMITS, withMembers = false): DetailedSlice {
   const spanMs = Math.max(query.end - query.start, 1)
   const zoomBucketMs = bucketMsFor(spanMs, query.widthPx)
-  const filter = compileFilter(query.filter)
   for (let bucketMs = zoomBucketMs; ; bucketMs *= 2) {
     // Past four window widths per bucket, coarser buckets change nothing: cluster whatever is dense.
     const lastTry = bucketMs > 4 * spanMs
     const firstBucket = Math.floor((query.start - spanMs) / bucketMs)
     const grid: Grid = { start: firstBucket * bucketMs, bucketMs, bucketCount: Math.ceil((query.end + spanMs) / bucketMs) - firstBucket }
-    const plans = planLanes(grid, lastTry, laneIds, events, filter, limits)
+    const plans = planLanes(grid, lastTry, laneIds, events, limits)
     const shown = plans.reduce((sum, plan) => sum + plan.items + plan.runs.filter((run) => run.clustered).length, 0)
     if (lastTry || shown <= limits.maxShown) return { ...draw(grid, plans, events, withMembers), bucketMs: zoomBucketMs }
   }
 }
 
-function planLanes(grid: Grid, clusterEverythingDense: boolean, laneIds: readonly string[], events: LaneEvents, filter: CompiledFilter, limits: DetailLimits): LanePlan[] {
+function planLanes(grid: Grid, clusterEverythingDense: boolean, laneIds: readonly string[], events: LaneEvents, limits: DetailLimits): LanePlan[] {
   const plans: LanePlan[] = []
   const firstCell = (b: number) => Math.floor((Math.round(grid.start / grid.bucketMs) + b) / limits.bucketsPerCell)
   for (const lane of laneIds) {
     const index = events.laneIndex(lane)
     if (!index || index.size === 0) continue
-    const table = bucketTable(index, grid, filter, events.record)
+    const table = bucketTable(index, grid, events.record)
     const runs: Run[] = []
     const runOfBucket = new Int32Array(grid.bucketCount).fill(-1)
     let laneTotal = 0

@@ -43,11 +43,20 @@ function applied(document: TimelineDocument, edit: EditSpec): TimelineDocument {
   return { ...document, events, annotations }
 }
 
+const WHOLE = { start: Date.UTC(1990, 0, 1), end: Date.UTC(2023, 0, 1) }
+/** Drawn under a filter, at a width where every event shows and at one where they crowd into clusters. */
+const TALKS = { tags: ['talks'] }
+const filteredDrawings = (indexes: TimelineIndexes) =>
+  [100_000, 120].map((widthPx) => {
+    const drawn = indexes.viewportItems({ ...WHOLE, widthPx, filter: TALKS })
+    return { items: drawn.items.map((item) => `${item.lane}|${item.eventId}`).sort(), clusters: drawn.clusters.map((c) => `${c.id}|${c.count}`).sort(), total: drawn.total }
+  })
+
 /** What the window can ask of the engine. */
 function answers(indexes: TimelineIndexes, document: TimelineDocument) {
   const order: string[] = []
   for (let at = indexes.step(null, 1); at && at.id !== order.at(-1); at = indexes.step(at.id, 1)) order.push(at.id)
-  const drawn = indexes.viewportItems({ start: Date.UTC(1990, 0, 1), end: Date.UTC(2023, 0, 1), widthPx: 100_000 })
+  const drawn = indexes.viewportItems({ ...WHOLE, widthPx: 100_000 })
   return {
     count: indexes.eventCount,
     order,
@@ -57,6 +66,7 @@ function answers(indexes: TimelineIndexes, document: TimelineDocument) {
     clusters: drawn.clusters.length,
     events: document.events.length,
     range: indexes.range(),
+    filtered: filteredDrawings(indexes),
   }
 }
 
@@ -70,9 +80,11 @@ test('after any run of edits, sync answers as indexes built afresh', () => {
       const followed = new TimelineIndexes(noSearch)
       let document = start
       followed.sync(document)
-      for (const edit of edits) {
+      for (const [i, edit] of edits.entries()) {
         document = applied(document, edit)
         followed.sync(document)
+        // Now and then the window draws under a filter, whose lanes then follow the edits after it.
+        if (i % 3 === 0) filteredDrawings(followed)
       }
       const fresh = new TimelineIndexes(noSearch)
       fresh.sync(document)
@@ -93,4 +105,14 @@ test('an event edited in place is found by comparing places, deleted ones by the
   indexes.sync({ ...edited, events: edited.events.slice(1) })
   assert.equal(indexes.eventCount, 2)
   assert.equal(indexes.step(null, 1)!.id, 'c')
+})
+
+test('a timeline indexed again from scratch is drawn under the filter as it now is', () => {
+  const talks = (ids: string[]) => ids.map((id, i) => event(id, DATES[i % DATES.length]!, ['a'], { tags: ['talks'] }))
+  const indexes = new TimelineIndexes(noSearch)
+  indexes.sync(timeline(talks(['old1', 'old2', 'old3'])))
+  assert.deepEqual(filteredDrawings(indexes)[0]!.items, ['a|old1', 'a|old2', 'a|old3'])
+  // Another timeline opened (or an import of thousands): its events take the same slots.
+  indexes.rebuild(timeline([event('plain', DATES[0]!, ['a']), ...talks(['new1'])]))
+  assert.deepEqual(filteredDrawings(indexes)[0]!.items, ['a|new1'])
 })
