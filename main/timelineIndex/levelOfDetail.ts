@@ -38,12 +38,15 @@ export interface DetailLimits {
 
 export const DEFAULT_LIMITS: DetailLimits = { maxShown: 1_500, itemsPerBucket: 2, bucketsPerCell: 4, wholeLaneUpTo: 40 }
 
+/** A lane's interval index, keyed by record slot. */
+export type LaneIndexes = (lane: string) => IntervalIndex | undefined
+
 /**
  * Where the engine's events are: one interval index per lane, keyed by record slot. Under a filter
  * they hold only the events it keeps (filteredLanes.ts): the query's own filter is not read here.
  */
 export interface LaneEvents {
-  laneIndex(lane: string): IntervalIndex | undefined
+  laneIndex: LaneIndexes
   record(slot: number): EventRecord
   /** A slot's event id, without making its record: a cluster's member list can name 100,000. */
   id(slot: number): string
@@ -74,7 +77,11 @@ interface LanePlan {
   items: number
 }
 
-export function viewportSlice(query: ViewportQuery, laneIds: readonly string[], events: LaneEvents, limits = DEFAULT_LIMITS, withMembers = false): DetailedSlice {
+/**
+ * `marked`: each lane's index of the events a search matches (among `events`); each cluster then
+ * says how many of its events it matches, counted as the clusters are (no member is listed).
+ */
+export function viewportSlice(query: ViewportQuery, laneIds: readonly string[], events: LaneEvents, limits = DEFAULT_LIMITS, withMembers = false, marked?: LaneIndexes): DetailedSlice {
   const spanMs = Math.max(query.end - query.start, 1)
   const zoomBucketMs = bucketMsFor(spanMs, query.widthPx)
   for (let bucketMs = zoomBucketMs; ; bucketMs *= 2) {
@@ -84,7 +91,7 @@ export function viewportSlice(query: ViewportQuery, laneIds: readonly string[], 
     const grid: Grid = { start: firstBucket * bucketMs, bucketMs, bucketCount: Math.ceil((query.end + spanMs) / bucketMs) - firstBucket }
     const plans = planLanes(grid, lastTry, laneIds, events, limits)
     const shown = plans.reduce((sum, plan) => sum + plan.items + plan.runs.filter((run) => run.clustered).length, 0)
-    if (lastTry || shown <= limits.maxShown) return { ...draw(grid, plans, events, withMembers), bucketMs: zoomBucketMs }
+    if (lastTry || shown <= limits.maxShown) return { ...draw(grid, plans, events, withMembers, marked), bucketMs: zoomBucketMs }
   }
 }
 
@@ -130,18 +137,22 @@ function planLanes(grid: Grid, clusterEverythingDense: boolean, laneIds: readonl
   return plans
 }
 
-function draw(grid: Grid, plans: LanePlan[], events: LaneEvents, withMembers: boolean): Omit<DetailedSlice, 'bucketMs'> {
+function draw(grid: Grid, plans: LanePlan[], events: LaneEvents, withMembers: boolean, marked?: LaneIndexes): Omit<DetailedSlice, 'bucketMs'> {
   const items: ViewportItem[] = []
   const clusters: ViewportCluster[] = []
   const members = withMembers ? new Map<string, string[]>() : undefined
   let total = 0
   for (const { lane, table, runs, runOfBucket } of plans) {
+    const markedIndex = marked && runs.some((run) => run.clustered) ? marked(lane) : undefined
+    const markedCounts = markedIndex ? bucketTable(markedIndex, grid, events.record).count : null
     for (const run of runs) {
       total += run.count
       if (!run.clustered) continue
       const id = `c:${run.count}:${run.markA.toString(36)}.${run.markB.toString(36)}:${lane}`
       const sampleTitles = table.earliest(run.first, run.last, 3).map((r) => r.title)
-      clusters.push({ id, lane, start: run.minAnchor, end: run.maxAnchor, count: run.count, sampleTitles })
+      let searchMatches = 0
+      for (let b = run.first; markedCounts && b <= run.last; b++) searchMatches += markedCounts[b]!
+      clusters.push({ id, lane, start: run.minAnchor, end: run.maxAnchor, count: run.count, sampleTitles, ...(searchMatches > 0 ? { searchMatches } : {}) })
       if (members) {
         const ids: string[] = []
         table.forEachMember(run.first, run.last, (slot) => ids.push(events.id(slot)))

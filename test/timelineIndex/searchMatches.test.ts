@@ -4,6 +4,7 @@
  */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import fc from 'fast-check'
 import { TimelineIndexes } from '../../main/timelineIndex/timelineIndexes'
 import type { ViewportQuery } from '../../main/timelineIndex/viewportTypes'
 import { event, timeline } from './fixtures'
@@ -89,4 +90,41 @@ test('an edit is marked at the next drawing; until the index is built nothing is
   const after = indexes.viewportItems(query).items.find((item) => item.eventId === 'b1')
   assert.ok(after, 'still drawn')
   assert.equal(after.matchesSearch, undefined, 'retitled, it no longer matches')
+})
+
+test('whatever the events, window and filter, each cluster counts exactly the matches among its events, through edits', async () => {
+  const FROM = Date.UTC(2000, 0, 1)
+  const YEAR = 365 * DAY
+  const eventsArb = fc.array(
+    fc.record({ at: fc.integer({ min: FROM, max: FROM + YEAR }), lanes: fc.subarray(['a', 'b', 'c']), pipeline: fc.boolean(), tagged: fc.boolean() }),
+    { minLength: 1, maxLength: 300 },
+  )
+  const queryArb = fc.record({ from: fc.integer({ min: -YEAR, max: YEAR }), length: fc.integer({ min: DAY, max: 2 * YEAR }), widthPx: fc.integer({ min: 100, max: 1_500 }), filtered: fc.boolean() })
+  const made = (specs: { at: number; lanes: string[]; pipeline: boolean; tagged: boolean }[], prefix: string) =>
+    specs.map((s, i) => event(`${prefix}${i}`, new Date(s.at).toISOString().slice(0, 10), s.lanes, { title: s.pipeline ? 'Pipeline closed' : 'Border talks', tags: s.tagged ? ['energy'] : [] }))
+  await fc.assert(
+    fc.asyncProperty(eventsArb, eventsArb, fc.array(queryArb, { minLength: 1, maxLength: 3 }), async (first, added, queries) => {
+      const events = made(first, 'e')
+      const indexes = await indexed(timeline(events))
+      const check = (all: typeof events) => {
+        const matching = new Set(all.filter((e) => e.title.startsWith('Pipeline')).map((e) => e.id))
+        for (const q of queries) {
+          const query: ViewportQuery = { start: FROM + q.from, end: FROM + q.from + q.length, widthPx: q.widthPx, ...(q.filtered ? { filter: { tags: ['energy'] } } : {}) }
+          const searched = indexes.viewportItems({ ...query, search: { text: 'pipeline' } }, { maxShown: 40, itemsPerBucket: 2, bucketsPerCell: 4 }, true)
+          for (const cluster of searched.clusters) {
+            const found = searched.members!.get(cluster.id)!.filter((id) => matching.has(id)).length
+            assert.equal(cluster.searchMatches ?? 0, found, `cluster ${cluster.id}`)
+          }
+          for (const item of searched.items) assert.equal(item.matchesSearch === true, matching.has(item.eventId), item.eventId)
+        }
+      }
+      check(events)
+      // Events added after the marks were made: the marks follow.
+      const more = made(added, 'n')
+      indexes.applyChange({ events: { added: more } })
+      await indexes.searchReady()
+      check([...events, ...more])
+    }),
+    { numRuns: 60 },
+  )
 })
