@@ -4,8 +4,11 @@
  * a hidden container and then shown (given a visible container, vis-timeline measures each item as
  * it is added: ten times slower to open). bench/run.ts serves this page and its data itself.
  */
-import { Timeline, type DataGroup, type DataItem, type TimelineOptions } from 'vis-timeline'
-import { DataSet } from 'vis-data'
+// The same builds of vis-timeline and vis-data as Annalist's window (renderer/timeline/timelineView.ts),
+// so the two differ in how they use the library, not in which build of it they load.
+import { Timeline } from 'vis-timeline/esnext'
+import type { DataGroup, DataItem, TimelineOptions } from 'vis-timeline'
+import { DataSet } from 'vis-data/esnext'
 import 'vis-timeline/styles/vis-timeline-graph2d.css'
 
 /** What bench/run.ts serves as /items.json: one entry per event and lane, like Annalist draws. */

@@ -3,8 +3,12 @@
  * a hidden container and shown once filled: vis-timeline measures every item as it is added when
  * its container is visible.
  */
-import { Timeline, type DataGroup, type DataItem, type TimelineItem as VisItem, type TimelineOptions } from 'vis-timeline'
-import { DataSet } from 'vis-data'
+// The packages' "esnext" builds: the same classes without core-js stand-ins for what Chromium has,
+// so the window's script is 552 KB rather than 735 (minified) and the window drew its first
+// timeline ~130 ms sooner (1,000 events, medians of 6 interleaved starts). The types are the same.
+import { Timeline } from 'vis-timeline/esnext'
+import type { DataGroup, DataItem, TimelineItem as VisItem, TimelineOptions } from 'vis-timeline'
+import { DataSet } from 'vis-data/esnext'
 import moment from 'moment'
 import type { TimelineView } from '../../main/ipc/contract'
 import type { EventFilter, ShownSearch, ViewportDrawing, ViewportQuery } from '../../main/timelineIndex/viewportTypes'
