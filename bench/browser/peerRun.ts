@@ -22,7 +22,7 @@ const ORIGIN = 'http://peer.localhost'
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const VIEWPORT = { width: 1400, height: 900 }
 
-/** The page's files: peer.html from disk, peer.js and peer.css bundled in memory. */
+/** The page's files: peer.html from disk, peer.js and peer.css bundled (and minified) in memory. */
 export async function buildPeerPage(): Promise<Map<string, { body: Buffer; type: string }>> {
   const result = await build({
     entryPoints: [path.join(here, 'peer.ts')],
@@ -32,6 +32,8 @@ export async function buildPeerPage(): Promise<Map<string, { body: Buffer; type:
     format: 'iife',
     platform: 'browser',
     target: 'chrome130',
+    // Minified, as Annalist's window script is (scripts/build.ts): both pages load the same way.
+    minify: true,
     logLevel: 'warning',
   })
   const files = new Map<string, { body: Buffer; type: string }>()
