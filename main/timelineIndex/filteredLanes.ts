@@ -5,7 +5,7 @@
  * with one, it read and tested every event in the stretch: 113–156 ms for each drawing of 100,000
  * events zoomed out (Node), so every zoom or pan step waited that long. Kept lanes are made once,
  * when a filter is first drawn, and followed through edits: drawings under the filter then count
- * from prefix sums again.
+ * from prefix sums again, in 2–9 ms (a first filter ~0.4 s to make, another 0.05–0.2 s).
  */
 import { compileFilter, type CompiledFilter, type EventRecord } from './eventRecords'
 import { IntervalIndex, type IntervalEntry } from './intervalIndex'
@@ -16,7 +16,7 @@ export function filterKey(filter: EventFilter | undefined): string {
   return JSON.stringify([[...new Set(filter?.tags ?? [])].sort(), filter?.minGrade ?? null])
 }
 
-/** What a filter reads of an event. */
+/** What a filter reads of an event: the tags and source grades it is filed under. */
 export type Filed = Parameters<CompiledFilter['test']>[0]
 
 export class FilteredLanes {
