@@ -3,9 +3,7 @@
  * a hidden container and shown once filled: vis-timeline measures every item as it is added when
  * its container is visible.
  */
-// The packages' "esnext" builds: the same classes without core-js stand-ins for what Chromium has,
-// so the window's script is 552 KB rather than 735 (minified) and the window drew its first
-// timeline ~130 ms sooner (1,000 events, medians of 6 interleaved starts). The types are the same.
+// esnext builds (no core-js stand-ins): a 552 KB window script, not 735; 1,000 events drawn ~130 ms sooner.
 import { Timeline } from 'vis-timeline/esnext'
 import type { DataGroup, DataItem, TimelineItem as VisItem, TimelineOptions } from 'vis-timeline'
 import { DataSet } from 'vis-data/esnext'
