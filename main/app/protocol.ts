@@ -7,9 +7,7 @@ import { rendererRoot } from './paths'
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    // codeCache: Chromium keeps the window's compiled script between launches, as it does for
-    // websites (only for http(s) unless asked); V8 refuses a cache whose source has changed.
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false, codeCache: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } },
   ])
 }
 
