@@ -8,7 +8,7 @@ import { setImmediate, setTimeout as sleep } from 'node:timers/promises'
 
 /**
  * While the analyst zooms and pans, drawings are asked for every step or two (button and key steps
- * fetch the next ones ahead, about every half second); indexing 100,000 events for search (~8 s of
+ * fetch the next ones ahead, about every half second); indexing 100,000 events for search (~10 s of
  * the main process) ran alongside them. The benchmark's zoom and pan steps at 100,000 events,
  * 5 interleaved runs each: zoom median 132 ms and p95 162, pan p95 89, with the build running;
  * 120, 154 and 80 with it waiting for a second's pause (113, 152 and 84 with no build at all).
