@@ -2,6 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { setTimeout as pause } from 'node:timers/promises'
 import { laterOrWhenAsked } from '../../main/store/afterOpening'
+import { collected } from './helpers'
 
 /** Waits until `done` holds (a loaded machine may run timers late), or two seconds. */
 async function until(done: () => boolean): Promise<void> {
@@ -37,4 +38,17 @@ test('cancelled (its timeline closed), it does not start on its own', async () =
   later.cancel()
   await pause(100)
   assert.equal(runs(), 0)
+})
+
+test('once its work is done, what the work held is freed (a large file as it opened), and its answer kept', async () => {
+  let bytes: WeakRef<Uint8Array> | undefined
+  const later = (() => {
+    const opened = new Uint8Array(8 * 1024 * 1024)
+    bytes = new WeakRef(opened)
+    return laterOrWhenAsked(async () => opened.byteLength, 60_000)
+  })()
+  assert.equal(await later(), 8 * 1024 * 1024)
+  assert.equal(await collected(bytes!), true, 'the bytes are no longer held')
+  assert.equal(await later(), 8 * 1024 * 1024, 'asked again, the answer is the same')
+  later.cancel()
 })

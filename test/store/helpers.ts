@@ -2,6 +2,9 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { SCHEMA_VERSION, type Annotation, type TimelineDocument } from '../../main/domain/timeline'
 import { realFileSystem, TEMP_MARKER, type FileSystem, type WritableFile } from '../../main/store/durableWrite'
 import { timelinePath, timelinesDir } from '../../main/store/library'
@@ -153,4 +156,17 @@ export function until(condition: () => boolean, what: string, timeoutMs = 20_000
     }
     poll()
   })
+}
+
+setFlagsFromString('--expose-gc')
+/** V8's full garbage collection, for tests of what stays held in memory. */
+export const collectGarbage = runInNewContext('gc') as () => void
+
+/** Whether what `ref` points to is collected (a WeakRef's target lives at least to the end of the turn). */
+export async function collected(ref: WeakRef<object>): Promise<boolean> {
+  for (let attempt = 0; attempt < 10 && ref.deref() !== undefined; attempt++) {
+    await nextTurn()
+    collectGarbage()
+  }
+  return ref.deref() === undefined
 }
