@@ -53,7 +53,10 @@ export class TimelineSaver {
   private journal: JournalWriter | null = null
   /** Set when a rewrite is asked for or failed, until one succeeds: nothing is journaled meanwhile. */
   private rewriteWanted = false
-  /** The exact bytes of the last whole rewrite that completed (what a snapshot copies). */
+  /**
+   * The exact bytes of the last whole rewrite that completed, until a snapshot has copied them
+   * (`snapshotted`): at 100,000 events they are 80 MB the main process need not keep.
+   */
   lastWritten: Uint8Array | null = null
   /** Awaited before the file is rewritten: whatever must copy its bytes first. */
   beforeRewrite: () => Promise<void> = async () => {}
@@ -147,6 +150,11 @@ export class TimelineSaver {
       this.journal = null
     }
     this.rewriteWanted = false
+  }
+
+  /** A snapshot holds `bytes` now: if they are still the last written, they need not be kept. */
+  snapshotted(bytes: Uint8Array): void {
+    if (this.lastWritten === bytes) this.lastWritten = null
   }
 
   async close(): Promise<void> {

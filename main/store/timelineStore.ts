@@ -262,9 +262,12 @@ export class TimelineStore {
     const written = this.saver.lastWritten
     if (how === 'rewrite' && written !== null && backupDue) {
       this.lastBackupAt = this.now().getTime()
-      void this.takeSnapshot(written, { force: false }).catch(() => {
-        this.lastBackupAt = 0 // try again after the next save
-      })
+      void this.takeSnapshot(written, { force: false }).then(
+        () => this.saver.snapshotted(written),
+        () => {
+          this.lastBackupAt = 0 // try again after the next save
+        },
+      )
     }
   }
 
