@@ -28,8 +28,9 @@
  *   bound, marked ">" in the table) and the figures after it are null.
  * Extras printed under the table (not in results.json, whose shape the issue fixes): open timed
  * from the launch, the first of the 9 notes' acknowledgement, the figure preview round trip at 10,000 events (window.annalist.previewFigure:
- * whole timeline, slide, SVG) and a 100,000-row ACLED CSV import through the formats modules in
- * Node (bench/csvImport.ts).
+ * whole timeline, slide, SVG), the main process's memory at the largest size, stage by stage
+ * (bench/mainMemory.ts: the heap figure above is the window's) and a 100,000-row ACLED CSV import
+ * through the formats modules in Node (bench/csvImport.ts).
  */
 import { execFile } from 'node:child_process'
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -100,6 +101,12 @@ async function csvImportSeconds(): Promise<string> {
   return total ? `${total} wall, ${cpu ?? '?'} CPU (read, parse, preview and apply in Node; bench/csvImport.ts)` : 'not measured (unexpected output)'
 }
 
+/** The main process's memory for an open timeline, stage by stage, in a Node process of its own (bench/mainMemory.ts). */
+async function mainProcessMemory(file: string): Promise<string[]> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'mainMemory.ts'), file], { maxBuffer: 1e7 })
+  return stdout.trim().split('\n')
+}
+
 async function main(): Promise<void> {
   if (!chromiumExecutable()) throw new Error('Chromium not found (set PLAYWRIGHT_CHROMIUM_EXECUTABLE)')
   const targets: Target[] = ['chromium', ...(electronExecutable() ? (['electron'] as const) : [])]
@@ -129,6 +136,10 @@ async function main(): Promise<void> {
         }
         progress(`${events.toLocaleString('en')} events, run ${run}/${RUNS}: peer (vis-timeline, chromium)`)
         record('vis-timeline/chromium', await measurePeer(peerPage, peerJson, LIMITS, progress))
+      }
+      if (events === Math.max(...SIZES)) {
+        progress(`${events.toLocaleString('en')} events: the main process's memory (Node)`)
+        for (const line of await mainProcessMemory(template)) extras.push(`Main process memory, ${events.toLocaleString('en')} events, ${line}`)
       }
       for (const [key, runs] of perSystem) {
         const [system, target] = key.split('/') as [System, Target]
