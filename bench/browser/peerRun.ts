@@ -64,7 +64,8 @@ export function peerData(document: TimelineDocument): PeerData {
   return { groups, items }
 }
 
-export async function measurePeer(page: Map<string, { body: Buffer; type: string }>, dataJson: string, limits: Limits, progress: (line: string) => void): Promise<RunFigures> {
+/** `itemsFile`: the peer's data (`peerData`) as JSON, served to its page as /items.json. */
+export async function measurePeer(page: Map<string, { body: Buffer; type: string }>, itemsFile: string, limits: Limits, progress: (line: string) => void): Promise<RunFigures> {
   const figures = noFigures()
   const started = performance.now()
   let browser: Browser | null = null
@@ -76,7 +77,7 @@ export async function measurePeer(page: Map<string, { body: Buffer; type: string
         await context.route('**/*', async (route) => {
           const url = new URL(route.request().url())
           if (url.origin !== ORIGIN) return route.abort('blockedbyclient')
-          if (url.pathname === '/items.json') return route.fulfill({ status: 200, body: dataJson, headers: { 'Content-Type': 'application/json' } })
+          if (url.pathname === '/items.json') return route.fulfill({ status: 200, path: itemsFile, headers: { 'Content-Type': 'application/json' } })
           const file = page.get(url.pathname)
           return file ? route.fulfill({ status: 200, body: file.body, headers: { 'Content-Type': file.type } }) : route.fulfill({ status: 404 })
         })
