@@ -47,7 +47,7 @@ export interface HandlerDeps {
   chooseTimelineCopyPath?: ChooseTimelineCopyPath
 }
 
-/** Each request counts as the window waiting while it is answered: indexing for search is held meanwhile. */
+/** Each request counts as the window waiting while it is answered (not while it waits on a dialog): indexing for search is held meanwhile. */
 function heldWhileAnswering(handlers: HandlerMap, activity: WindowActivity): HandlerMap {
   const answering = Object.entries(handlers).map(([channel, handler]) => [
     channel,
@@ -58,13 +58,15 @@ function heldWhileAnswering(handlers: HandlerMap, activity: WindowActivity): Han
 
 export function createHandlers({ session, openInBrowser, dataDir, chooseSavePath, fontsDir, chooseOpenPath, chooseExportPath, reportImportProgress, reportFigureProgress, workspace, chooseTimelineFile, chooseTimelineCopyPath }: HandlerDeps): HandlerMap {
   const activity = new WindowActivity()
+  // A native dialog open is time the window does not wait for this process (see WindowActivity).
+  const dialog = <A extends unknown[], R>(choose?: (...args: A) => Promise<R>) => choose && ((...args: A) => activity.whileChoosing(() => choose(...args)))
   return heldWhileAnswering({
     ...backupHandlers(session),
     ...createEditingHandlers(session, new AuthorPreferences(dataDir ?? null)),
-    ...figureHandlers({ session, dataDir, chooseSavePath, fontsDir, reportFigureProgress }),
-    ...transferHandlers({ session, chooseOpenPath, chooseExportPath, reportImportProgress }),
+    ...figureHandlers({ session, dataDir, chooseSavePath: dialog(chooseSavePath), fontsDir, reportFigureProgress }),
+    ...transferHandlers({ session, chooseOpenPath: dialog(chooseOpenPath), chooseExportPath: dialog(chooseExportPath), reportImportProgress }),
     ...viewportHandlers(session, activity),
-    ...timelineHandlers({ session, workspace, chooseTimelineFile, chooseTimelineCopyPath }),
+    ...timelineHandlers({ session, workspace, chooseTimelineFile: dialog(chooseTimelineFile), chooseTimelineCopyPath: dialog(chooseTimelineCopyPath) }),
     getEvent: async (id) => session.eventDetail(id),
     eventTitles: async (ids) => titlesOf(session.document.events, ids),
     eventsTitled: async (typed) => eventsTitled(session.document.events, typed),

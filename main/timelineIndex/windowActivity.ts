@@ -1,7 +1,7 @@
 /**
  * What the window is waiting for, and a wait for it to pause: work the analyst is not waiting for
  * (indexing a large timeline for search) gives way while they zoom and pan, and while any request
- * of theirs is being answered.
+ * of theirs is being answered, except while it waits on a native dialog the analyst has open.
  */
 import { performance } from 'node:perf_hooks'
 import { setImmediate, setTimeout as sleep } from 'node:timers/promises'
@@ -23,10 +23,15 @@ export class WindowActivity {
   /**
    * Requests being answered. Each step of one (a note's save: its journal write, its sync to disk)
    * waited behind a piece of the build: the first note added after opening 100,000 events took
-   * 520–770 ms to be acknowledged, against 40–60 ms for the next ones (in the e2e harness). A
-   * request waiting on a dialog the analyst has open holds the build too, until it is answered.
+   * 520–770 ms to be acknowledged, against 40–60 ms for the next ones (in the e2e harness).
    */
   private answering = 0
+  /**
+   * Of those, the ones waiting on a native dialog (Save a Copy As…, Export, Import): the analyst is
+   * choosing a file, not waiting for this process, so the build goes on meanwhile. Before, a Save
+   * dialog left open held the search index back for as long as it stayed open.
+   */
+  private choosing = 0
 
   constructor(private readonly quietMs = BUSY_WINDOW_MS) {}
 
@@ -44,8 +49,18 @@ export class WindowActivity {
     }
   }
 
+  /** Runs `choose`, a native dialog opened by a request, as time the window is not waiting for this process. */
+  async whileChoosing<T>(choose: () => Promise<T>): Promise<T> {
+    this.choosing += 1
+    try {
+      return await choose()
+    } finally {
+      this.choosing -= 1
+    }
+  }
+
   private busy(): boolean {
-    return this.answering > 0 || performance.now() - this.lastDrawing < this.quietMs
+    return this.answering > this.choosing || performance.now() - this.lastDrawing < this.quietMs
   }
 
   /**
