@@ -59,45 +59,42 @@ test('indexing for search goes on while a native dialog is open, and a search wa
   await pending
 })
 
+/** A promise and the function that settles it. */
+function pending(): { promise: Promise<void>; answer: () => void } {
+  let answer!: () => void
+  return { promise: new Promise<void>((resolve) => (answer = resolve)), answer: () => answer() }
+}
+
+/** Whether `work` settles within 5 s (bounded, so that a wait that never ends fails rather than hangs). */
+const settles = (work: Promise<unknown>) => Promise.race([work.then(() => true), sleep(5_000).then(() => false)])
+
+/**
+ * Answers a request after 200 ms; says whether work that waits for a quiet moment waited for it,
+ * and then went on once it was answered.
+ */
+async function heldBack(activity: WindowActivity): Promise<{ waited: boolean; wentOn: boolean }> {
+  const request = pending()
+  const answered = activity.whileAnswering(() => request.promise)
+  let quiet = false
+  const work = activity.quietMoment(() => false).then(() => (quiet = true))
+  await sleep(200)
+  const waited = !quiet
+  request.answer()
+  await answered
+  return { waited, wentOn: await settles(work) }
+}
+
 test('work that waits for a quiet moment waits while a request is answered, but not while it waits on a dialog', async () => {
   const activity = new WindowActivity(0)
-  let quietAt = 0
-  const quietMoment = () => activity.quietMoment(() => false).then(() => (quietAt = Date.now()))
-  const pending = () => {
-    let answer!: () => void
-    return { promise: new Promise<void>((resolve) => (answer = resolve)), answer: () => answer() }
-  }
+  assert.deepEqual(await heldBack(activity), { waited: true, wentOn: true }, 'the work waited while a request was answered, then went on')
 
-  // A request being answered holds the work until it is answered.
-  const saving = pending()
-  const saved = activity.whileAnswering(() => saving.promise)
-  const waited = quietMoment()
-  await sleep(200)
-  saving.answer()
-  assert.equal(quietAt, 0, 'the work waited while the request was answered')
-  await saved
-  await waited
-  assert.ok(quietAt > 0, 'the work went on once the request was answered')
-
-  // A request waiting on a dialog does not, but another request answered meanwhile does.
+  // A request waiting on a dialog does not hold it, but another request answered meanwhile does.
   const dialog = pending()
   const copying = activity.whileAnswering(() => activity.whileChoosing(() => dialog.promise))
-  const note = pending()
   try {
-    quietAt = 0
-    // Bounded, so that a wait that never ends fails here rather than hanging the run.
-    await Promise.race([quietMoment(), sleep(5_000)])
-    assert.ok(quietAt > 0, 'the work went on while the dialog was open')
-    const noting = activity.whileAnswering(() => note.promise)
-    quietAt = 0
-    const waitedAgain = quietMoment()
-    await sleep(200)
-    note.answer()
-    assert.equal(quietAt, 0, 'the work waited for the other request, dialog open or not')
-    await noting
-    await waitedAgain
+    assert.ok(await settles(activity.quietMoment(() => false)), 'the work went on while the dialog was open')
+    assert.deepEqual(await heldBack(activity), { waited: true, wentOn: true }, 'the work waited for another request, dialog open or not')
   } finally {
-    note.answer()
     dialog.answer()
     await copying
   }
