@@ -150,7 +150,7 @@ async function main(): Promise<void> {
           const dataDir = await mkdtemp(path.join(work, 'data-'))
           await mkdir(path.dirname(timelinePath(dataDir, DEFAULT_TIMELINE_NAME)), { recursive: true })
           await copyFile(template, timelinePath(dataDir, DEFAULT_TIMELINE_NAME))
-          // This process stands in for Annalist's main process, which starts with nothing else in its heap.
+          // On the Chromium target this process stands in for Annalist's main process, which starts with nothing else in its heap.
           collectGarbage()
           record(`annalist/${target}`, await measureAnnalist(dataDir, events, target, LIMITS, events === 10_000 && run === 1 && target === 'chromium', progress))
           await rm(dataDir, { recursive: true, force: true })
