@@ -2,10 +2,10 @@
  * Full-text search over a timeline: event titles, descriptions, tags and sources (titles and
  * publishers), and annotation labels, text and tags. Common English words ("the", "of") are not
  * indexed. Built with minisearch, in chunks so the main process keeps answering while 100,000
- * events are indexed (pausing while the window moves or waits for an answer, and answering from
- * what it holds so far when asked to), and kept current one document at a time as the timeline
- * changes. Only ids go in the index; titles and text for hits are read from
- * the live document, so the index holds no second copy of it.
+ * events are indexed (pausing while the window moves or waits for an answer, though not for a file
+ * dialog the analyst has open, and answering from what it holds so far when asked to), and kept
+ * current one document at a time as the timeline changes. Only ids go in the index; titles and
+ * text for hits are read from the live document, so the index holds no second copy of it.
  *
  * Matching: every word must match (AND); words of four letters or more also match as prefixes
  * ("kazak" finds "Kazakhstan") and with one typo; accents are ignored.

@@ -28,8 +28,8 @@ export class WindowActivity {
   private answering = 0
   /**
    * Of those, the ones waiting on a native dialog (Save a Copy As…, Export, Import): the analyst is
-   * choosing a file, not waiting for this process, so the build goes on meanwhile. Before, a Save
-   * dialog left open held the search index back for as long as it stayed open.
+   * choosing a file, not waiting for this process, so the build goes on meanwhile; otherwise a Save
+   * dialog left open would hold the search index back for as long as it stayed open.
    */
   private choosing = 0
 
