@@ -29,7 +29,13 @@ interface SearchDocument {
 
 /** What search needs to know about the live document to filter and describe its hits. */
 export interface SearchSubjects {
-  event(id: string): { record: EventRecord; event: TimelineEvent } | undefined
+  /** An event now in the document, the slot it is kept in, and the time it occupies. */
+  event(id: string): { event: TimelineEvent; slot: number; span: { start: number; end: number } } | undefined
+  /**
+   * The record of the event in a slot, made when first asked for. Search asks only to filter by
+   * lane or grade: a common word matches tens of thousands of events, most of which have none yet.
+   */
+  record(slot: number): EventRecord
   annotation(id: string): Annotation | undefined
   /** The event an annotation is attached to, if any. */
   annotatedEvent(annotation: Annotation): EventRecord | undefined
@@ -225,7 +231,7 @@ export class TimelineSearch {
     // Common words match thousands of documents: every match is placed and filtered (for `total`
     // and the span), but only the hits returned get a snippet.
     this.eachMatch(query, (match, result) => {
-      if (match.kind === 'event') events.add(match.record.id)
+      if (match.kind === 'event') events.add(match.event.id)
       total += 1
       if (match.span) {
         start = Math.min(start, match.span.start)
@@ -246,7 +252,7 @@ export class TimelineSearch {
     const key = matchKey(query)
     if (this.matched?.key !== key) {
       const events = new Set<string>()
-      this.eachMatch(query, (match) => match.kind === 'event' && events.add(match.record.id))
+      this.eachMatch(query, (match) => match.kind === 'event' && events.add(match.event.id))
       this.matched = { key, events }
     }
     return this.matched.events
@@ -267,20 +273,20 @@ export class TimelineSearch {
     if (key.startsWith(EVENT_PREFIX)) {
       const found = this.subjects.event(key.slice(EVENT_PREFIX.length))
       if (!found) return null
-      const { record, event } = found
-      return { kind: 'event', record, event, span: { start: record.span.start, end: record.span.end }, tags: record.tags }
+      const { event, slot, span } = found
+      return { kind: 'event', event, slot, span, tags: event.tags }
     }
     const annotation = this.subjects.annotation(key.slice(ANNOTATION_PREFIX.length))
     if (!annotation || annotation.deleted) return null
-    return { kind: 'annotation', annotation, record: this.subjects.annotatedEvent(annotation), span: this.subjects.annotationSpan(annotation), tags: annotation.tags }
+    return { kind: 'annotation', annotation, span: this.subjects.annotationSpan(annotation), tags: annotation.tags }
   }
 
   private hit(match: Subject, result: SearchResult): SearchHit {
     const { span } = match
     const marked = (title: string, snippet: string) => ({ title, snippet, marks: { title: matchedRanges(title, result.terms), snippet: matchedRanges(snippet, result.terms) } })
     if (match.kind === 'event') {
-      const { record, event } = match
-      return { kind: 'event', id: record.id, ...marked(record.title, snippetAround(event.description || event.title, result.terms)), span, score: result.score }
+      const { event } = match
+      return { kind: 'event', id: event.id, ...marked(event.title, snippetAround(event.description || event.title, result.terms)), span, score: result.score }
     }
     const { annotation } = match
     return { kind: 'annotation', id: annotation.id, ...marked(noteTitle(annotation, HIT_TITLE_MOST), snippetAround(annotation.text, result.terms)), span, score: result.score }
@@ -298,16 +304,21 @@ export class TimelineSearch {
     const from = filter.from ?? -Infinity
     const to = filter.to ?? Infinity
     const anyTime = from === -Infinity && to === Infinity
-    return ({ span, record, tags: matchTags }) =>
-      (!lanes || (record !== undefined && record.lanes.some((lane) => lanes.has(lane)))) &&
-      (!tags || matchTags.some((tag) => tags.has(tag))) &&
-      (grade.keepsAll || (record !== undefined && grade.test(record))) &&
-      (anyTime || (span !== null && span.start <= to && span.end >= from))
+    // Lanes and grade are read from the event's record, which most matches need not have made.
+    const byEvent = lanes !== null || !grade.keepsAll
+    return (match) => {
+      const { span } = match
+      if (tags && !match.tags.some((tag) => tags.has(tag))) return false
+      if (!anyTime && (span === null || span.start > to || span.end < from)) return false
+      if (!byEvent) return true
+      const event = match.kind === 'event' ? this.subjects.record(match.slot) : this.subjects.annotatedEvent(match.annotation)
+      return event !== undefined && (!lanes || event.lanes.some((lane) => lanes.has(lane))) && (grade.keepsAll || grade.test(event))
+    }
   }
 }
 
-type Subject = { span: SearchHit['span']; record: EventRecord | undefined; tags: readonly string[] } & (
-  | { kind: 'event'; record: EventRecord; event: TimelineEvent }
+type Subject = { span: SearchHit['span']; tags: readonly string[] } & (
+  | { kind: 'event'; event: TimelineEvent; slot: number }
   | { kind: 'annotation'; annotation: Annotation }
 )
 

@@ -427,8 +427,9 @@ export class TimelineIndexes {
       event: (id) => {
         const slot = this.slotById.get(id)
         if (slot === undefined) return undefined
-        return { record: this.recordAt(slot), event: this.sources[slot]! }
+        return { event: this.sources[slot]!, slot, span: this.spans.spanOf(slot) }
       },
+      record: (slot) => this.recordAt(slot),
       annotation: (id) => this.annotations.get(id),
       annotatedEvent: (annotation) => {
         if (annotation.anchor.kind !== 'event') return undefined

@@ -142,6 +142,7 @@ test('an abandoned search build stops (the timeline was indexed again from scrat
   const search = new TimelineSearch({
     everything: () => ({ events, annotations: [] }),
     event: () => undefined,
+    record: () => assert.fail('no event is in the index'),
     annotation: () => undefined,
     annotatedEvent: () => undefined,
     annotationSpan: () => null,
