@@ -8,7 +8,7 @@
  * text for hits are read from the live document, so the index holds no second copy of it.
  *
  * Matching: every word must match (AND); words of four letters or more also match as prefixes
- * ("kazak" finds "Kazakhstan") and with one typo; accents are ignored.
+ * ("kazak" finds "Kazakhstan"), and of five or more with one typo; accents are ignored.
  */
 import MiniSearch, { type SearchResult } from 'minisearch'
 import { setImmediate } from 'node:timers/promises'
@@ -78,7 +78,8 @@ function newIndex(): MiniSearch<SearchDocument> {
       boost: { title: 3, tags: 2 },
       combineWith: 'AND',
       prefix: (term) => term.length >= 4,
-      fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+      // From five letters: one letter away, four-letter names are other names (Iran, Iraq; Oman, Omar).
+      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
       // One typo at most: two-edit fuzzy search over a 100,000-document vocabulary costs ~10× more.
       maxFuzzy: 1,
     },

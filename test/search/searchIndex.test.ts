@@ -44,13 +44,31 @@ test('finds events by title, description, tag and source, and annotations by lab
   assert.deepEqual(await searchIds(indexes, 'the unrest in Kazakhstan'), ['event:kz-unrest'], 'common words do not stop a match')
 })
 
-test('prefixes and one typo match from four letters; accents are ignored', async () => {
+test('prefixes match from four letters and one typo from five; accents are ignored', async () => {
   const indexes = new TimelineIndexes()
   indexes.rebuild(crisis())
   assert.deepEqual(await searchIds(indexes, 'kazak'), ['event:csto', 'event:kz-unrest'])
   assert.deepEqual(await searchIds(indexes, 'kaz'), [], 'three letters match whole words only')
   assert.deepEqual(await searchIds(indexes, 'ceasfire'), ['event:ceasefire'])
+  assert.deepEqual(await searchIds(indexes, 'osca'), [], 'four letters are not taken for a word one letter away (OSCE)')
   assert.deepEqual(await searchIds(indexes, 'niinisto'), ['event:niinisto'])
+})
+
+test('a short name is not taken for another one letter away: Iran does not find Iraq, nor Oman Omar', async () => {
+  const indexes = new TimelineIndexes()
+  indexes.rebuild(
+    timeline([
+      event('iran', '2021-11-29', ['a'], { title: 'Iran nuclear talks resume in Vienna' }),
+      event('iraq', '2021-12-09', ['a'], { title: 'US combat mission in Iraq ends' }),
+      event('oman', '2021-12-15', ['a'], { title: 'Oman mediates in Yemen' }),
+      event('omar', '2021-12-20', ['a'], { title: 'Omar Khayyam exhibition opens' }),
+    ]),
+  )
+  assert.deepEqual(await searchIds(indexes, 'iran'), ['event:iran'])
+  assert.deepEqual(await searchIds(indexes, 'iraq'), ['event:iraq'])
+  assert.deepEqual(await searchIds(indexes, 'oman'), ['event:oman'])
+  assert.deepEqual(await searchIds(indexes, 'vienna'), ['event:iran'], 'a longer word still matches')
+  assert.deepEqual(await searchIds(indexes, 'viena'), ['event:iran'], 'and with one typo')
 })
 
 test('the best match comes first, with a snippet around the matching word and the span of all matches', async () => {
