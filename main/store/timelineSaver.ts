@@ -5,6 +5,7 @@
  * before a snapshot, on close. A change too large to be worth journaling (an import, a restore) is
  * written whole at once. Either way `save` resolves only once the change is durable.
  */
+import { readFile } from 'node:fs/promises'
 import type { TimelineDocument } from '../domain/timeline'
 import { patchBetween, patchWeight } from './documentPatch'
 import { writeFileDurably, type DurableWriteOptions } from './durableWrite'
@@ -55,9 +56,12 @@ export class TimelineSaver {
   private rewriteWanted = false
   /**
    * The exact bytes of the last whole rewrite that completed, until a snapshot has copied them
-   * (`snapshotted`): at 100,000 events they are 80 MB the main process need not keep.
+   * (`snapshotted`) or, for a large file, until they are let go (`letGoOfLarge`): at 100,000 events
+   * they are 80 MB the main process need not keep.
    */
   lastWritten: Uint8Array | null = null
+  /** The last rewrite's bytes were let go before any snapshot copied them; the file still holds them. */
+  private lastWrittenOnlyOnDisk = false
   /** Awaited before the file is rewritten: whatever must copy its bytes first. */
   beforeRewrite: () => Promise<void> = async () => {}
 
@@ -145,6 +149,7 @@ export class TimelineSaver {
     this.fileBytes = bytes.length
     this.persisted = next
     this.lastWritten = bytes
+    this.lastWrittenOnlyOnDisk = false
     if (this.journal) {
       await this.journal.remove()
       this.journal = null
@@ -155,6 +160,30 @@ export class TimelineSaver {
   /** A snapshot holds `bytes` now: if they are still the last written, they need not be kept. */
   snapshotted(bytes: Uint8Array): void {
     if (this.lastWritten === bytes) this.lastWritten = null
+    this.lastWrittenOnlyOnDisk = false
+  }
+
+  /**
+   * Lets go of the last rewrite's bytes if the file is large (a compaction; the next snapshot may
+   * be minutes away): `notSnapshotted` reads them back from the file when a snapshot wants them.
+   */
+  letGoOfLarge(): void {
+    if (this.lastWritten === null || !this.journaling) return
+    this.lastWritten = null
+    this.lastWrittenOnlyOnDisk = true
+  }
+
+  /**
+   * The last rewrite's bytes if no snapshot holds them yet: kept, or read back from the file. Null
+   * when there are none, or when the file no longer holds them (changed by another program: it is
+   * not this timeline's to snapshot, and opening it will).
+   */
+  async notSnapshotted(): Promise<Uint8Array | null> {
+    if (this.lastWritten !== null || !this.lastWrittenOnlyOnDisk) return this.lastWritten
+    const written = this.identity?.()
+    const bytes = await readFile(this.file).catch(() => null)
+    if (!bytes || !written) return null
+    return (await fileIdentity(bytes)) === (await written) ? bytes : null
   }
 
   async close(): Promise<void> {

@@ -193,9 +193,12 @@ export class TimelineStore {
       this.saver.requestRewrite()
       await this.savedOrFailing(this.saves.requestSave())
     }
-    const lastWritten = this.saver.lastWritten
-    if (lastWritten !== null && this.saves.state.state === 'saved') {
-      await this.takeSnapshot(lastWritten, { force: false }).catch(() => undefined)
+    const written = this.saves.state.state === 'saved' ? await this.saver.notSnapshotted().catch(() => null) : null
+    if (written !== null) {
+      await this.takeSnapshot(written, { force: false }).then(
+        () => this.saver.snapshotted(written),
+        () => undefined,
+      )
     }
     this.saves.close()
     await this.saves.idle()
@@ -268,7 +271,7 @@ export class TimelineStore {
           this.lastBackupAt = 0 // try again after the next save
         },
       )
-    }
+    } else if (how === 'rewrite') this.saver.letGoOfLarge()
   }
 
   /** The snapshot of the file as it opened: taken later, or before the file is first rewritten (afterOpening.ts). */

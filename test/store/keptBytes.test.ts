@@ -1,8 +1,8 @@
 /**
  * What the main process keeps of a timeline file's bytes: those it opened are needed for the file's
  * hash (the journal names the file by it) and its snapshot, and those of a rewrite for its
- * snapshot; each is let go once that is taken. At 100,000 events a copy is 80 MB; two were kept
- * for as long as the timeline stayed open. Alone in their file, so no other test's memory comes
+ * snapshot; each is let go once that is taken, and a large rewrite's at once when no snapshot is
+ * due. At 100,000 events a copy is 80 MB; two were kept for as long as the timeline stayed open. Alone in their file, so no other test's memory comes
  * and goes while they measure.
  */
 import { test } from 'node:test'
@@ -11,10 +11,11 @@ import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { setTimeout as pause } from 'node:timers/promises'
 import { syntheticTimeline } from '../../bench/synthetic'
+import { listBackups } from '../../main/store/backups'
 import { journalPathFor } from '../../main/store/journal'
 import { serializeTimeline } from '../../main/store/timelineFile'
 import { TimelineSession } from '../../main/timelineSession'
-import { collectGarbage, tempLibrary, withNote } from './helpers'
+import { collectGarbage, tempLibrary, until, withNote, type TempLibrary } from './helpers'
 
 /** Array buffers in use; their memory is given back a little after they are collected, so a few rounds first. */
 async function held(): Promise<number> {
@@ -67,4 +68,47 @@ test('once a rewrite of the file is snapshotted, its bytes are let go', async ()
     await session.close()
     await library.remove()
   }
+})
+
+/** A large timeline whose saves go to the journal, folded into the file as soon as the analyst pauses; the next snapshot is an hour away. */
+async function compactedWithoutSnapshot(library: TempLibrary, text: string) {
+  const file = library.file()
+  await writeFile(file, text)
+  const session = await TimelineSession.open(file, { snapshotAfterOpeningMs: 10, hashAfterOpeningMs: 10, journalFromBytes: 0, compactAfterQuietMs: 10, backupEveryMs: 3_600_000 })
+  assert.equal((await session.listBackups()).length, 1, 'the snapshot as it opened')
+  const notes = session.document.annotations.length
+  const before = await held()
+  await session.commit(withNote(session.document, 'n1', 'journaled, then folded into the file'))
+  await until(() => !existsSync(journalPathFor(file)), 'the journal folded into the file')
+  await session.flush()
+  assert.equal((await session.listBackups()).length, 1, 'no snapshot was due')
+  return { session, file, notes, kept: (await held()) - before }
+}
+
+test("a large file's rewrite is let go when no snapshot is due, and closing the timeline still snapshots it from the file", async () => {
+  const library = await tempLibrary()
+  const text = largeTimeline()
+  const { session, notes, kept } = await compactedWithoutSnapshot(library, text)
+  try {
+    assert.ok(kept < text.length / 4, `${(kept / 1e6).toFixed(1)} MB still held for a ${(text.length / 1e6).toFixed(1)} MB file`)
+  } finally {
+    await session.close()
+  }
+  const backups = await listBackups(library.dataDir, 'crisis')
+  await library.remove()
+  assert.equal(backups.length, 2, 'closing took the snapshot')
+  assert.equal(backups[0]!.annotations, notes + 1, 'of the file as rewritten, with the note')
+})
+
+test('closing does not snapshot the file as another program left it, in place of the rewrite let go', async () => {
+  const library = await tempLibrary()
+  const { session, file } = await compactedWithoutSnapshot(library, largeTimeline())
+  try {
+    await writeFile(file, serializeTimeline(syntheticTimeline({ events: 10 })))
+  } finally {
+    await session.close()
+  }
+  const backups = await listBackups(library.dataDir, 'crisis')
+  await library.remove()
+  assert.equal(backups.length, 1, 'only the snapshot as it opened')
 })
