@@ -312,8 +312,8 @@ export class TimelineSearch {
       if (tags && !match.tags.some((tag) => tags.has(tag))) return false
       if (!anyTime && (span === null || span.start > to || span.end < from)) return false
       if (!byEvent) return true
-      const event = match.kind === 'event' ? this.subjects.record(match.slot) : this.subjects.annotatedEvent(match.annotation)
-      return event !== undefined && (!lanes || event.lanes.some((lane) => lanes.has(lane))) && (grade.keepsAll || grade.test(event))
+      const record = match.kind === 'event' ? this.subjects.record(match.slot) : this.subjects.annotatedEvent(match.annotation)
+      return record !== undefined && (!lanes || record.lanes.some((lane) => lanes.has(lane))) && (grade.keepsAll || grade.test(record))
     }
   }
 }
