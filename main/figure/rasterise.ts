@@ -2,10 +2,11 @@
  * PNG and PDF from a figure's SVG. Both load the bundled TTFs and nothing else: resvg is told not
  * to look at system fonts, and pdfkit embeds the TTF (subset) so the PDF's text is real, selectable
  * text drawn in the same font the labels were measured with.
+ *
+ * The libraries are loaded when the first figure is made: loaded with the main process, they held
+ * back every start of the app, its window included, by ~0.2 s (pdfkit), for a feature not every
+ * session uses.
  */
-import { renderAsync } from '@resvg/resvg-js'
-import PDFDocument from 'pdfkit'
-import SVGtoPDF from 'svg-to-pdfkit'
 import { FIGURE_FONT_FAMILY, type FigureFonts } from './fonts'
 
 /**
@@ -13,6 +14,7 @@ import { FIGURE_FONT_FAMILY, type FigureFonts } from './fonts'
  * Rendered on a libuv worker thread, so a big export does not stall the main process's event loop.
  */
 export async function svgToPng(svg: string, width: number, scale: number, fonts: FigureFonts): Promise<Uint8Array> {
+  const { renderAsync } = await import('@resvg/resvg-js')
   const image = await renderAsync(svg, {
     font: {
       fontFiles: [fonts.file('regular'), fonts.file('semibold')],
@@ -36,7 +38,8 @@ const PDF_FONTS = { regular: 'AnnalistRegular', semibold: 'AnnalistSemiBold' } a
  * A one-page vector PDF the size of the figure. Its creation date is the figure's "generated on"
  * date, so the same figure gives the same bytes (example figures in docs/ only change when they do).
  */
-export function svgToPdf(svg: string, width: number, height: number, fonts: FigureFonts, meta: { title: string; created: Date }): Promise<Uint8Array> {
+export async function svgToPdf(svg: string, width: number, height: number, fonts: FigureFonts, meta: { title: string; created: Date }): Promise<Uint8Array> {
+  const [{ default: PDFDocument }, { default: SVGtoPDF }] = await Promise.all([import('pdfkit'), import('svg-to-pdfkit')])
   const doc = new PDFDocument({
     size: [width * POINTS_PER_PX, height * POINTS_PER_PX],
     margin: 0,
