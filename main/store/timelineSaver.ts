@@ -64,6 +64,11 @@ export class TimelineSaver {
   private lastWrittenOnlyOnDisk = false
   /** Awaited before the file is rewritten: whatever must copy its bytes first. */
   beforeRewrite: () => Promise<void> = async () => {}
+  /**
+   * The SHA-256 of the file's bytes as it opened, when a journal names the file by it (a large
+   * file): the snapshot of those bytes needs the same, and at 100,000 events each hash is ~60 ms.
+   */
+  readonly openedIdentity: (() => Promise<string>) | null = null
 
   constructor(
     private readonly file: string,
@@ -73,7 +78,7 @@ export class TimelineSaver {
     this.persisted = opened.mustSave || opened.readOnly ? null : opened.document
     if (opened.journal) {
       const base = Promise.resolve(opened.journal.base)
-      this.identity = () => base
+      this.identity = this.openedIdentity = () => base
       this.journal = new JournalWriter(journalPathFor(file), opened.journal.base, opened.journal.records, options)
       this.fileBytes = Infinity // it was journaled before, so it is large
     } else if (opened.openedText !== null && this.persisted) {
@@ -82,7 +87,7 @@ export class TimelineSaver {
       const contents = opened.openedBytes ?? opened.openedText
       if (this.journaling) {
         const identity = laterOrWhenAsked(() => fileIdentity(contents), options.hashAfterOpeningMs ?? HASH_AFTER_OPENING_MS)
-        this.identity = identity
+        this.identity = this.openedIdentity = identity
         this.stopWaitingToHash = identity.cancel
       }
     }

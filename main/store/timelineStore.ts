@@ -105,7 +105,7 @@ export class TimelineStore {
     // meanwhile, or the file is small): their snapshot must exist by then.
     saver.beforeRewrite = () => store.snapshotAsOpened()
     // The file's own bytes when they are what opened: no need to encode 80 MB of text again.
-    if (opened.openedText !== null) store.snapshotOnOpen(opened.openedBytes ?? opened.openedText, opened.openedTextChecked === true)
+    if (opened.openedText !== null) store.snapshotOnOpen(opened.openedBytes ?? opened.openedText, opened.openedTextChecked === true, saver.openedIdentity)
     // Restored, migrated or new: saved at once. Failure here shows as "retrying", like any save.
     if (opened.mustSave) void store.saves.requestSave().catch(() => undefined)
     // Saves left in a journal by a crash are folded into the file once the analyst pauses.
@@ -275,14 +275,14 @@ export class TimelineStore {
   }
 
   /** The snapshot of the file as it opened: taken later, or before the file is first rewritten (afterOpening.ts). */
-  private snapshotOnOpen(contents: string | Uint8Array, textIsValid: boolean): void {
+  private snapshotOnOpen(contents: string | Uint8Array, textIsValid: boolean, identity: (() => Promise<string>) | null): void {
     this.openingSnapshot = laterOrWhenAsked(async () => {
       this.backups = newestBackupBytes(this.place.dataDir, this.place.name)
         .then(async (newest) => {
           this.lastBackup = newest && (await fileIdentity(newest))
         })
         .catch(() => undefined)
-      await this.takeSnapshot(contents, { force: false, checked: textIsValid }).catch(() => undefined)
+      await this.takeSnapshot(contents, { force: false, checked: textIsValid, identity }).catch(() => undefined)
     }, this.options.snapshotAfterOpeningMs ?? SNAPSHOT_AFTER_OPENING_MS)
   }
 
@@ -298,12 +298,16 @@ export class TimelineStore {
    * store's own saved text of its document), so the snapshot need only read back byte for byte.
    * Parsing and checking it again held the main process for 2.5 s at 100,000 events, every few
    * minutes while the analyst worked. Without it, the copy is parsed and checked as a timeline.
+   * `identity`: the contents' SHA-256 when it is known already (or will be, for the journal).
    */
-  private takeSnapshot(contents: string | Uint8Array, { force, checked = true }: { force: boolean; checked?: boolean }): Promise<void> {
+  private takeSnapshot(
+    contents: string | Uint8Array,
+    { force, checked = true, identity: known = null }: { force: boolean; checked?: boolean; identity?: (() => Promise<string>) | null },
+  ): Promise<void> {
     const taken = this.backups.then(async () => {
       // Encoded once, for the hash and the copy alike.
       const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents
-      const identity = await fileIdentity(bytes)
+      const identity = await (known ? known() : fileIdentity(bytes))
       if (!force && identity === this.lastBackup) return
       await createBackup(this.place.dataDir, this.place.name, bytes, this.now(), { fs: this.options.fs, textIsValid: checked })
       this.lastBackup = identity
