@@ -4,8 +4,8 @@
  * text drawn in the same font the labels were measured with.
  *
  * The libraries are loaded when the first figure is made: loaded with the main process, they held
- * back every start of the app, its window included, by ~0.2 s (pdfkit), for a feature not every
- * session uses.
+ * back every start of the app, its window included, by ~0.2 s (pdfkit; the built main bundle took
+ * 0.35-0.43 s to load in Node with them, 0.18-0.21 s without), for a feature not every session uses.
  */
 import { FIGURE_FONT_FAMILY, type FigureFonts } from './fonts'
 
