@@ -28,6 +28,11 @@ async function held(): Promise<number> {
 
 const largeTimeline = () => serializeTimeline(syntheticTimeline({ events: 1_000 }))
 
+/** What stays held of a file's bytes is well under one copy of them. */
+function assertLetGo(kept: number, text: string): void {
+  assert.ok(kept < text.length / 4, `${(kept / 1e6).toFixed(1)} MB still held for a ${(text.length / 1e6).toFixed(1)} MB file`)
+}
+
 test('once a large file is snapshotted and hashed as it opened, its bytes are let go (80 MB at 100,000 events)', async () => {
   const library = await tempLibrary()
   const file = library.file()
@@ -42,7 +47,7 @@ test('once a large file is snapshotted and hashed as it opened, its bytes are le
     await session.flush()
     assert.ok(existsSync(journalPathFor(file)), 'the save went to the journal')
     const kept = (await held()) - before
-    assert.ok(kept < text.length / 4, `${(kept / 1e6).toFixed(1)} MB still held for a ${(text.length / 1e6).toFixed(1)} MB file`)
+    assertLetGo(kept, text)
   } finally {
     await session.close()
     await library.remove()
@@ -63,7 +68,7 @@ test('once a rewrite of the file is snapshotted, its bytes are let go', async ()
     await session.flush() // the save, then the snapshots it started
     assert.equal((await session.listBackups()).length, 2, 'the snapshot of the rewrite')
     const kept = (await held()) - before
-    assert.ok(kept < text.length / 4, `${(kept / 1e6).toFixed(1)} MB still held for a ${(text.length / 1e6).toFixed(1)} MB file`)
+    assertLetGo(kept, text)
   } finally {
     await session.close()
     await library.remove()
@@ -90,7 +95,7 @@ test("a large file's rewrite is let go when no snapshot is due, and closing the 
   const text = largeTimeline()
   const { session, notes, kept } = await compactedWithoutSnapshot(library, text)
   try {
-    assert.ok(kept < text.length / 4, `${(kept / 1e6).toFixed(1)} MB still held for a ${(text.length / 1e6).toFixed(1)} MB file`)
+    assertLetGo(kept, text)
   } finally {
     await session.close()
   }
