@@ -9,6 +9,7 @@ import type { Lane } from '../../main/domain/timeline'
 import type { ViewportCluster, ViewportItem } from '../../main/timelineIndex/viewportTypes'
 import { NO_LANE } from '../../main/timelineIndex/viewportRules'
 import { el } from '../dom'
+import { formatCount } from '../counts'
 
 /** Lanes are coloured by position, never by a colour string from data. */
 const LANE_COLOURS = 8
@@ -109,10 +110,10 @@ export function renderEventLabel(item: EventItem, noteCount: number): HTMLElemen
 export function renderClusterLabel(item: ClusterItem): HTMLElement {
   const { cluster } = item
   const more = cluster.count - cluster.sampleTitles.length
-  const found = cluster.searchMatches ? `${cluster.searchMatches.toLocaleString('en-GB')} found` : ''
+  const found = cluster.searchMatches ? `${formatCount(cluster.searchMatches)} found` : ''
   const titles = [...cluster.sampleTitles, more > 0 ? `and ${more} more` : '']
   return el('span', { className: 'cluster-label', attrs: { title: [...titles, found ? `(${found} by the search)` : ''].filter(Boolean).join('\n') } }, [
-    el('span', { className: 'cluster-count', text: cluster.count.toLocaleString('en-GB') }),
+    el('span', { className: 'cluster-count', text: formatCount(cluster.count) }),
     el('span', { className: 'cluster-words', text: ' events' }),
     found ? el('span', { className: 'cluster-found-count', text: found }) : null,
     el('span', { className: 'cluster-words', text: ` · ${cluster.sampleTitles[0] ?? ''}${cluster.count > 1 ? '…' : ''}` }),

@@ -7,6 +7,7 @@ import type { DataItem } from 'vis-timeline'
 import { bandsTinted } from '../../main/domain/noteBands'
 import type { DrawnNote } from '../../main/timelineIndex/viewportTypes'
 import { el } from '../dom'
+import { formatCount } from '../counts'
 
 export const NOTES_LANE = '__notes__'
 const NOTE_PREFIX = 'note:'
@@ -114,7 +115,7 @@ export const MORE_NOTES_ID = 'notes-more'
  * `across`: how many of them run across the whole stretch, which zooming in would not draw.
  */
 export function moreNotesItem(count: number, across: number, window: { start: number; end: number }, folded: boolean): NoteItem {
-  const notes = `${count.toLocaleString('en-GB')} ${folded ? '' : 'more '}note${count === 1 ? '' : 's'} here`
+  const notes = `${formatCount(count)} ${folded ? '' : 'more '}note${count === 1 ? '' : 's'} here`
   const where = across < count ? 'zoom in, or see the Notes tab' : 'they run across all of this stretch; see the Notes tab'
   return {
     id: MORE_NOTES_ID,

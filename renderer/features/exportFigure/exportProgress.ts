@@ -8,6 +8,7 @@ import type { FigureFormat } from '../../../main/figure/options'
 import { notices } from '../../api'
 import { el } from '../../dom'
 import { FORMAT_NAMES } from './figureForm'
+import { countOf } from '../../counts'
 
 export interface ExportProgress {
   element: HTMLElement
@@ -20,7 +21,7 @@ export interface ExportProgress {
 }
 
 function stageWords({ stage, format, events }: FigureProgress): string {
-  const count = events ? ` (${events.toLocaleString('en-GB')} events)` : ''
+  const count = events ? ` (${countOf(events, 'event')})` : ''
   switch (stage) {
     case 'drawing':
       return 'Drawing the figure…'

@@ -8,6 +8,7 @@ import { FIGURE_PRESET_NAMES, FIGURE_PRESETS, MAX_FIGURE_PX, MIN_FIGURE_PX, type
 import type { FigureOptionsInput, RememberedOptions } from '../../../main/figure/options'
 import { el } from '../../dom'
 import { rangeField } from './rangeField'
+import { formatCount } from '../../counts'
 
 export const FORMAT_NAMES: Record<FigureFormat, string> = { png: 'PNG', svg: 'SVG', pdf: 'PDF' }
 const FORMAT_HINTS: Record<FigureFormat, string> = {
@@ -146,7 +147,7 @@ export function figureForm(): FigureForm {
       const chosenRange = range.get()
       if (!chosenRange) return { options: null, problem: range.problem() ?? 'Choose a range.' }
       if (preset.value === CUSTOM && !(width.checkValidity() && height.checkValidity() && width.value && height.value)) {
-        return { options: null, problem: `Width and height are whole numbers from ${MIN_FIGURE_PX} to ${MAX_FIGURE_PX.toLocaleString('en-GB')} px.` }
+        return { options: null, problem: `Width and height are whole numbers from ${MIN_FIGURE_PX} to ${formatCount(MAX_FIGURE_PX)} px.` }
       }
       return {
         problem: null,

@@ -12,6 +12,7 @@ import type { FigureOptionsInput } from '../../../main/figure/options'
 import type { FigurePreview } from '../../../main/figure/figureResults'
 import { request } from '../../api'
 import { el } from '../../dom'
+import { countOf } from '../../counts'
 
 const PAUSE_MS = 250
 
@@ -29,16 +30,12 @@ async function decodedImage(src: string): Promise<void> {
   await image.decode().catch(() => undefined)
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
-}
-
 /** What the figure had to leave out, in the analyst's words. */
 export function previewSummary(preview: Pick<FigurePreview, 'events' | 'labelsDropped' | 'counted' | 'notesOmitted' | 'undrawable'>): string[] {
-  const lines = [`${plural(preview.events, 'event')} in the figure`]
-  if (preview.counted) lines.push(`${plural(preview.counted.events, 'event')} in crowded lanes drawn as counts per ${preview.counted.unit}`)
-  if (preview.labelsDropped) lines.push(`${plural(preview.labelsDropped, 'label')} omitted to avoid overlaps (markers shown)`)
-  if (preview.notesOmitted) lines.push(`${plural(preview.notesOmitted, 'note')} left out for lack of room below the chart`)
+  const lines = [`${countOf(preview.events, 'event')} in the figure`]
+  if (preview.counted) lines.push(`${countOf(preview.counted.events, 'event')} in crowded lanes drawn as counts per ${preview.counted.unit}`)
+  if (preview.labelsDropped) lines.push(`${countOf(preview.labelsDropped, 'label')} omitted to avoid overlaps (markers shown)`)
+  if (preview.notesOmitted) lines.push(`${countOf(preview.notesOmitted, 'note')} left out for lack of room below the chart`)
   if (preview.undrawable.length) lines.push(`${undrawableWords(preview.undrawable)} not in the figure's font: missing from PNG and PDF (an SVG keeps them)`)
   return lines
 }

@@ -13,6 +13,7 @@ import type { NoteActions } from './noteActions'
 import { noteDetailView } from './noteDetail'
 import { colourMark, judgementInWords, kindInWords, listedNoteTitle, type NoteKind } from './noteWords'
 import { noteSelection } from './noteSelection'
+import { countOf, formatCount } from '../../counts'
 
 const MIN_FRAME_MS = 7 * 86_400_000
 
@@ -115,11 +116,11 @@ export function mountNotesPanel(context: AppContext, notes: NotesOnTimeline, act
     if (mine !== listSequence || !summary || !rows) return
     offer(author, [['', 'All authors'], ...summary.authors.map(({ name, initials }): [string, string] => [name, initials ? `${name} (${initials})` : name || 'unknown'])])
     offer(tag, [['', 'All tags'], ...summary.tags.map((t): [string, string] => [t, t])])
-    count.textContent = summary.matching === 1 ? '1 note' : `${summary.matching.toLocaleString('en-GB')} notes`
+    count.textContent = countOf(summary.matching, 'note')
     // A timeline may carry 10,000 notes; a list that long is unreadable and slow to draw.
     list.replaceChildren(...rows.map((row) => noteRow(row, () => choose(row))))
     if (summary.matching > rows.length) {
-      list.append(el('li', { className: 'muted empty-list', text: `Showing the first ${rows.length} of ${summary.matching.toLocaleString('en-GB')} notes in time order: narrow the filters to see the others.` }))
+      list.append(el('li', { className: 'muted empty-list', text: `Showing the first ${rows.length} of ${formatCount(summary.matching)} notes in time order: narrow the filters to see the others.` }))
     }
     if (rows.length === 0) list.append(el('li', { className: 'muted empty-list', text: summary.all ? 'No note matches these filters.' : 'No notes yet. Press N to write one, or drag across the dates at the top of the timeline to note a span.' }))
   }

@@ -12,6 +12,7 @@ import { el } from '../../dom'
 import type { AppContext } from '../../shell/appContext'
 import { createSearchFilters } from './searchFilters'
 import { wholeAnswer } from './wholeAnswer'
+import { formatCount } from '../../counts'
 
 const TYPING_DELAY_MS = 120
 /** Hits listed; `total` still counts every match and `span` frames every placed one. */
@@ -69,7 +70,7 @@ const SO_FAR_AGAIN_MS = 1_000
 
 /** The line above the results: how many matched, how many are listed, and whether the index is whole. */
 export function countWords(results: SearchResults): string {
-  const matches = `${results.total === 0 ? 'No' : results.total.toLocaleString('en-GB')} ${results.total === 1 ? 'match' : 'matches'}`
+  const matches = `${results.total === 0 ? 'No' : formatCount(results.total)} ${results.total === 1 ? 'match' : 'matches'}`
   if (results.indexing) {
     const read = Math.floor((100 * results.indexing.indexed) / Math.max(1, results.indexing.of))
     return `${matches} so far: the timeline is still being indexed (${read} %)`

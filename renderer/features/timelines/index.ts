@@ -7,6 +7,7 @@ import { notices, request } from '../../api'
 import type { AppContext } from '../../shell/appContext'
 import { createTimelineChooser } from './timelineChooser'
 import { createTitleDialog } from './titleDialog'
+import { countOf } from '../../counts'
 
 /** After the main process opened another timeline: nothing of the old one stays selected or framed. */
 export async function showSwitchedTimeline(context: AppContext): Promise<void> {
@@ -56,7 +57,7 @@ export function mountTimelines(context: AppContext): void {
 
   async function saveCopy(): Promise<void> {
     const saved = await request('saveTimelineCopy').catch(() => null)
-    if (saved?.saved) context.status(`Saved a copy (${saved.events.toLocaleString('en')} events, ${saved.annotations.toLocaleString('en')} notes) to ${saved.file}`)
+    if (saved?.saved) context.status(`Saved a copy (${countOf(saved.events, 'event')}, ${countOf(saved.annotations, 'note')}) to ${saved.file}`)
   }
 
   async function close(): Promise<void> {

@@ -6,9 +6,10 @@ import type { OpenTimelineChoice, TimelineListing } from '../../../main/ipc/cont
 import { request } from '../../api'
 import { el } from '../../dom'
 import { whenStamped } from '../../timeWords'
+import { countOf } from '../../counts'
 
 function counts(events: number, annotations: number): string {
-  return `${events.toLocaleString('en')} event${events === 1 ? '' : 's'}, ${annotations.toLocaleString('en')} note${annotations === 1 ? '' : 's'}`
+  return `${countOf(events, 'event')}, ${countOf(annotations, 'note')}`
 }
 
 export interface TimelineChooser {

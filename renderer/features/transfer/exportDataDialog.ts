@@ -6,6 +6,7 @@ import type { ExportFormat } from '../../../main/ipc/contract'
 import { request } from '../../api'
 import { el } from '../../dom'
 import type { AppContext } from '../../shell/appContext'
+import { countOf } from '../../counts'
 
 const FORMATS: { format: ExportFormat; name: string; keeps: string }[] = [
   { format: 'json', name: 'Annalist timeline (JSON)', keeps: 'Everything: events, sources and grades, lanes, notes and their history.' },
@@ -36,7 +37,7 @@ export function createExportDataDialog(context: AppContext): { element: HTMLDial
       const result = await request('exportData', format)
       if (!result.saved) return // the save dialog was cancelled; stay here to choose again
       dialog.close()
-      context.status(`Exported ${result.events.toLocaleString('en')} events to ${result.file}`)
+      context.status(`Exported ${countOf(result.events, 'event')} to ${result.file}`)
     } catch (error) {
       message.textContent = error instanceof Error ? error.message : String(error)
     } finally {

@@ -11,6 +11,7 @@ import type { AppContext } from '../../shell/appContext'
 import { showSwitchedTimeline } from '../timelines'
 import { mappingStep } from './mappingStep'
 import { previewDuplicates, previewIssues, previewRows, previewSummary } from './previewParts'
+import { countOf, formatCount } from '../../counts'
 
 function radio(name: string, label: string, checked = false, extra: Record<string, string> = {}): { label: HTMLLabelElement; input: HTMLInputElement } {
   const input = el('input', { attrs: { type: 'radio', name, checked, ...extra } })
@@ -86,7 +87,7 @@ export function createImportDialog(context: AppContext): { element: HTMLDialogEl
       dayFirst.input.addEventListener('change', () => void read({ previewId: preview.previewId, dayFirst: true }))
       monthFirst.input.addEventListener('change', () => void read({ previewId: preview.previewId, dayFirst: false }))
       return el('fieldset', { className: 'day-month' }, [
-        el('legend', { text: `Column “${q.column}”: is “${q.example}” (row ${q.firstRow}, and ${q.rows.toLocaleString('en')} rows like it) day first or month first?` }),
+        el('legend', { text: `Column “${q.column}”: is “${q.example}” (row ${q.firstRow}, and ${formatCount(q.rows)} rows like it) day first or month first?` }),
         dayFirst.label,
         monthFirst.label,
       ])
@@ -114,8 +115,8 @@ export function createImportDialog(context: AppContext): { element: HTMLDialogEl
         })
         await context.reload()
         dialog.close()
-        const notes = applied.annotations ? ` and ${applied.annotations.toLocaleString('en')} notes` : ''
-        context.status(`Imported ${applied.events.toLocaleString('en')} events${notes} from ${preview.file}${asNew.input.checked ? ' into a new timeline' : ''} (Undo reverses it)`)
+        const notes = applied.annotations ? ` and ${countOf(applied.annotations, 'note')}` : ''
+        context.status(`Imported ${countOf(applied.events, 'event')}${notes} from ${preview.file}${asNew.input.checked ? ' into a new timeline' : ''} (Undo reverses it)`)
       } catch (error) {
         problem.textContent = error instanceof Error ? error.message : String(error)
         refresh()

@@ -7,6 +7,7 @@ import type { ConflictChoice, MergePreviewView } from '../../../main/ipc/contrac
 import { request } from '../../api'
 import { el } from '../../dom'
 import type { AppContext } from '../../shell/appContext'
+import { countOf } from '../../counts'
 
 /**
  * A field's value as the analyst reads it: lanes by name, sources as "title — publisher (grade)", a
@@ -30,10 +31,6 @@ function valueText(value: unknown, field: string, laneNames: Map<string, string>
   }
   if (field === 'location' && typeof value === 'object' && 'name' in value) return String((value as { name: unknown }).name)
   return JSON.stringify(value, null, 1)
-}
-
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 }
 
 export function createMergeReview(context: AppContext): { element: HTMLDialogElement; start(): Promise<void> } {
@@ -69,7 +66,7 @@ export function createMergeReview(context: AppContext): { element: HTMLDialogEle
         await context.reload()
         dialog.close()
         const taken = picked.filter((p) => p.take === 'theirs').length
-        context.status(`Merged ${merge.file}: ${count(merge.added.events, 'event')} and ${count(merge.added.annotations, 'note')} added, ${taken} of ${count(picked.length, 'conflict')} resolved with theirs (Undo reverses it)`)
+        context.status(`Merged ${merge.file}: ${countOf(merge.added.events, 'event')} and ${countOf(merge.added.annotations, 'note')} added, ${taken} of ${countOf(picked.length, 'conflict')} resolved with theirs (Undo reverses it)`)
       } catch (error) {
         message.textContent = error instanceof Error ? error.message : String(error)
         apply.disabled = false
@@ -81,7 +78,7 @@ export function createMergeReview(context: AppContext): { element: HTMLDialogEle
       el('p', {}, [el('strong', { text: merge.file })]),
       el('p', {
         attrs: { 'aria-label': 'What the merge adds' },
-        text: `Adds ${count(added.events, 'new event')}, ${count(added.annotations, 'new note')} and ${count(added.lanes, 'new lane')}; ${count(merge.historiesJoined, 'note history', 'note histories')} joined. ${merge.conflicts.length ? `${count(merge.conflicts.length, 'conflict')} to review:` : 'No conflicts.'}`,
+        text: `Adds ${countOf(added.events, 'new event')}, ${countOf(added.annotations, 'new note')} and ${countOf(added.lanes, 'new lane')}; ${countOf(merge.historiesJoined, 'note history', 'note histories')} joined. ${merge.conflicts.length ? `${countOf(merge.conflicts.length, 'conflict')} to review:` : 'No conflicts.'}`,
       }),
       merge.conflicts.length
         ? el('div', { className: 'merge-bulk' }, [

@@ -4,6 +4,7 @@
  */
 import type { ImportPreviewView } from '../../../main/ipc/contract'
 import { el } from '../../dom'
+import { countOf, formatCount } from '../../counts'
 
 const FORMAT_NAMES: Record<ImportPreviewView['format'], string> = {
   'annalist-json': 'Annalist timeline (JSON)',
@@ -13,21 +14,17 @@ const FORMAT_NAMES: Record<ImportPreviewView['format'], string> = {
   'timeline-xml': '“Timeline” app file',
 }
 
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`
-}
-
 /** "CSV spreadsheet, ACLED export (31 columns): 1,204 rows → 1,198 events, 3 new lanes; 6 errors, 2 warnings, 4 duplicates". */
 export function previewSummary(preview: ImportPreviewView): HTMLElement {
   const { counts } = preview
   const what = preview.csv ? `${FORMAT_NAMES[preview.format]}, ${preview.csv.layoutDescription}` : FORMAT_NAMES[preview.format]
-  const found = [count(counts.events, 'event'), counts.annotations ? count(counts.annotations, 'note') : '', counts.newLanes ? count(counts.newLanes, 'new lane') : '']
+  const found = [countOf(counts.events, 'event'), counts.annotations ? countOf(counts.annotations, 'note') : '', counts.newLanes ? countOf(counts.newLanes, 'new lane') : '']
     .filter(Boolean)
     .join(', ')
-  const problems = [count(counts.errors, 'error'), count(counts.warnings, 'warning'), count(counts.duplicates, 'duplicate')].join(', ')
+  const problems = [countOf(counts.errors, 'error'), countOf(counts.warnings, 'warning'), countOf(counts.duplicates, 'duplicate')].join(', ')
   return el('div', { className: 'import-summary' }, [
     el('p', {}, [el('strong', { text: preview.file }), ` — ${what}`]),
-    el('p', { attrs: { 'aria-label': 'What the import will add' }, text: `${count(counts.rows, 'row')} read → ${found}; ${problems}.` }),
+    el('p', { attrs: { 'aria-label': 'What the import will add' }, text: `${countOf(counts.rows, 'row')} read → ${found}; ${problems}.` }),
     preview.newLanes.length ? el('p', { className: 'muted', text: `New lanes: ${preview.newLanes.join(', ')}` }) : null,
     ...preview.notes.map((note) => el('p', { className: 'muted', text: note })),
   ])
@@ -59,7 +56,7 @@ export function previewIssues(preview: ImportPreviewView): HTMLElement | null {
   if (preview.issues.length === 0) return null
   const shown = preview.counts.errors + preview.counts.warnings
   return el('section', { className: 'import-issues', attrs: { 'aria-label': 'Problems found' } }, [
-    el('h3', { text: shown > preview.issues.length ? `Problems (first ${preview.issues.length} of ${shown.toLocaleString('en')})` : 'Problems' }),
+    el('h3', { text: shown > preview.issues.length ? `Problems (first ${preview.issues.length} of ${formatCount(shown)})` : 'Problems' }),
     el(
       'ul',
       {},
