@@ -68,15 +68,17 @@ export function createDensityStrip(context: AppContext): DensityStrip {
     const { start, end } = extent()
     return start + (x / widthPx()) * (end - start)
   }
-  const xAt = (time: number) => {
+  /** Where a time falls on the strip as it is now; made once per drawing (the width is a layout read). */
+  function placing(width: number): (time: number) => number {
     const { start, end } = extent()
-    return ((time - start) / (end - start)) * widthPx()
+    return (time) => ((time - start) / (end - start)) * width
   }
 
   function draw(): void {
     drawRequested = false
     const ratio = window.devicePixelRatio || 1
     const width = widthPx()
+    const xAt = placing(width)
     const height = canvas.clientHeight || STRIP_HEIGHT
     if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
       canvas.width = Math.round(width * ratio)
@@ -89,8 +91,8 @@ export function createDensityStrip(context: AppContext): DensityStrip {
     g.clearRect(0, 0, width, height)
     g.fillStyle = colours.rule
     g.fillRect(0, height - 1, width, 1)
-    if (overview?.range) drawCounts(g, overview, height, colours)
-    drawWindowMark(g, width, height, colours.accent)
+    if (overview?.range) drawCounts(g, xAt, overview, height, colours)
+    drawWindowMark(g, xAt, width, height, colours.accent)
     describeWindow()
   }
 
@@ -100,7 +102,7 @@ export function createDensityStrip(context: AppContext): DensityStrip {
    * without flattening every quiet year to nothing. A search's matches are drawn over the events'
    * bars on the same scale, so a stretch where every event matches is a whole bar in its colour.
    */
-  function drawCounts(g: CanvasRenderingContext2D, counts: DensityOverview, height: number, colours: ReturnType<typeof palette>): void {
+  function drawCounts(g: CanvasRenderingContext2D, xAt: (time: number) => number, counts: DensityOverview, height: number, colours: ReturnType<typeof palette>): void {
     const from = counts.range!.start
     const binWidth = xAt(from + counts.binMs) - xAt(from)
     const binX = (index: number) => xAt(from + index * counts.binMs)
@@ -126,7 +128,7 @@ export function createDensityStrip(context: AppContext): DensityStrip {
     g.globalAlpha = 1
   }
 
-  function drawWindowMark(g: CanvasRenderingContext2D, width: number, height: number, accent: string): void {
+  function drawWindowMark(g: CanvasRenderingContext2D, xAt: (time: number) => number, width: number, height: number, accent: string): void {
     const { start, end } = timeline.visibleWindow()
     const left = Math.max(0, Math.min(width - 3, xAt(start)))
     const right = Math.max(left + 3, Math.min(width, xAt(end)))
