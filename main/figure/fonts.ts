@@ -58,18 +58,27 @@ export function findFontsDir(): string {
   return dir
 }
 
-const loaded = new Map<string, FigureFonts>()
+const loaded = new Map<string, Promise<FigureFonts>>()
 
 /** Loads (once per folder) both faces and their width tables. */
-export function loadFigureFonts(dir: string = findFontsDir()): FigureFonts {
-  const cached = loaded.get(dir)
-  if (cached) return cached
+export function loadFigureFonts(dir: string = findFontsDir()): Promise<FigureFonts> {
+  let fonts = loaded.get(dir)
+  if (!fonts) {
+    fonts = readFigureFonts(dir)
+    loaded.set(dir, fonts)
+    // A folder that failed (a font missing or unreadable) is read afresh next time.
+    fonts.catch(() => loaded.delete(dir))
+  }
+  return fonts
+}
+
+async function readFigureFonts(dir: string): Promise<FigureFonts> {
   const bytes = new Map<FontFace, Buffer>()
   const metrics = new Map<FontFace, FontMetrics>()
   for (const face of Object.keys(FILES) as FontFace[]) {
     const data = readFileSync(path.join(dir, FILES[face]))
     bytes.set(face, data)
-    metrics.set(face, readFontMetrics(data))
+    metrics.set(face, await readFontMetrics(data))
   }
   // Inside a packaged app the fonts live in app.asar, which resvg (native code) cannot read; a copy
   // in a temp folder, made once, is a real file it can.
@@ -81,14 +90,12 @@ export function loadFigureFonts(dir: string = findFontsDir()): FigureFonts {
     }
     return path.join(nativeDir, FILES[face])
   }
-  const fonts: FigureFonts = {
+  return {
     dir,
     file: nativeFile,
     bytes: (face) => bytes.get(face)!,
     metrics: (face) => metrics.get(face)!,
   }
-  loaded.set(dir, fonts)
-  return fonts
 }
 
 /** Spaces and invisible characters: nothing to draw (a lone surrogate is dropped from the SVG too). */

@@ -17,7 +17,7 @@ test('fonts inside an app.asar path are handed to resvg as real files outside it
   t.after(() => rm(root, { recursive: true, force: true }))
   const packaged = path.join(root, 'resources', 'app.asar', 'data', 'fonts')
   await cp(findFontsDir(), packaged, { recursive: true })
-  const fonts = loadFigureFonts(packaged)
+  const fonts = await loadFigureFonts(packaged)
   const file = fonts.file('semibold')
   assert.doesNotMatch(file, /\.asar[\\/]/)
   assert.deepEqual(await readFile(file), await readFile(path.join(packaged, 'IBMPlexSans_600SemiBold.ttf')))
@@ -28,4 +28,27 @@ test('fonts inside an app.asar path are handed to resvg as real files outside it
   const bannerRows = Math.round(15 * 0.72 * 2)
   for (let y = 0; y < bannerRows; y++) for (let x = 0; x < png.width; x++) if (png.data[(y * png.width + x) * 4]! > 200) light++
   assert.ok(light > 150, `banner text is drawn (${light} light pixels)`)
+})
+
+test('widths come from the font: wide letters are wider, semibold is wider, a character the font lacks is reserved an M', async () => {
+  const fonts = await loadFigureFonts()
+  const regular = fonts.metrics('regular')
+  assert.ok(regular.width('WWWW', 12) > 2 * regular.width('iiii', 12))
+  assert.ok(fonts.metrics('semibold').width('Geneva talks', 12) > regular.width('Geneva talks', 12))
+  assert.equal(regular.width('Minsk', 24), 2 * regular.width('Minsk', 12))
+  assert.ok(regular.draws('Ж'.codePointAt(0)!), 'Cyrillic is drawn')
+  for (const char of ['中', '\uffff']) {
+    assert.equal(regular.draws(char.codePointAt(0)!), false, `U+${char.codePointAt(0)!.toString(16)} is not drawn`)
+    assert.equal(regular.width(char, 12), regular.width('M', 12))
+  }
+})
+
+test('a fonts folder that could not be read is read afresh once it is mended', async (t) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'annalist-fonts-broken-'))
+  t.after(() => rm(dir, { recursive: true, force: true }))
+  await cp(path.join(findFontsDir(), 'IBMPlexSans_400Regular.ttf'), path.join(dir, 'IBMPlexSans_400Regular.ttf'))
+  await assert.rejects(loadFigureFonts(dir), /IBMPlexSans_600SemiBold\.ttf/)
+  await cp(path.join(findFontsDir(), 'IBMPlexSans_600SemiBold.ttf'), path.join(dir, 'IBMPlexSans_600SemiBold.ttf'))
+  const fonts = await loadFigureFonts(dir)
+  assert.ok(fonts.metrics('semibold').width('Kazakhstan', 12) > 0)
 })
