@@ -16,7 +16,7 @@ export interface FontMetrics {
 
 /**
  * Builds the advance table once from the TTF bytes; `width()` is then a lookup per character.
- * fontkit takes ~0.1 s to load, so it is loaded with the first figure, not as the app starts (the
+ * fontkit takes ~0.2 s to load, so it is loaded with the first figure, not as the app starts (the
  * packaging test checks what the main process loads at start).
  */
 export async function readFontMetrics(bytes: Uint8Array): Promise<FontMetrics> {

@@ -34,10 +34,10 @@ async function openApp(t: { after: (fn: () => Promise<void>) => void }) {
     asked.push(request)
     return answer
   }
-  const start = async (withDialog = true) => {
+  const start = async (withDialog = true, fontsDir?: string) => {
     const session = await TimelineSession.open(file, { backupEveryMs: 3_600_000 })
     sessions.push(session)
-    const dispatch = createDispatcher(createHandlers({ session, openInBrowser: async () => undefined, dataDir, chooseSavePath: withDialog ? chooseSavePath : undefined, reportFigureProgress: (p) => progress.push(p) }), ORIGIN)
+    const dispatch = createDispatcher(createHandlers({ session, openInBrowser: async () => undefined, dataDir, chooseSavePath: withDialog ? chooseSavePath : undefined, reportFigureProgress: (p) => progress.push(p), ...(fontsDir ? { fontsDir } : {}) }), ORIGIN)
     return async <K extends Channel>(channel: K, ...args: unknown[]): Promise<Outcome<AnnalistContract[K]['result']>> =>
       (await dispatch(channel, { url: `${ORIGIN}/index.html` }, args)) as Outcome<AnnalistContract[K]['result']>
   }
@@ -152,4 +152,16 @@ test('a damaged preferences file costs only the remembered options', async (t) =
   const remembered = await call('getFigureOptions')
   assert.ok(remembered.ok && remembered.value?.title === 'After damage')
   assert.equal(({} as Record<string, unknown>).polluted, undefined)
+})
+
+test('without its fonts the export dialog still opens, and the preview says which font is missing', async (t) => {
+  const app = await openApp(t)
+  const noFonts = path.join(app.dataDir, 'no-fonts')
+  await mkdir(noFonts)
+  const call = await app.start(true, noFonts)
+  const options = await call('getFigureOptions')
+  assert.ok(options.ok, options.ok ? '' : options.error)
+  const preview = await call('previewFigure', { size: { preset: 'slide' } })
+  assert.equal(preview.ok, false)
+  assert.match(preview.ok ? '' : preview.error, /IBMPlexSans_400Regular\.ttf/)
 })

@@ -32,7 +32,8 @@ export interface FigureHandlerDeps {
 }
 
 export function figureHandlers({ session, chooseSavePath, dataDir, fontsDir, reportFigureProgress }: FigureHandlerDeps): Pick<HandlerMap, 'previewFigure' | 'exportFigure' | 'getFigureOptions'> {
-  const fonts = () => loadFigureFonts(fontsDir)
+  // Async, so fonts that cannot even be found are a rejected promise, never a throw.
+  const fonts = async () => loadFigureFonts(fontsDir)
   // Without a data folder, the options are remembered in memory for this run.
   let remembered: RememberedOptions | null = null
   return {
