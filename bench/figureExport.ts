@@ -11,7 +11,7 @@ import { loadFigureFonts } from '../main/figure/fonts'
 import type { FigureFormat } from '../main/figure/options'
 import { syntheticTimeline } from '../test/figure/fixtures'
 
-const fonts = await loadFigureFonts()
+const fonts = loadFigureFonts()
 const FORMATS: FigureFormat[] = ['svg', 'png', 'pdf']
 
 async function time(run: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {

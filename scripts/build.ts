@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url'
  * Everything else is bundled, so it belongs in devDependencies: `dependencies` in package.json is
  * exactly this list minus `electron` (test/packaging checks that, and what lands in app.asar).
  */
-export const NODE_EXTERNALS = ['electron', '@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit', 'fontkit']
+export const NODE_EXTERNALS = ['electron', '@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit']
 
 const common: BuildOptions = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' }
 

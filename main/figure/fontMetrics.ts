@@ -1,11 +1,19 @@
 /**
- * Text widths from the bundled TrueType font itself (read with fontkit, as pdfkit does), so label
- * placement in a figure matches what resvg and pdfkit will draw. A text's width is the sum of its
- * characters' advances, a lookup each, so measuring 10,000 labels stays cheap. Kerning is ignored:
- * it moves a label by a fraction of a pixel, and the placement keeps a gap between labels for
- * exactly such slack.
+ * Text widths from the bundled fonts' own advance widths, so label placement in a figure matches
+ * what resvg and pdfkit will draw. fontkit reads them from the TTFs when the fonts change
+ * (`npm run fonts`, scripts/fontAdvances.ts) into `data/fonts/advances.json`; a figure only looks
+ * them up. A text's width is the sum of its characters' advances. Kerning is ignored: it moves a
+ * label by a fraction of a pixel, and the placement keeps a gap between labels for exactly such
+ * slack.
  */
-import type * as Fontkit from 'fontkit'
+
+/** One face's advance widths as `npm run fonts` stores them: in font units, by code point. */
+export interface FaceAdvances {
+  /** The TTF they were read from. */
+  file: string
+  unitsPerEm: number
+  advances: Record<string, number>
+}
 
 export interface FontMetrics {
   /** Width in px of `text` set at `size` px. */
@@ -14,21 +22,10 @@ export interface FontMetrics {
   draws(codePoint: number): boolean
 }
 
-/**
- * Builds the advance table once from the TTF bytes; `width()` is then a lookup per character.
- * fontkit takes ~0.2 s to load, so it is loaded with the first figure, not as the app starts (the
- * packaging test checks what the main process loads at start).
- */
-export async function readFontMetrics(bytes: Uint8Array): Promise<FontMetrics> {
-  const fontkit: typeof Fontkit = await import('fontkit')
-  const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
-  if (!('characterSet' in font)) throw new Error('the font file is a collection of fonts, not one font')
+/** `width()` is a lookup per character. */
+export function fontMetrics({ unitsPerEm, advances: table }: FaceAdvances): FontMetrics {
   const advances = new Map<number, number>()
-  for (const codePoint of font.characterSet) {
-    const glyph = font.glyphForCodePoint(codePoint)
-    // Glyph 0 is the font's "missing character" box: mapped to it, a character is not drawn.
-    if (glyph.id !== 0) advances.set(codePoint, glyph.advanceWidth / font.unitsPerEm)
-  }
+  for (const [codePoint, advance] of Object.entries(table)) advances.set(Number(codePoint), advance / unitsPerEm)
   // Characters the font lacks (Arabic, Hebrew, CJK in IBM Plex Sans) are drawn by no font at all
   // when rasterising; count them as a wide glyph so the space they would need is still reserved.
   const missing = advances.get(0x4d) ?? 0.8

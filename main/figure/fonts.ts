@@ -5,16 +5,24 @@
 import { existsSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { readFontMetrics, type FontMetrics } from './fontMetrics'
+import { fontMetrics, type FaceAdvances, type FontMetrics } from './fontMetrics'
 
 export const FIGURE_FONT_FAMILY = 'IBM Plex Sans'
 
 /** A figure uses two faces: regular for text, semibold (600) for titles, names and codes. */
 export type FontFace = 'regular' | 'semibold'
 
-const FILES: Record<FontFace, string> = {
+export const FONT_FILES: Record<FontFace, string> = {
   regular: 'IBMPlexSans_400Regular.ttf',
   semibold: 'IBMPlexSans_600SemiBold.ttf',
+}
+
+/** Both faces' advance widths, beside the TTFs: written by `npm run fonts` (scripts/fontAdvances.ts). */
+export const ADVANCES_FILE = 'advances.json'
+
+export interface FontAdvances {
+  generatedBy: string
+  faces: Record<FontFace, FaceAdvances>
 }
 
 export interface FigureFonts {
@@ -53,32 +61,23 @@ function safeRealpath(file: string): string {
 
 /** The folder holding the bundled TTFs; the Electron glue passes its own (app path + data/fonts). */
 export function findFontsDir(): string {
-  const dir = candidates().find((d) => existsSync(path.join(d, FILES.regular)))
+  const dir = candidates().find((d) => existsSync(path.join(d, FONT_FILES.regular)))
   if (!dir) throw new Error('the bundled fonts (data/fonts/IBMPlexSans_*.ttf) were not found; set ANNALIST_FONTS_DIR')
   return dir
 }
 
-const loaded = new Map<string, Promise<FigureFonts>>()
+const loaded = new Map<string, FigureFonts>()
 
 /** Loads (once per folder) both faces and their width tables. */
-export function loadFigureFonts(dir: string = findFontsDir()): Promise<FigureFonts> {
-  let fonts = loaded.get(dir)
-  if (!fonts) {
-    fonts = readFigureFonts(dir)
-    loaded.set(dir, fonts)
-    // A folder that failed (a font missing or unreadable) is read afresh next time.
-    fonts.catch(() => loaded.delete(dir))
-  }
-  return fonts
-}
-
-async function readFigureFonts(dir: string): Promise<FigureFonts> {
+export function loadFigureFonts(dir: string = findFontsDir()): FigureFonts {
+  const cached = loaded.get(dir)
+  if (cached) return cached
   const bytes = new Map<FontFace, Buffer>()
   const metrics = new Map<FontFace, FontMetrics>()
-  for (const face of Object.keys(FILES) as FontFace[]) {
-    const data = readFileSync(path.join(dir, FILES[face]))
-    bytes.set(face, data)
-    metrics.set(face, await readFontMetrics(data))
+  const { faces } = JSON.parse(readFileSync(path.join(dir, ADVANCES_FILE), 'utf8')) as FontAdvances
+  for (const face of Object.keys(FONT_FILES) as FontFace[]) {
+    bytes.set(face, readFileSync(path.join(dir, FONT_FILES[face])))
+    metrics.set(face, fontMetrics(faces[face]))
   }
   // Inside a packaged app the fonts live in app.asar, which resvg (native code) cannot read; a copy
   // in a temp folder, made once, is a real file it can.
@@ -86,16 +85,18 @@ async function readFigureFonts(dir: string): Promise<FigureFonts> {
   const nativeFile = (face: FontFace) => {
     if (!nativeDir) {
       nativeDir = mkdtempSync(path.join(tmpdir(), 'annalist-fonts-'))
-      for (const [name, data] of bytes) writeFileSync(path.join(nativeDir, FILES[name]), data)
+      for (const [name, data] of bytes) writeFileSync(path.join(nativeDir, FONT_FILES[name]), data)
     }
-    return path.join(nativeDir, FILES[face])
+    return path.join(nativeDir, FONT_FILES[face])
   }
-  return {
+  const fonts: FigureFonts = {
     dir,
     file: nativeFile,
     bytes: (face) => bytes.get(face)!,
     metrics: (face) => metrics.get(face)!,
   }
+  loaded.set(dir, fonts)
+  return fonts
 }
 
 /** Spaces and invisible characters: nothing to draw (a lone surrogate is dropped from the SVG too). */

@@ -9,7 +9,7 @@ import type { TimelineDocument, TimelineEvent } from '../../main/domain/timeline
 import { GENERATED_AT } from './fixtures'
 import { textsOf } from './svgText'
 
-const fonts = await loadFigureFonts()
+const fonts = loadFigureFonts()
 const DAY = 86_400_000
 
 function figureEvent(laneId: string, start: number): FigureEvent {

@@ -11,7 +11,7 @@ import { RememberedOptionsSchema } from '../../main/figure/options'
 import { annotatedSeed, GENERATED_AT, SEED_NOTES } from './fixtures'
 import { textsOf } from './svgText'
 
-const fonts = await loadFigureFonts()
+const fonts = loadFigureFonts()
 
 function winter(overrides: Parameters<typeof renderFigure>[1] = {}) {
   const figure = renderFigure(

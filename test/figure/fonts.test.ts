@@ -7,7 +7,8 @@ import assert from 'node:assert/strict'
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { findFontsDir, loadFigureFonts } from '../../main/figure/fonts'
+import { ADVANCES_FILE, findFontsDir, loadFigureFonts } from '../../main/figure/fonts'
+import { measureFonts } from '../../scripts/fontAdvances'
 import { renderFigureFile } from '../../main/figure/figureFile'
 import { PNG } from 'pngjs'
 import { annotatedSeed } from './fixtures'
@@ -17,7 +18,7 @@ test('fonts inside an app.asar path are handed to resvg as real files outside it
   t.after(() => rm(root, { recursive: true, force: true }))
   const packaged = path.join(root, 'resources', 'app.asar', 'data', 'fonts')
   await cp(findFontsDir(), packaged, { recursive: true })
-  const fonts = await loadFigureFonts(packaged)
+  const fonts = loadFigureFonts(packaged)
   const file = fonts.file('semibold')
   assert.doesNotMatch(file, /\.asar[\\/]/)
   assert.deepEqual(await readFile(file), await readFile(path.join(packaged, 'IBMPlexSans_600SemiBold.ttf')))
@@ -30,8 +31,8 @@ test('fonts inside an app.asar path are handed to resvg as real files outside it
   assert.ok(light > 150, `banner text is drawn (${light} light pixels)`)
 })
 
-test('widths come from the font: wide letters are wider, semibold is wider, a character the font lacks is reserved an M', async () => {
-  const fonts = await loadFigureFonts()
+test('widths come from the font: wide letters are wider, semibold is wider, a character the font lacks is reserved an M', () => {
+  const fonts = loadFigureFonts()
   const regular = fonts.metrics('regular')
   assert.ok(regular.width('WWWW', 12) > 2 * regular.width('iiii', 12))
   assert.ok(fonts.metrics('semibold').width('Geneva talks', 12) > regular.width('Geneva talks', 12))
@@ -43,12 +44,8 @@ test('widths come from the font: wide letters are wider, semibold is wider, a ch
   }
 })
 
-test('a fonts folder that could not be read is read afresh once it is mended', async (t) => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'annalist-fonts-broken-'))
-  t.after(() => rm(dir, { recursive: true, force: true }))
-  await cp(path.join(findFontsDir(), 'IBMPlexSans_400Regular.ttf'), path.join(dir, 'IBMPlexSans_400Regular.ttf'))
-  await assert.rejects(loadFigureFonts(dir), /IBMPlexSans_600SemiBold\.ttf/)
-  await cp(path.join(findFontsDir(), 'IBMPlexSans_600SemiBold.ttf'), path.join(dir, 'IBMPlexSans_600SemiBold.ttf'))
-  const fonts = await loadFigureFonts(dir)
-  assert.ok(fonts.metrics('semibold').width('Kazakhstan', 12) > 0)
+test('data/fonts/advances.json holds what fontkit reads from the fonts beside it (after changing a font, run npm run fonts)', async () => {
+  const dir = findFontsDir()
+  const stored = JSON.parse(await readFile(path.join(dir, ADVANCES_FILE), 'utf8')) as unknown
+  assert.deepEqual(stored, await measureFonts(dir))
 })

@@ -11,7 +11,7 @@ import { escapeXml } from '../../main/figure/svgMarkup'
 import { hostileTimeline, HOSTILE_TITLES } from './fixtures'
 import { textsOf } from './svgText'
 
-const fonts = await loadFigureFonts()
+const fonts = loadFigureFonts()
 
 function hostileFigure(embedFont: boolean) {
   return renderFigure(hostileTimeline(), { banner: '</text><script>alert("banner")</script>', title: '<title>x</title>&', footnotes: true }, { fonts, embedFont })

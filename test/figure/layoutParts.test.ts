@@ -7,7 +7,7 @@ import { placeLabels, shareRows, type PlacementItem } from '../../main/figure/la
 import { timeAxis } from '../../main/figure/timeAxis'
 import { truncate, wrap } from '../../main/figure/textFit'
 
-const fonts = await loadFigureFonts()
+const fonts = loadFigureFonts()
 
 test('text widths read from the TTF agree with pdfkit (which kerns) within 1.5 %', () => {
   const doc = new PDFDocument()

@@ -6,7 +6,7 @@ import { loadFigureFonts } from '../../main/figure/fonts'
 import type { Annotation } from '../../main/domain/timeline'
 import { annotatedSeed, GENERATED_AT, SEED_NOTES } from './fixtures'
 
-const fonts = await loadFigureFonts()
+const fonts = loadFigureFonts()
 
 function winterWith(extra: Annotation[]) {
   const document = annotatedSeed()

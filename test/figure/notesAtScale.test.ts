@@ -7,7 +7,7 @@ import type { Annotation } from '../../main/domain/timeline'
 import { annotatedSeed, GENERATED_AT, SEED_NOTES } from './fixtures'
 import { textsOf } from './svgText'
 
-const fonts = await loadFigureFonts()
+const fonts = loadFigureFonts()
 
 /** The markup of the group with this id, nested groups included. */
 function group(svg: string, id: string): string {

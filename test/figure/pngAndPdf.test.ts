@@ -9,7 +9,7 @@ import { renderFigureFile } from '../../main/figure/figureFile'
 import { loadFigureFonts } from '../../main/figure/fonts'
 import { annotatedSeed, GENERATED_AT, hostileTimeline } from './fixtures'
 
-const fonts = await loadFigureFonts()
+const fonts = loadFigureFonts()
 const winter = { range: { kind: 'dates', from: '2021-11', to: '2022-02' }, banner: 'UNCLASSIFIED', generatedAt: GENERATED_AT } as const
 
 function darkness(png: PNG, x: number, y: number): number {

@@ -13,7 +13,7 @@ import { FigureRangeError } from '../../main/figure/figureContent'
 import { annotatedSeed, GENERATED_AT, SEED_NOTES } from './fixtures'
 import { textsOf } from './svgText'
 
-const fonts = await loadFigureFonts()
+const fonts = loadFigureFonts()
 const BANNER = 'UNCLASSIFIED // FOR OFFICIAL USE ONLY'
 
 function winter(overrides: Parameters<typeof renderFigure>[1] = {}) {

@@ -8,7 +8,7 @@ import { loadFigureFonts } from '../../main/figure/fonts'
 import { renderFigure } from '../../main/figure/renderFigure'
 import { annotatedSeed, hostileTimeline } from './fixtures'
 
-const fonts = await loadFigureFonts()
+const fonts = loadFigureFonts()
 
 test('the seed figure, with every part shown, has nothing the font cannot draw', () => {
   const figure = renderFigure(annotatedSeed(), { footnotes: true, banner: 'UNCLASSIFIED – for training · “quoted”…' }, { fonts })

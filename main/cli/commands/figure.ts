@@ -181,7 +181,7 @@ export const figureCommand: Command = {
 
     let exported: Awaited<ReturnType<typeof renderFigureFile>>
     try {
-      exported = await renderFigureFile(document, options, format, await loadFigureFonts())
+      exported = await renderFigureFile(document, options, format, loadFigureFonts())
     } catch (error) {
       if (error instanceof FigureRangeError) throw new CliError(EXIT.badDates, error.message)
       throw error

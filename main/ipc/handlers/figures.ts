@@ -32,15 +32,14 @@ export interface FigureHandlerDeps {
 }
 
 export function figureHandlers({ session, chooseSavePath, dataDir, fontsDir, reportFigureProgress }: FigureHandlerDeps): Pick<HandlerMap, 'previewFigure' | 'exportFigure' | 'getFigureOptions'> {
-  // Async, so fonts that cannot even be found are a rejected promise, never a throw.
-  const fonts = async () => loadFigureFonts(fontsDir)
+  const fonts = () => loadFigureFonts(fontsDir)
   // Without a data folder, the options are remembered in memory for this run.
   let remembered: RememberedOptions | null = null
   return {
     previewFigure: async (input) => {
-      const { svg, width, height, dropped, counted, notesOmitted, eventIds, undrawable } = renderFigure(session.document, input, { fonts: await fonts() })
+      const { svg, width, height, dropped, counted, notesOmitted, eventIds, undrawable } = renderFigure(session.document, input, { fonts: fonts() })
       // Rasterised on a worker thread (resvg renderAsync); a preview pane never needs more pixels.
-      const png = await svgToPng(svg, width, Math.min(1, PREVIEW_MAX_PX / Math.max(width, height)), await fonts())
+      const png = await svgToPng(svg, width, Math.min(1, PREVIEW_MAX_PX / Math.max(width, height)), fonts())
       return { image: `data:image/png;base64,${Buffer.from(png).toString('base64')}`, width, height, labelsDropped: dropped.length, counted: counted && { events: counted.events, unit: counted.unit }, notesOmitted, undrawable, events: eventIds.length }
     },
     exportFigure: async (input, format) => {
@@ -49,7 +48,7 @@ export function figureHandlers({ session, chooseSavePath, dataDir, fontsDir, rep
       const file = await chooseSavePath({ suggestedName: suggestedFigureName(options.title || session.document.meta.title, format), format })
       if (!file) return { saved: false }
       const report = reportFigureProgress ?? (() => undefined)
-      const { bytes, figure } = await renderFigureFile(session.document, options, format, await fonts(), report)
+      const { bytes, figure } = await renderFigureFile(session.document, options, format, fonts(), report)
       report({ stage: 'saving', format, events: figure.eventIds.length })
       await saveFigureFile(file, bytes)
       // The figure is saved; failing to remember its options must not turn that into an error.
@@ -59,12 +58,6 @@ export function figureHandlers({ session, chooseSavePath, dataDir, fontsDir, rep
       const undrawable = format === 'svg' ? [] : figure.undrawable
       return { saved: true, file, format, bytes: bytes.byteLength, labelsDropped: figure.dropped.length, counted: figure.counted && { events: figure.counted.events, unit: figure.counted.unit }, notesOmitted: figure.notesOmitted, undrawable }
     },
-    getFigureOptions: async () => {
-      // The export dialog is opening and its preview will need the fonts: start reading them now
-      // (the first time takes ~0.25 s, most of it loading fontkit). A failure is met again, and
-      // reported, by the preview itself.
-      fonts().catch(() => undefined)
-      return dataDir ? loadLastFigureOptions(dataDir, session.file) : remembered
-    },
+    getFigureOptions: async () => (dataDir ? loadLastFigureOptions(dataDir, session.file) : remembered),
   }
 }
