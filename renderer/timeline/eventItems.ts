@@ -111,7 +111,7 @@ export function renderClusterLabel(item: ClusterItem): HTMLElement {
   const { cluster } = item
   const more = cluster.count - cluster.sampleTitles.length
   const found = cluster.searchMatches ? `${formatCount(cluster.searchMatches)} found` : ''
-  const titles = [...cluster.sampleTitles, more > 0 ? `and ${more} more` : '']
+  const titles = [...cluster.sampleTitles, more > 0 ? `and ${formatCount(more)} more` : '']
   return el('span', { className: 'cluster-label', attrs: { title: [...titles, found ? `(${found} by the search)` : ''].filter(Boolean).join('\n') } }, [
     el('span', { className: 'cluster-count', text: formatCount(cluster.count) }),
     el('span', { className: 'cluster-words', text: ' events' }),
