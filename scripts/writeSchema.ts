@@ -1,9 +1,20 @@
-/** Writes data/timeline.schema.json from the zod schema. Run: npx tsx scripts/writeSchema.ts */
+/**
+ * `npm run schema`: after changing the zod schema, writes what is generated from it:
+ * data/timeline.schema.json and the file check (scripts/timelineCheckCode.ts). Unit tests fail
+ * while either is stale.
+ */
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { timelineJsonSchemaText } from '../main/formats/jsonSchema'
+import { CHECK_FILE, timelineCheckCode } from './timelineCheckCode'
 
-const target = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'data', 'timeline.schema.json')
-await writeFile(target, timelineJsonSchemaText())
-console.log(`wrote ${path.relative(process.cwd(), target)}`)
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
+const written: [string, string][] = [
+  ['data/timeline.schema.json', timelineJsonSchemaText()],
+  [CHECK_FILE, timelineCheckCode()],
+]
+for (const [file, text] of written) {
+  await writeFile(path.join(root, file), text)
+  console.log(`wrote ${file}`)
+}

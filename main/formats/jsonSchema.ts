@@ -1,7 +1,7 @@
 /**
  * The timeline file format as a JSON Schema (data/timeline.schema.json), generated from the zod
  * schema so the two cannot differ; a unit test fails when the committed file is stale
- * (regenerate with `npx tsx scripts/writeSchema.ts`). EDTF validity is a code check, so the schema
+ * (regenerate with `npm run schema`). EDTF validity is a code check, so the schema
  * describes dates as strings of format "edtf" and says so.
  */
 import { z } from 'zod'

@@ -10,7 +10,7 @@ import { open, readFile, stat } from 'node:fs/promises'
 import { Low, type Adapter } from 'lowdb'
 import secureJson from 'secure-json-parse'
 import { SCHEMA_VERSION, TimelineDocumentSchema, type TimelineDocument } from '../domain/timeline'
-import { checkedInPlace, CHECK_IN_PLACE_FROM_CHARS, prepareCheckInPlace } from './checkInPlace'
+import { checkedInPlace } from './checkInPlace'
 import { writeFileDurably, type DurableWriteOptions } from './durableWrite'
 import { declaredSchemaVersion, migrateToCurrent } from './migrations'
 
@@ -40,8 +40,8 @@ function describeFirstIssue(error: { issues: readonly { path: readonly PropertyK
   return `${where}: ${first?.message ?? 'unknown problem'}`
 }
 
-/** Reads a parsed JSON value (from `chars` of text) as a timeline: version check, migrations, schema. */
-function loadParsedTimeline(raw: unknown, chars: number): LoadedTimeline {
+/** Reads a parsed JSON value as a timeline: version check, migrations, schema. */
+function loadParsedTimeline(raw: unknown): LoadedTimeline {
   if (raw === null) return { kind: 'unreadable', reason: 'the file holds "null" instead of a timeline' }
   if (typeof raw !== 'object' || Array.isArray(raw)) return { kind: 'unreadable', reason: 'the file does not hold a timeline' }
   const version = declaredSchemaVersion(raw)
@@ -58,8 +58,8 @@ function loadParsedTimeline(raw: unknown, chars: number): LoadedTimeline {
     const detail = error instanceof Error && 'issues' in error ? describeFirstIssue(error as never) : `: ${(error as Error).message}`
     return { kind: 'unreadable', reason: `the file is not a valid timeline of format version ${version}${detail}` }
   }
-  // A large file is checked where it lies; zod reads whatever that check refuses, and says why.
-  if (chars >= CHECK_IN_PLACE_FROM_CHARS && checkedInPlace(migrated)) return { kind: 'usable', document: migrated, fromVersion: version }
+  // Checked where it lies; zod reads whatever that check refuses, and says why.
+  if (checkedInPlace(migrated)) return { kind: 'usable', document: migrated, fromVersion: version }
   const checked = TimelineDocumentSchema.safeParse(migrated)
   if (!checked.success) return { kind: 'unreadable', reason: `the file is not a valid timeline${describeFirstIssue(checked.error)}` }
   return { kind: 'usable', document: checked.data, fromVersion: version }
@@ -88,7 +88,7 @@ const NUL_WORDS = 'the file contains blank (NUL) bytes, as a power cut can leave
 
 export function loadTimelineText(text: string): LoadedTimeline {
   const parsed = parseJson(text)
-  return 'raw' in parsed ? loadParsedTimeline(parsed.raw, text.length) : parsed
+  return 'raw' in parsed ? loadParsedTimeline(parsed.raw) : parsed
 }
 
 /** The text read as JSON (prototype-poisoning keys refused), or why it cannot be. */
@@ -169,24 +169,20 @@ export async function readTimelineFile(file: string): Promise<{ bytes: Uint8Arra
     const reason = `the file is ${Math.round(size / 1e6)} MB, larger than the ${MAX_TIMELINE_BYTES / 1e6} MB Annalist opens`
     return { bytes: new Uint8Array(), text: null, loaded: { kind: 'unreadable', reason } }
   }
-  const reading = readWholeFile(file, size)
-  // A file this large will be checked in place (UTF-8 has at least as many bytes as characters);
-  // the check is compiled while the file is read.
-  if (size >= CHECK_IN_PLACE_FROM_CHARS) prepareCheckInPlace()
-  const bytes = await reading
+  const bytes = await readWholeFile(file, size)
   const text = decodeTimelineBytes(bytes)
   if (text === null) return { bytes, text, loaded: NOT_TEXT }
   await breather()
   const parsed = parseJson(text)
   if (!('raw' in parsed)) return { bytes, text, loaded: parsed }
   await breather()
-  return { bytes, text, loaded: loadParsedTimeline(parsed.raw, text.length) }
+  return { bytes, text, loaded: loadParsedTimeline(parsed.raw) }
 }
 
 /**
  * The file's bytes in one read of the size `stat` gave, rather than `readFile`'s 512 KB pieces (each
- * waiting for this thread): work started meanwhile — compiling the check — overlaps the read. A
- * file that grew since is read again whole; one that shrank is cut at its end.
+ * waiting for this thread). A file that grew since is read again whole; one that shrank is cut at
+ * its end.
  */
 export async function readWholeFile(file: string, size: number): Promise<Uint8Array> {
   const handle = await open(file, 'r')

@@ -8,7 +8,7 @@ import { timelineJsonSchemaText } from '../../main/formats/jsonSchema'
 
 const committed = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'timeline.schema.json')
 
-test('the committed JSON Schema matches the zod schema (regenerate: npx tsx scripts/writeSchema.ts)', () => {
+test('the committed JSON Schema matches the zod schema (regenerate: npm run schema)', () => {
   assert.equal(readFileSync(committed, 'utf8'), timelineJsonSchemaText())
 })
 

@@ -1,0 +1,3 @@
+/** The file check ajv compiled (timelineCheck.generated.js, written by `npm run schema`). */
+declare function validate(data: unknown): boolean
+export default validate
