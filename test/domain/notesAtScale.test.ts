@@ -53,6 +53,30 @@ test('the timeline gets the live span and moment notes overlapping its stretch, 
   assert.deepEqual(notesInWindow(document, { start: Date.UTC(1800, 0, 1), end: Date.UTC(1801, 0, 1) }, { most: 150 }), { notes: [], moreNotes: 0, moreNotesAcross: 0 })
 })
 
+test('a note edited, deleted or added is drawn as the notes now are, not as they were last drawn', () => {
+  const window = { start: Date.UTC(1998, 0, 1), end: Date.UTC(2006, 0, 1) }
+  const before = notesInWindow(document, window, { most: 20 })
+  const drawnIds = new Set(before.notes.map((note) => note.id))
+  const overlapping = (note: (typeof document.annotations)[number]) => {
+    if (note.deleted || note.anchor.kind === 'event') return false
+    const span = spanOf(note.anchor.date)
+    return span.end >= window.start && span.start <= window.end
+  }
+  // Edits replace the notes (and the list holding them), as the edits module does.
+  const older = document.annotations.find((note) => overlapping(note) && !drawnIds.has(note.id))!
+  const gone = before.notes[0]!.id
+  const added = { ...older, id: 'note-added-now', updated: '2099-01-01T00:00:00.000Z' }
+  const edited = { ...document, annotations: [...document.annotations.map((note) => (note.id === older.id ? { ...note, updated: '2099-01-02T00:00:00.000Z' } : note.id === gone ? { ...note, deleted: '2099-01-03T00:00:00.000Z' } : note)), added] }
+  const after = notesInWindow(edited, window, { most: 20 })
+  const afterIds = after.notes.map((note) => note.id)
+  assert.ok(afterIds.includes(older.id), 'the note just edited is among the newest, so drawn')
+  assert.ok(afterIds.includes(added.id), 'the note just added is drawn')
+  assert.ok(!afterIds.includes(gone), 'the note deleted is not drawn')
+  assert.equal(after.moreNotes, before.moreNotes, "one note added, one deleted")
+  // The document as it was still draws as it did.
+  assert.deepEqual(notesInWindow(document, window, { most: 20 }), before)
+})
+
 const DAY = 86_400_000
 
 test('spaced out, the notes drawn are at most two starting in each stretch, the newest there, and the rest counted', () => {
