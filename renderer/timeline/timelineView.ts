@@ -306,7 +306,14 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   container.hidden = true
   const timeline = new Timeline(container, itemSet as DataSet<DataItem>, groupSet, options)
   container.hidden = false
+  /** The container's size at the last full redraw. */
+  let drawnSize = ''
+  const containerSize = () => `${container.clientWidth}x${container.clientHeight}`
   new ResizeObserver(() => {
+    // The first notice reports the size vis-timeline's first redraw has just drawn (below): a
+    // second whole redraw for it would change nothing.
+    if (containerSize() === drawnSize) return
+    drawnSize = containerSize()
     timeline.redraw()
     refreshSoon() // a wider or narrower drawing may need another level of detail
   }).observe(container)
@@ -322,13 +329,16 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     timeline.setWindow(start, end, { animation: false })
   }
   fitNow()
-  // vis-timeline measured nothing while hidden; once the browser has laid the container out,
-  // redraw and fit again so lanes, labels and the axis take their real sizes.
-  requestAnimationFrame(() => {
-    timeline.redraw()
-    fitNow()
+  // vis-timeline measured nothing while hidden. Its first redraw once shown (queued as it was built)
+  // gives lanes, labels and the axis their real sizes, and the drawing its width: the first drawing
+  // is asked for then. (A container with no size yet is not drawn: then once the observer above
+  // sees it get one.)
+  const afterFirstRedraw = () => {
+    timeline.off('changed', afterFirstRedraw)
+    drawnSize = containerSize()
     void refreshItems(true)
-  })
+  }
+  timeline.on('changed', afterFirstRedraw)
   timeline.on('rangechange', ({ byUser }: { byUser?: boolean }) => {
     // A drag or the wheel wins over a step still waiting for its drawing.
     if (byUser && pendingWindow) {
