@@ -226,6 +226,15 @@ function datedNotesLatestFirst(document: TimelineDocument): readonly DatedNote[]
   return dated
 }
 
+/**
+ * Sorts and counts the notes as drawings need them, ahead of the first drawing (which then finds
+ * them ready): opening calls it while the window sets itself up.
+ */
+export function prepareNotesForDrawings(document: TimelineDocument): void {
+  datedNotesLatestFirst(document)
+  noteCountsByEvent(document)
+}
+
 /** Counted once per set of notes (edits replace the array), not once per zoom step. */
 const countsByNotes = new WeakMap<readonly Annotation[], ReadonlyMap<string, number>>()
 

@@ -11,7 +11,7 @@ import type { HandlerMap } from '../handlers'
 import type { TimelineSession } from '../../timelineSession'
 import { TimelineIndexes } from '../../timelineIndex/timelineIndexes'
 import type { WindowActivity } from '../../timelineIndex/windowActivity'
-import { noteCountsByEvent, notesInWindow } from '../../domain/annotationList'
+import { noteCountsByEvent, notesInWindow, prepareNotesForDrawings } from '../../domain/annotationList'
 
 /**
  * Notes beyond these in the stretch drawn (the window and a window width either side) are summed up
@@ -35,15 +35,18 @@ export function viewportHandlers(
   }
   let outlined = false
   return {
-    // The first outline, then the indexes, which the window asks of next (its first drawing): built
-    // while it sets itself up with the outline. Built as the timeline opened, they held that answer
+    // The first outline, then the indexes and the notes in the order drawings take them, which the
+    // window asks of next (its first drawing): made while it sets itself up with the outline. Built as the timeline opened, they held that answer
     // back by the time they take (0.3–0.6 s at 100,000 events) and the window's set-up came after it.
     // Later outlines (the window reloads after each event edit and Undo) take the range from them.
     loadTimeline: async () => {
       if (outlined) return session.view(current().range())
       outlined = true
       const view = session.view()
-      setImmediate(current)
+      setImmediate(() => {
+        current()
+        prepareNotesForDrawings(session.document)
+      })
       return view
     },
     viewportItems: async (query) => {
