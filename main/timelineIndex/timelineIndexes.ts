@@ -8,7 +8,7 @@
  */
 import type { Annotation, Lane, TimelineDocument, TimelineEvent } from '../domain/timeline'
 import type { TimeSpan } from '../domain/dates'
-import { TimelineSearch, type SearchSubjects } from '../search/searchIndex'
+import { TimelineSearch, type MatchedEvents, type SearchSubjects } from '../search/searchIndex'
 import { densityOverview, densityWithMatches } from './density'
 import { eventRecord, lanesOf, type EventRecord } from './eventRecords'
 import { FilteredLanes, filterKey, type Filed } from './filteredLanes'
@@ -72,9 +72,7 @@ export class TimelineIndexes {
   /** The lanes' indexes under the filter drawn last (a grade, tags), followed through edits. */
   private filtered: FilteredLanes | null = null
   /** The lanes of the events the shown search matches (see `markedLanes`), for the answer and the filtered lanes (or none) they were made from. */
-  private marked: { matches: ReadonlySet<string>; filtered: FilteredLanes | null; byLane: Map<string, IntervalIndex> } | null = null
-  /** The slots of a search answer's matches (see `matchedSlots`). */
-  private matchedAt: { matches: ReadonlySet<string>; slots: Uint8Array } | null = null
+  private marked: { matches: MatchedEvents; filtered: FilteredLanes | null; byLane: Map<string, IntervalIndex> } | null = null
   /** What filters read of events that have no record (see `filedAt`), by slot. */
   private filed: (Filed | undefined)[] = []
   private lanes: readonly Lane[] = []
@@ -114,7 +112,6 @@ export class TimelineIndexes {
     this.byLane = buildLaneIndexes(document.events, (event) => this.store(event), this.spans)
     this.filtered = null
     this.marked = null
-    this.matchedAt = null
     this.filed = []
     for (const annotation of document.annotations) this.annotations.set(annotation.id, annotation)
     this.searchIndex.abandon()
@@ -136,7 +133,6 @@ export class TimelineIndexes {
   private apply(change: DocumentChange): void {
     // Made from the lanes and slots as they were: the next drawing with the search makes them again.
     this.marked = null
-    this.matchedAt = null
     if (change.lanes) this.lanes = change.lanes
     const events = change.events ?? {}
     for (const id of events.removed ?? []) this.removeEvent(id)
@@ -200,9 +196,11 @@ export class TimelineIndexes {
     const matches = query.search ? this.searchIndex.matchingEvents(query.search) : null
     const filtered = this.filteredBy(query)
     const lanes: LaneEvents = filtered ? { ...this.laneEvents, laneIndex: (lane) => filtered.laneIndex(lane) } : this.laneEvents
-    const marked = matches?.size ? this.markedLanes(matches, filtered) : undefined
+    const marked = matches?.count ? this.markedLanes(matches, filtered) : undefined
     const slice = viewportSlice(query, query.laneIds ?? this.defaultLaneIds(), lanes, limits, withMembers, marked)
-    return matches?.size ? { ...slice, items: slice.items.map((item) => (matches.has(item.eventId) ? { ...item, matchesSearch: true as const } : item)) } : slice
+    if (!matches?.count) return slice
+    const matched = (eventId: string) => matches.slots[this.slotById.get(eventId) ?? -1] === 1
+    return { ...slice, items: slice.items.map((item) => (matched(item.eventId) ? { ...item, matchesSearch: true as const } : item)) }
   }
 
   /**
@@ -211,9 +209,9 @@ export class TimelineIndexes {
    * their events. Counted by listing every cluster's members, a drawing of 100,000 events zoomed
    * out with a search shown took 69–128 ms; this way 4–17 ms, and 5–49 when the marks are made (Node).
    */
-  private markedLanes(matches: ReadonlySet<string>, filtered: FilteredLanes | null): LaneIndexes {
+  private markedLanes(matches: MatchedEvents, filtered: FilteredLanes | null): LaneIndexes {
     if (this.marked?.matches !== matches || this.marked.filtered !== filtered) {
-      const matched = this.matchedSlots(matches)
+      const matched = matches.slots
       const byLane = new Map<string, IntervalIndex>()
       for (const lane of this.byLane.keys()) {
         const index = filtered ? filtered.laneIndex(lane) : this.byLane.get(lane)
@@ -241,7 +239,7 @@ export class TimelineIndexes {
     const matches = search ? this.searchIndex.matchingEvents(search) : null
     if (!matches) return overview
     const starts = this.spans.starts()
-    const slots = this.matchedSlots(matches)
+    const { slots } = matches
     const matched: number[] = []
     for (let slot = 0; slot < slots.length; slot++) if (slots[slot] === 1) matched.push(starts[slot]!)
     return densityWithMatches(overview, matched)
@@ -330,18 +328,6 @@ export class TimelineIndexes {
    * and a drawing with each new search: looking 20,000 ids up took ~20–35 ms (100,000 events, Node),
    * once for both now.
    */
-  private matchedSlots(matches: ReadonlySet<string>): Uint8Array {
-    if (this.matchedAt?.matches !== matches) {
-      const slots = new Uint8Array(this.sources.length)
-      for (const id of matches) {
-        const slot = this.slotById.get(id)
-        if (slot !== undefined) slots[slot] = 1
-      }
-      this.matchedAt = { matches, slots }
-    }
-    return this.matchedAt.slots
-  }
-
   /**
    * The lanes of only the events the query's filter keeps; null when it keeps every event. They are
    * kept until another filter is drawn (a drawing without one leaves them be).
@@ -441,6 +427,7 @@ export class TimelineIndexes {
         events: this.sources.filter((e): e is TimelineEvent => e !== undefined),
         annotations: this.annotations.values(),
       }),
+      slotCount: () => this.sources.length,
     }
   }
 }

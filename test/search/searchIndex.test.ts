@@ -164,6 +164,7 @@ test('an abandoned search build stops (the timeline was indexed again from scrat
     annotation: () => undefined,
     annotatedEvent: () => undefined,
     annotationSpan: () => null,
+    slotCount: () => 0,
   })
   const building = search.whenBuilt()
   search.abandon()
