@@ -72,7 +72,7 @@ test('a note edited, deleted or added is drawn as the notes now are, not as they
   assert.ok(afterIds.includes(older.id), 'the note just edited is among the newest, so drawn')
   assert.ok(afterIds.includes(added.id), 'the note just added is drawn')
   assert.ok(!afterIds.includes(gone), 'the note deleted is not drawn')
-  assert.equal(after.moreNotes, before.moreNotes, "one note added, one deleted")
+  assert.equal(after.moreNotes, before.moreNotes, 'one note added, one deleted')
   // The document as it was still draws as it did.
   assert.deepEqual(notesInWindow(document, window, { most: 20 }), before)
 })

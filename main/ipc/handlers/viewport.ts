@@ -36,9 +36,10 @@ export function viewportHandlers(
   let outlined = false
   return {
     // The first outline, then the indexes and the notes in the order drawings take them, which the
-    // window asks of next (its first drawing): made while it sets itself up with the outline. Built as the timeline opened, they held that answer
-    // back by the time they take (0.3–0.6 s at 100,000 events) and the window's set-up came after it.
-    // Later outlines (the window reloads after each event edit and Undo) take the range from them.
+    // window asks of next (its first drawing): made while it sets itself up with the outline. Built
+    // as the timeline opened, the indexes held that answer back by the time they take (0.3–0.6 s at
+    // 100,000 events) and the window's set-up came after it. Later outlines (the window reloads
+    // after each event edit and Undo) take the range from them.
     loadTimeline: async () => {
       if (outlined) return session.view(current().range())
       outlined = true
