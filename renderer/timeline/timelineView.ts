@@ -29,6 +29,7 @@ import {
   renderNoteLabel,
 } from './noteItems'
 import { createNotesLane } from './notesLane'
+import { followContainerSize } from './containerSize'
 
 export type { VisibleWindow, TimelineSelection }
 
@@ -268,8 +269,7 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     stack: true,
     showCurrentTime: false,
     // vis-timeline's own watch polls the container's size every second and redraws whole when it
-    // finds it changed, which it did in the middle of zoom steps; a ResizeObserver (below) redraws
-    // in the frame the size changes instead.
+    // finds it changed, which it did in the middle of zoom steps: see containerSize.ts.
     autoResize: false,
     zoomMin: ZOOM_MIN,
     zoomMax: ZOOM_MAX,
@@ -306,17 +306,6 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
   container.hidden = true
   const timeline = new Timeline(container, itemSet as DataSet<DataItem>, groupSet, options)
   container.hidden = false
-  /** The container's size at the last full redraw. */
-  let drawnSize = ''
-  const containerSize = () => `${container.clientWidth}x${container.clientHeight}`
-  new ResizeObserver(() => {
-    // The first notice reports the size vis-timeline's first redraw has just drawn (below): a
-    // second whole redraw for it would change nothing.
-    if (containerSize() === drawnSize) return
-    drawnSize = containerSize()
-    timeline.redraw()
-    refreshSoon() // a wider or narrower drawing may need another level of detail
-  }).observe(container)
   if (!batchItemLayout(timeline)) console.warn('Annalist: vis-timeline changed; new items are laid out one by one (slower zoom steps)')
   const leftEdge = keepLabelsAtLeftEdge(timeline)
   if (leftEdge !== 'events and axis') console.warn(`Annalist: vis-timeline changed; labels cut by the window's left edge are kept in view only for ${leftEdge}`)
@@ -329,16 +318,8 @@ export function mountTimeline(container: HTMLElement, initialView: TimelineView,
     timeline.setWindow(start, end, { animation: false })
   }
   fitNow()
-  // vis-timeline measured nothing while hidden. Its first redraw once shown (queued as it was built)
-  // gives lanes, labels and the axis their real sizes, and the drawing its width: the first drawing
-  // is asked for then. (A container with no size yet is not drawn: then once the observer above
-  // sees it get one.)
-  const afterFirstRedraw = () => {
-    timeline.off('changed', afterFirstRedraw)
-    drawnSize = containerSize()
-    void refreshItems(true)
-  }
-  timeline.on('changed', afterFirstRedraw)
+  // After the window is set: the first drawing is asked for the window shown.
+  followContainerSize(timeline, container, { onFirstDrawn: () => void refreshItems(true), onResized: refreshSoon })
   timeline.on('rangechange', ({ byUser }: { byUser?: boolean }) => {
     // A drag or the wheel wins over a step still waiting for its drawing.
     if (byUser && pendingWindow) {
