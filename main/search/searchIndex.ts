@@ -17,6 +17,7 @@ import type { Annotation, TimelineEvent } from '../domain/timeline'
 import type { EventRecord } from '../timelineIndex/eventRecords'
 import { compileFilter } from '../timelineIndex/eventRecords'
 import type { SearchHit, SearchQuery, SearchResults, ShownSearch } from '../timelineIndex/viewportTypes'
+import { searchEveryWord, type WordMatching } from './everyWord'
 import { matchedRanges, searchableWord, snippetAround } from './snippet'
 
 interface SearchDocument {
@@ -83,19 +84,22 @@ function annotationDocument(annotation: Annotation): SearchDocument {
   return { id: ANNOTATION_PREFIX + annotation.id, title: annotation.label, text: annotation.text, tags: annotation.tags.join(' ') }
 }
 
+/** How query words match indexed ones; `searchEveryWord` expands them by the same rules. */
+const WORD_MATCHING: WordMatching = {
+  processTerm: indexedWord,
+  prefix: (word) => word.length >= 4,
+  // From five letters: one letter away, four-letter names are other names (Iran, Iraq; Oman, Omar).
+  fuzzy: (word) => (word.length >= 5 ? 0.2 : false),
+  // One typo at most: two-edit fuzzy search over a 100,000-document vocabulary costs ~10× more.
+  maxFuzzy: 1,
+}
+
 function newIndex(): MiniSearch<SearchDocument> {
+  const { processTerm, prefix, fuzzy, maxFuzzy } = WORD_MATCHING
   return new MiniSearch<SearchDocument>({
     fields: ['title', 'text', 'tags'],
-    processTerm: indexedWord,
-    searchOptions: {
-      boost: { title: 3, tags: 2 },
-      combineWith: 'AND',
-      prefix: (term) => term.length >= 4,
-      // From five letters: one letter away, four-letter names are other names (Iran, Iraq; Oman, Omar).
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-      // One typo at most: two-edit fuzzy search over a 100,000-document vocabulary costs ~10× more.
-      maxFuzzy: 1,
-    },
+    processTerm,
+    searchOptions: { boost: { title: 3, tags: 2 }, combineWith: 'AND', prefix, fuzzy, maxFuzzy },
   })
 }
 
@@ -281,7 +285,7 @@ export class TimelineSearch {
     const text = query.text.trim()
     if (text === '') return
     const keep = this.filterFor(query)
-    for (const result of this.index.search(text)) {
+    for (const result of searchEveryWord(this.index, text, WORD_MATCHING)) {
       const match = this.subject(String(result.id))
       if (match && keep(match)) visit(match, result)
     }
