@@ -14,7 +14,7 @@
  * against the version in package-lock.json). If their shape changes, every document is scored,
  * as minisearch does by itself: the answer stays the same, only slower.
  */
-import MiniSearch, { type SearchResult } from 'minisearch'
+import type { default as MiniSearch, SearchResult } from 'minisearch'
 
 /** For each field, the documents holding a word (by minisearch's short id) and how often. */
 type WordPostings = Map<number, Map<number, number>>
@@ -30,8 +30,10 @@ interface IndexFields {
   _documentIds?: Map<number, unknown>
 }
 
-/** How a query word matches, the same rules the index searches with (see newIndex). */
+/** How a query is read into words and each word matches: the rules the index itself searches with. */
 export interface WordMatching {
+  /** The query split into words. */
+  tokenize(text: string): string[]
   /** Words turned into the index's words (null: not searched, like "the"). */
   processTerm(word: string): string | null
   prefix(word: string): boolean
@@ -40,8 +42,6 @@ export interface WordMatching {
   /** At most this many letters differ, whatever `fuzzy` allows. */
   maxFuzzy: number
 }
-
-const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[]
 
 /** minisearch's `search(text)`, with every word required (combineWith 'AND' in the index's options). */
 export function searchEveryWord<T>(index: MiniSearch<T>, text: string, matching: WordMatching): SearchResult[] {
@@ -58,7 +58,8 @@ export function searchEveryWord<T>(index: MiniSearch<T>, text: string, matching:
 export function documentsWithEveryWord<T>(index: MiniSearch<T>, text: string, matching: WordMatching): Set<unknown> | null {
   const { _index: words, _documentIds: ids } = index as unknown as IndexFields
   if (!isWordTree(words) || !(ids instanceof Map)) return null
-  const queryWords = tokenize(text)
+  const queryWords = matching
+    .tokenize(text)
     .map((word) => matching.processTerm(word))
     .filter((word): word is string => !!word)
   if (queryWords.length < 2) return null

@@ -86,6 +86,7 @@ function annotationDocument(annotation: Annotation): SearchDocument {
 
 /** How query words match indexed ones; `searchEveryWord` expands them by the same rules. */
 const WORD_MATCHING: WordMatching = {
+  tokenize: MiniSearch.getDefault('tokenize') as WordMatching['tokenize'],
   processTerm: indexedWord,
   prefix: (word) => word.length >= 4,
   // From five letters: one letter away, four-letter names are other names (Iran, Iraq; Oman, Omar).
@@ -95,9 +96,10 @@ const WORD_MATCHING: WordMatching = {
 }
 
 function newIndex(): MiniSearch<SearchDocument> {
-  const { processTerm, prefix, fuzzy, maxFuzzy } = WORD_MATCHING
+  const { tokenize, processTerm, prefix, fuzzy, maxFuzzy } = WORD_MATCHING
   return new MiniSearch<SearchDocument>({
     fields: ['title', 'text', 'tags'],
+    tokenize,
     processTerm,
     searchOptions: { boost: { title: 3, tags: 2 }, combineWith: 'AND', prefix, fuzzy, maxFuzzy },
   })

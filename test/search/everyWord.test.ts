@@ -12,19 +12,26 @@ interface Doc {
 
 /** As the timeline's index matches words: prefixes from four letters, one typo from five. */
 const TIMELINE_RULES: WordMatching = {
+  tokenize: MiniSearch.getDefault('tokenize') as WordMatching['tokenize'],
   processTerm: (word) => (word === 'the' ? null : word.toLowerCase()),
   prefix: (word) => word.length >= 4,
   fuzzy: (word) => (word.length >= 5 ? 0.2 : false),
   maxFuzzy: 1,
 }
 
-/** Looser rules, so prefixes of any length and two typos are tried too. */
-const LOOSE_RULES: WordMatching = { ...TIMELINE_RULES, prefix: () => true, fuzzy: (word) => (word.length >= 4 ? 2 : false) }
+/** Looser rules, so prefixes of any length and two typos are tried too, and words split where the default would not. */
+const LOOSE_RULES: WordMatching = {
+  ...TIMELINE_RULES,
+  tokenize: (text) => text.split(/[\s,o]+/),
+  prefix: () => true,
+  fuzzy: (word) => (word.length >= 4 ? 2 : false),
+}
 
 function indexOf(docs: Doc[], rules: WordMatching): MiniSearch<Doc> {
-  const { processTerm, prefix, fuzzy, maxFuzzy } = rules
+  const { tokenize, processTerm, prefix, fuzzy, maxFuzzy } = rules
   const index = new MiniSearch<Doc>({
     fields: ['title', 'text'],
+    tokenize,
     processTerm,
     searchOptions: { boost: { title: 3 }, combineWith: 'AND', prefix, fuzzy, maxFuzzy },
     autoVacuum: false,
