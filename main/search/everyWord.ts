@@ -43,11 +43,11 @@ export interface WordMatching {
   maxFuzzy: number
 }
 
-/** minisearch's `search(text)`, with every word required (combineWith 'AND' in the index's options). */
+/** minisearch's `search(text)` with every word required (combineWith 'AND'). */
 export function searchEveryWord<T>(index: MiniSearch<T>, text: string, matching: WordMatching): SearchResult[] {
   const candidates = documentsWithEveryWord(index, text, matching)
-  if (candidates === null) return index.search(text)
-  return index.search(text, { boostDocument: (id) => (candidates.has(id) ? 1 : 0) })
+  if (candidates === null) return index.search(text, { combineWith: 'AND' })
+  return index.search(text, { combineWith: 'AND', boostDocument: (id) => (candidates.has(id) ? 1 : 0) })
 }
 
 /**
