@@ -324,11 +324,6 @@ export class TimelineIndexes {
   }
 
   /**
-   * 1 at the slot of each event a search answer matches. The window asks for the overview strip
-   * and a drawing with each new search: looking 20,000 ids up took ~20–35 ms (100,000 events, Node),
-   * once for both now.
-   */
-  /**
    * The lanes of only the events the query's filter keeps; null when it keeps every event. They are
    * kept until another filter is drawn (a drawing without one leaves them be).
    */
